@@ -1,0 +1,112 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Ajv, { type ErrorObject } from 'ajv';
+import schema from '../catalog.schema.json';
+import type { Catalog } from './types';
+
+/** What the validator needs besides the catalog itself. */
+export interface ValidateOptions {
+  /** Repository root holding labs/, solutions/ and site/. */
+  root: string;
+  /** Ids of the rules the checker defines; when given, every check id must be one of them. */
+  ruleIds?: ReadonlySet<string>;
+}
+
+/** Files and folders every lab app has, as `cdk init` lays them out. */
+export const LAB_APP_SHAPE = ['bin', 'lib', 'test', 'cdk.json', 'package.json', 'project.json', 'README.md'];
+
+const validateSchema = new Ajv({ allErrors: true }).compile(schema);
+
+/**
+ * Validates the catalog and returns one line per problem, each naming the lab and what to do;
+ * an empty list means the catalog is sound.
+ */
+export function validateCatalog(data: unknown, options: ValidateOptions): string[] {
+  if (!validateSchema(data)) {
+    return (validateSchema.errors ?? []).map((error) => describeSchemaError(data, error));
+  }
+  const catalog = data as unknown as Catalog;
+  const problems: string[] = [];
+  const seenIds = new Set<string>();
+  const seenStacks = new Map<string, string>();
+  for (const lab of catalog.labs) {
+    const where = `lab "${lab.id}"`;
+    if (seenIds.has(lab.id)) problems.push(`${where} appears twice: give each lab a unique id.`);
+    seenIds.add(lab.id);
+    const other = seenStacks.get(lab.stackName);
+    if (other) problems.push(`${where} reuses stack name "${lab.stackName}" of lab "${other}": stack names must be unique.`);
+    seenStacks.set(lab.stackName, lab.id);
+
+    for (const folder of ['labs', 'solutions']) {
+      const dir = path.join(options.root, folder, lab.id);
+      if (!fs.existsSync(dir)) {
+        problems.push(
+          `${where}: folder ${folder}/${lab.id} is missing: create it (a cdk init-shaped app) or remove the lab from labs/catalog.json.`,
+        );
+        continue;
+      }
+      const missing = LAB_APP_SHAPE.filter((entry) => !fs.existsSync(path.join(dir, entry)));
+      if (missing.length > 0)
+        problems.push(`${where}: ${folder}/${lab.id} lacks ${missing.join(', ')}: every lab app has ${LAB_APP_SHAPE.join(', ')}.`);
+    }
+
+    for (const [lang, file] of [
+      ['English', path.join('docs', 'labs', `${lab.id}.mdx`)],
+      ['Korean', path.join('i18n', 'ko', 'docusaurus-plugin-content-docs', 'current', 'labs', `${lab.id}.mdx`)],
+    ]) {
+      if (!fs.existsSync(path.join(options.root, 'site', file)))
+        problems.push(`${where}: the ${lang} guide site/${file} is missing: write it.`);
+    }
+
+    const duplicateChecks = lab.checks.filter((id, i) => lab.checks.indexOf(id) !== i);
+    if (duplicateChecks.length > 0)
+      problems.push(`${where} lists check(s) ${[...new Set(duplicateChecks)].join(', ')} more than once: list each once.`);
+    if (options.ruleIds) {
+      const unknown = lab.checks.filter((id) => !options.ruleIds?.has(id));
+      if (unknown.length > 0)
+        problems.push(
+          `${where} lists check(s) ${unknown.join(', ')} that the checker does not define: add the rule under checker/src/rules/ or fix the id.`,
+        );
+    }
+
+    lab.hints.forEach((hint, i) => {
+      if (hint.step !== i + 1)
+        problems.push(`${where}: hint ${i + 1} has step ${hint.step}: number hints 1, 2, 3... in the order of the starter's TODO marks.`);
+      if (fs.existsSync(path.join(options.root, 'labs', lab.id)) && !fs.existsSync(path.join(options.root, 'labs', lab.id, hint.file))) {
+        problems.push(`${where}: hint ${hint.step} points at ${hint.file}, which labs/${lab.id} does not have: fix the path.`);
+      }
+    });
+  }
+  return problems;
+}
+
+function describeSchemaError(data: unknown, error: ErrorObject): string {
+  const segments = error.instancePath.split('/').filter(Boolean);
+  let where = 'the catalog';
+  let rest = segments;
+  if (segments[0] === 'labs' && segments.length > 1) {
+    const lab = (data as { labs?: Array<{ id?: unknown }> }).labs?.[Number(segments[1])];
+    where = typeof lab?.id === 'string' && lab.id ? `lab "${lab.id}"` : `lab #${Number(segments[1]) + 1}`;
+    rest = segments.slice(2);
+  }
+  const field = rest.join('.') || '(the entry itself)';
+  switch (error.keyword) {
+    case 'required':
+      return `${where}: ${rest.length ? `${field}.` : ''}${String(error.params.missingProperty)} is missing: add it.`;
+    case 'minLength':
+      return `${where}: ${field} is empty: write it.`;
+    case 'additionalProperties':
+      return `${where}: ${field} has unknown field "${String(error.params.additionalProperty)}": remove it or fix its spelling.`;
+    case 'pattern':
+      return `${where}: ${field} "${String(valueAt(data, error.instancePath))}" does not match ${String(error.params.pattern)}.`;
+    default:
+      return `${where}: ${field} ${error.message ?? 'is invalid'}.`;
+  }
+}
+
+function valueAt(data: unknown, pointer: string): unknown {
+  return pointer
+    .split('/')
+    .filter(Boolean)
+    .reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], data);
+}

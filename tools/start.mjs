@@ -1,0 +1,44 @@
+#!/usr/bin/env node
+/**
+ * `npm start`: the main job on a fresh machine. It installs what is missing, checks the lab catalog,
+ * starts what the workshop runs locally, and prints the next steps. Plain Node on purpose: it runs
+ * before any dependency is installed.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const [major, minor] = process.versions.node.split('.').map(Number);
+if (major < 20 || (major === 20 && minor < 19)) {
+  console.error(`Node ${process.versions.node} is too old: install Node 20.19 or newer (https://nodejs.org) and run npm start again.`);
+  process.exit(2);
+}
+
+function run(command, args, options = {}) {
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', ...options });
+  if (result.status !== 0) {
+    console.error(`\n"${[command, ...args].join(' ')}" failed (exit ${result.status}). Fix the error above and run npm start again.`);
+    process.exit(result.status ?? 1);
+  }
+}
+
+const lock = path.join(root, 'package-lock.json');
+const stamp = path.join(root, 'node_modules', '.package-lock.json');
+if (!fs.existsSync(stamp) || fs.statSync(stamp).mtimeMs < fs.statSync(lock).mtimeMs) {
+  console.log('Installing dependencies (npm ci)...');
+  run('npm', ['ci', '--no-audit', '--no-fund']);
+}
+
+console.log('\nChecking the lab catalog...');
+run('npx', ['jest', '--config', 'tools/catalog/jest.config.js', '--silent']);
+
+const catalog = JSON.parse(fs.readFileSync(path.join(root, 'labs', 'catalog.json'), 'utf8'));
+console.log('\nReady. The labs, in order:');
+catalog.labs.forEach((lab, i) => console.log(`  ${i + 1}. ${lab.id.padEnd(18)} ${lab.title.en}`));
+console.log(`
+Next steps:
+  npm run synth -- ${catalog.labs[0].id}      synthesize your starter of the first lab
+  npm run synth -- ${catalog.labs[0].id} --solution   the same for its solution
+  npm test                                  run every test of the workshop`);
