@@ -1,0 +1,77 @@
+/**
+ * The resource graph that every rule reads. Both sources produce it:
+ * - template mode: one Resource per CloudFormation resource, id = logical id, properties as written
+ *   in the template with intrinsic functions resolved (see below);
+ * - live mode: one Resource per AWS object the live loader fetched, id = physical id, properties
+ *   converted by the fetcher to the CloudFormation shape of that type (same property names), so a
+ *   rule cannot tell the two apart. Live-only facts go in `live`.
+ *
+ * Resolution of values inside `properties`:
+ * - `Ref` / `Fn::GetAtt` to a resource in the graph become a {@link ResourceRef};
+ *   in live mode, ids of other loaded resources are also written as ResourceRef.
+ * - `Fn::GetAZs` gives symbolic zones "AZ#1", "AZ#2"... (distinct, stable), `Fn::Select` picks from
+ *   lists, `Fn::Join`/`Fn::Sub` on plain strings give strings; when they embed a reference, the result
+ *   is a {@link TokenString} so rules can still see which resources an ARN or name points at.
+ * - `Fn::ImportValue` of an export of the same template resolves; parameters resolve to their
+ *   Default; conditions are evaluated when they can be.
+ * - Anything else is an {@link Unresolved} marker. Reading one through the graph's accessors throws
+ *   {@link CannotEvaluate}, which the runner reports as ERROR ("cannot evaluate: ..."), never as a
+ *   wrong PASS or FAIL.
+ */
+
+/** Where a graph came from. */
+export type SourceKind = 'template' | 'live';
+
+/** A reference to another resource of the graph (a resolved Ref or GetAtt). */
+export interface ResourceRef {
+  readonly $ref: string;
+  /** The GetAtt attribute, absent for a plain Ref. */
+  readonly attribute?: string;
+}
+
+/** A string built from literal parts and references (a Join or Sub that embeds a Ref/GetAtt). */
+export interface TokenString {
+  readonly $join: ReadonlyArray<string | ResourceRef | Unresolved>;
+}
+
+/** A value the loader could not resolve, with the reason in words. */
+export interface Unresolved {
+  readonly $unresolved: string;
+}
+
+/** One resource of the graph. */
+export interface Resource {
+  /** Logical id (template) or physical id (live). Unique in the graph. */
+  readonly id: string;
+  /** CloudFormation type, e.g. "AWS::EC2::Subnet". */
+  readonly type: string;
+  /** Physical id when known (always in live mode). */
+  readonly physicalId?: string;
+  /** CloudFormation-shaped properties with references resolved as described above. */
+  readonly properties: Readonly<Record<string, unknown>>;
+  /** Facts only a live deployment has (e.g. an S3 bucket's object count), keyed by name. */
+  readonly live?: Readonly<Record<string, unknown>>;
+}
+
+/** Thrown when a rule needs a value the source could not resolve; reported as ERROR. */
+export class CannotEvaluate extends Error {
+  constructor(readonly what: string) {
+    super(`cannot evaluate: ${what}`);
+    this.name = 'CannotEvaluate';
+  }
+}
+
+/** True for a resolved Ref/GetAtt. */
+export function isRef(value: unknown): value is ResourceRef {
+  return typeof value === 'object' && value !== null && typeof (value as ResourceRef).$ref === 'string';
+}
+
+/** True for a string that embeds references. */
+export function isTokenString(value: unknown): value is TokenString {
+  return typeof value === 'object' && value !== null && Array.isArray((value as TokenString).$join);
+}
+
+/** True for a value the loader could not resolve. */
+export function isUnresolved(value: unknown): value is Unresolved {
+  return typeof value === 'object' && value !== null && typeof (value as Unresolved).$unresolved === 'string';
+}

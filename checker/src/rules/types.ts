@@ -1,0 +1,77 @@
+import type { Lab, LocalizedText } from '@workshop/catalog';
+import type { ResourceGraph } from '../model/graph';
+import type { SourceKind } from '../model/types';
+
+/** How a rule's verdict is reported. */
+export type Status = 'PASS' | 'FAIL' | 'SKIP' | 'ERROR';
+
+/** How much a failure matters; `info` rules teach and never cost points. */
+export type Severity = 'critical' | 'high' | 'medium' | 'low' | 'info';
+
+/**
+ * AWS services a rule reads. A target that does not emulate one of them makes the rule SKIP with
+ * that reason (see targets/), never FAIL.
+ */
+export type Service =
+  | 'ec2'
+  | 'elbv2'
+  | 'autoscaling'
+  | 'rds'
+  | 'secretsmanager'
+  | 'route53'
+  | 's3'
+  | 'iam'
+  | 'cloudfront'
+  | 'wafv2'
+  | 'cloudtrail'
+  | 'cloudwatch'
+  | 'logs'
+  | 'guardduty'
+  | 'kms';
+
+/** Everything about a rule except how it evaluates: the one source for docs, reports and the site. */
+export interface RuleMeta {
+  /** Kebab-case id; the rule's file is named after it: rules/<area>/<id>.ts. */
+  readonly id: string;
+  /** The rule's folder under rules/, e.g. "network", "database". */
+  readonly area: string;
+  /** States the compliant state, e.g. "Each private subnet routes to a NAT gateway in its own AZ". */
+  readonly title: LocalizedText;
+  readonly severity: Severity;
+  /** Points toward a lab's score; 0 for informational rules. */
+  readonly points: number;
+  /** Why it matters, in a sentence or two. */
+  readonly why: LocalizedText;
+  /** How to fix a failure, concretely (which CDK construct or property). */
+  readonly fix: LocalizedText;
+  /** The guide section that teaches it: lab id and heading anchor on that lab's page. */
+  readonly guide: { readonly lab: string; readonly section: string };
+  /** The seed section it retells (seed file id without extension, and section). */
+  readonly seed: { readonly seed: string; readonly section: string };
+  /** Modes the rule can judge. */
+  readonly modes: readonly SourceKind[];
+  /** AWS services the rule reads. */
+  readonly services: readonly Service[];
+  /** Optional stretch-goal rules: SKIP (not FAIL) when the architecture does not include the feature. */
+  readonly optional?: boolean;
+}
+
+/** What a rule concluded. Messages exist in English and Korean. */
+export interface Outcome {
+  readonly status: Status;
+  readonly message: LocalizedText;
+  /** Ids of the resources the verdict is about, for the report. */
+  readonly resources?: readonly string[];
+}
+
+/** What a rule may read. Rules are pure functions of this context. */
+export interface RuleContext {
+  readonly graph: ResourceGraph;
+  readonly mode: SourceKind;
+  readonly lab: Lab;
+}
+
+/** A rule: metadata plus a pure evaluation over the resource graph. */
+export interface Rule extends RuleMeta {
+  evaluate(context: RuleContext): Outcome;
+}
