@@ -2,7 +2,18 @@ import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { ShopStack } from '../lib/shop-stack';
 
-test('the stack synthesizes to a CloudFormation template', () => {
-  const template = Template.fromStack(new ShopStack(new App(), 'Test'));
-  expect(template.toJSON().Parameters).toHaveProperty('BootstrapVersion');
+const template = Template.fromStack(new ShopStack(new App(), 'ShopOnPremBaseline'));
+
+it('starts with the network: one VPC with one public subnet in one AZ and no NAT gateway', () => {
+  template.resourceCountIs('AWS::EC2::VPC', 1);
+  template.hasResourceProperties('AWS::EC2::VPC', { CidrBlock: '10.0.0.0/16' });
+  template.resourceCountIs('AWS::EC2::Subnet', 1);
+  template.hasResourceProperties('AWS::EC2::Subnet', { MapPublicIpOnLaunch: true });
+  template.resourceCountIs('AWS::EC2::InternetGateway', 1);
+  template.resourceCountIs('AWS::EC2::NatGateway', 0);
+});
+
+it('has no servers or security groups yet: those are your steps', () => {
+  template.resourceCountIs('AWS::EC2::Instance', 0);
+  template.resourceCountIs('AWS::EC2::SecurityGroup', 0);
 });
