@@ -1,0 +1,93 @@
+import type { Config } from '@docusaurus/types';
+import type * as Preset from '@docusaurus/preset-classic';
+import { themes as prismThemes } from 'prism-react-renderer';
+import { catalog } from '@workshop/catalog';
+import { labFiles } from './src/plugins/remark-lab-files';
+
+/** The workshop site: English (default) and Korean, built offline, no broken links allowed. */
+const config: Config = {
+  title: 'AWS Architecture Workshop',
+  tagline: 'A shopping mall grows up on AWS, one lab at a time',
+  favicon: 'img/favicon.svg',
+  url: 'https://workshop.example.com',
+  baseUrl: '/',
+  trailingSlash: false,
+  onBrokenLinks: 'throw',
+  onBrokenAnchors: 'throw',
+  markdown: {
+    mermaid: true,
+    hooks: { onBrokenMarkdownLinks: 'throw', onBrokenMarkdownImages: 'throw' },
+  },
+  future: { v4: true, faster: true },
+  i18n: {
+    defaultLocale: 'en',
+    locales: ['en', 'ko'],
+    localeConfigs: {
+      en: { label: 'English', htmlLang: 'en' },
+      ko: { label: '한국어', htmlLang: 'ko' },
+    },
+  },
+  presets: [
+    [
+      'classic',
+      {
+        docs: {
+          sidebarPath: './sidebars.ts',
+          remarkPlugins: [labFiles],
+        },
+        blog: false,
+        pages: { remarkPlugins: [labFiles] },
+        theme: { customCss: './src/css/custom.css' },
+      } satisfies Preset.Options,
+    ],
+  ],
+  themes: [
+    '@docusaurus/theme-mermaid',
+    [
+      '@easyops-cn/docusaurus-search-local',
+      {
+        // "ko" adds lunr's Korean trimmer: with "en" alone, lunr's English trimmer strips every
+        // Hangul character (it keeps only \w), so Korean pages were indexed as empty tokens.
+        language: ['en', 'ko'],
+        hashed: true,
+        indexBlog: false,
+        docsRouteBasePath: '/docs',
+        highlightSearchTermsOnTargetPage: false,
+        searchResultLimits: 8,
+      },
+    ],
+  ],
+  plugins: ['./src/plugins/workshop-data.ts'],
+  themeConfig: {
+    colorMode: { respectPrefersColorScheme: true },
+    mermaid: { theme: { light: 'neutral', dark: 'dark' } },
+    navbar: {
+      title: 'AWS Architecture Workshop',
+      logo: { alt: 'Workshop logo', src: 'img/favicon.svg' },
+      items: [
+        { type: 'doc', docId: 'getting-started', position: 'left', label: 'Getting started' },
+        { type: 'doc', docId: `labs/${catalog.labs[0].id}`, position: 'left', label: 'Labs' },
+        { type: 'doc', docId: 'checker-reference', position: 'left', label: 'Checker' },
+        { type: 'doc', docId: 'instructor-guide', position: 'left', label: 'Instructors' },
+        { type: 'localeDropdown', position: 'right' },
+      ],
+    },
+    footer: {
+      style: 'dark',
+      links: [
+        {
+          title: 'Workshop',
+          items: [
+            { label: 'Getting started', to: '/docs/getting-started' },
+            { label: 'Where to deploy', to: '/docs/where-to-deploy' },
+            { label: 'Glossary', to: '/docs/glossary' },
+          ],
+        },
+      ],
+      copyright: 'Licensed MIT-0. Built with Docusaurus.',
+    },
+    prism: { theme: prismThemes.github, darkTheme: prismThemes.dracula, additionalLanguages: ['bash', 'json', 'diff'] },
+  } satisfies Preset.ThemeConfig,
+};
+
+export default config;

@@ -1,0 +1,47 @@
+import React from 'react';
+import { catalog, labById, labHourlyCost } from '../data/workshop';
+import { formatUsd, useLang } from '../lib/i18n';
+
+/** Props of CostTable: the lab whose billable resources are listed. */
+export interface CostTableProps {
+  lab: string;
+}
+
+/** What costs money while a lab is deployed on real AWS, item by item, from labs/catalog.json. */
+export default function CostTable({ lab }: CostTableProps): React.JSX.Element {
+  const lang = useLang();
+  const entry = labById(lab);
+  const ko = lang === 'ko';
+  return (
+    <div className="ws-table-wrap">
+      <table className="ws-cost-table">
+        <thead>
+          <tr>
+            <th scope="col">{ko ? '비용이 드는 리소스' : 'Resource that costs money'}</th>
+            <th scope="col">{ko ? '시간당(USD)' : 'Per hour (USD)'}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {entry.costPerHour.map((item) => (
+            <tr key={item.resource.en}>
+              <td>{item.resource[lang]}</td>
+              <td>{formatUsd(item.usd, lang)}</td>
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row">{ko ? '합계' : 'Total'}</th>
+            <td>
+              <strong>{formatUsd(labHourlyCost(entry), lang)}</strong>
+              {ko
+                ? ` (하루 약 ${formatUsd(labHourlyCost(entry) * 24, lang, 2)})`
+                : ` (about ${formatUsd(labHourlyCost(entry) * 24, lang, 2)} a day)`}
+            </td>
+          </tr>
+        </tfoot>
+      </table>
+      <p className="ws-note">{catalog.pricing.note[lang]}</p>
+    </div>
+  );
+}

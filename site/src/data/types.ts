@@ -1,0 +1,26 @@
+import type { Catalog, LocalizedText } from '@workshop/catalog';
+
+/** The metadata of one checker rule, as `checker/src/rules/index.ts` exports it. */
+export interface RuleMeta {
+  id: string;
+  title: LocalizedText;
+  severity: string;
+  points: number;
+  why: LocalizedText;
+  fix: LocalizedText;
+  modes: string[];
+  guide?: { lab: string; section: string };
+}
+
+/** The checker's own `--help` output, top level and per subcommand. */
+export interface CliHelp {
+  main: string;
+  commands: { name: string; help: string }[];
+}
+
+/** What the workshop-data plugin hands to the components at build time. */
+export interface WorkshopData {
+  catalog: Catalog;
+  rules: RuleMeta[];
+  cli: CliHelp | null;
+}
