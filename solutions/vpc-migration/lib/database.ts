@@ -32,6 +32,8 @@ export interface ShopDatabaseProps {
  * the password in Secrets Manager. Still one instance in one AZ: lab 3 removes that weakness.
  */
 export class ShopDatabase extends Construct {
+  /** The DB subnet group: the isolated subnets of every AZ that RDS may place the database in. */
+  public readonly subnetGroup: rds.SubnetGroup;
   /** The RDS instance. */
   public readonly instance: rds.DatabaseInstance;
   /** The Secrets Manager secret holding the generated user name and password. */
@@ -44,13 +46,19 @@ export class ShopDatabase extends Construct {
     }
     super(scope, id);
 
+    // RDS picks an AZ from this group for the instance; listing a subnet in every AZ is what
+    // later lets RDS put a standby copy in the other AZ.
+    this.subnetGroup = new rds.SubnetGroup(this, 'SubnetGroup', {
+      vpc: props.vpc,
+      description: 'The shop database: isolated subnets in every AZ',
+      vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_ISOLATED },
+    });
     this.instance = new rds.DatabaseInstance(this, 'Instance', {
       // A full version: CloudFormation rejects a bare '8.0'.
       engine: rds.DatabaseInstanceEngine.mysql({ version: rds.MysqlEngineVersion.VER_8_0_43 }),
       instanceType: props.instanceType ?? ec2.InstanceType.of(ec2.InstanceClass.T3, ec2.InstanceSize.MICRO),
       vpc: props.vpc,
-      // The DB subnet group spans the isolated subnets of every AZ; the instance itself runs in one.
-      vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_ISOLATED },
+      subnetGroup: this.subnetGroup,
       securityGroups: [props.securityGroup],
       port: props.port ?? 3306,
       // No public IP address and no DNS name that resolves from the internet.
