@@ -44,7 +44,7 @@ export class ResourceGraph {
     return undefined;
   }
 
-  /** Every resource referenced anywhere inside a value (refs, token strings, live physical ids and ARNs). */
+  /** Every resource referenced anywhere inside a value (refs, token strings, unresolved values' sources, live physical ids and ARNs). */
   refsIn(value: unknown): Resource[] {
     const found = new Map<string, Resource>();
     const visit = (node: unknown): void => {
@@ -56,7 +56,8 @@ export class ResourceGraph {
       else if (typeof node === 'string') {
         const target = this.get(node) ?? (node.startsWith('arn:') ? this.byArn(node) : undefined);
         if (target) found.set(target.id, target);
-      } else if (typeof node === 'object' && node !== null && !isUnresolved(node)) Object.values(node).forEach(visit);
+      } else if (isUnresolved(node)) node.refs?.forEach(visit);
+      else if (typeof node === 'object' && node !== null) Object.values(node).forEach(visit);
     };
     visit(value);
     return [...found.values()];

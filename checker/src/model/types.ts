@@ -37,6 +37,11 @@ export interface TokenString {
 /** A value the loader could not resolve, with the reason in words. */
 export interface Unresolved {
   readonly $unresolved: string;
+  /**
+   * The resources the value was computed from, when known (e.g. a bucket's website domain cut
+   * out of its WebsiteURL with Fn::Select and Fn::Split): rules can still see what it points at.
+   */
+  readonly refs?: readonly ResourceRef[];
 }
 
 /** One resource of the graph. */
@@ -49,6 +54,8 @@ export interface Resource {
   readonly physicalId?: string;
   /** CloudFormation-shaped properties with references resolved as described above. */
   readonly properties: Readonly<Record<string, unknown>>;
+  /** Template only: the resource's Metadata section (e.g. cdk-nag's `cdk_nag.rules_to_suppress`). */
+  readonly metadata?: Readonly<Record<string, unknown>>;
   /** Facts only a live deployment has (e.g. an S3 bucket's object count), keyed by name. */
   readonly live?: Readonly<Record<string, unknown>>;
 }

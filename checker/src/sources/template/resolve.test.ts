@@ -117,6 +117,21 @@ describe('graphFromTemplate', () => {
     expect(graph.prop(instance, 'InstanceType')).toBe('t3.micro');
   });
 
+  it('keeps what a value cut from a deploy-time string points at, and resource metadata', () => {
+    const graph = graphFromTemplate(
+      synth((stack) => {
+        const bucket = new s3.Bucket(stack, 'Site', { websiteIndexDocument: 'index.html' });
+        const user = new iam.CfnUser(stack, 'Reader', { userName: bucket.bucketWebsiteDomainName });
+        user.addMetadata('cdk_nag', { rules_to_suppress: [{ id: 'AwsSolutions-IAM4', reason: 'test' }] });
+      }),
+    );
+    const user = graph.ofType('AWS::IAM::User')[0];
+    expect(() => graph.prop(user, 'UserName')).toThrow(CannotEvaluate);
+    expect(graph.refsIn(user.properties.UserName).map((r) => r.type)).toEqual(['AWS::S3::Bucket']);
+    expect(user.metadata).toEqual({ cdk_nag: { rules_to_suppress: [{ id: 'AwsSolutions-IAM4', reason: 'test' }] } });
+    expect(graph.ofType('AWS::S3::Bucket')[0].metadata).toBeUndefined();
+  });
+
   it('rejects input that is not a template, saying where', () => {
     expect(() => graphFromTemplate([])).toThrow(TemplateError);
     expect(() => graphFromTemplate({ Resources: { X: {} } })).toThrow('resource X has no Type');

@@ -6,7 +6,10 @@ export interface CfnTemplate {
   Parameters?: Record<string, { Type?: string; Default?: unknown }>;
   Mappings?: Record<string, Record<string, Record<string, unknown>>>;
   Conditions?: Record<string, unknown>;
-  Resources?: Record<string, { Type?: string; Properties?: Record<string, unknown>; Condition?: string }>;
+  Resources?: Record<
+    string,
+    { Type?: string; Properties?: Record<string, unknown>; Condition?: string; Metadata?: Record<string, unknown> }
+  >;
   Outputs?: Record<string, { Value?: unknown; Export?: { Name?: unknown } }>;
 }
 
@@ -37,7 +40,8 @@ export function graphFromTemplate(template: unknown, options: { stackName?: stri
     if (IGNORED_TYPES.has(definition.Type)) continue;
     if (definition.Condition && resolver.condition(definition.Condition) === false) continue;
     const properties = resolver.resolve(definition.Properties ?? {}, `${id}.Properties`);
-    resources.push({ id, type: definition.Type, properties: properties as Record<string, unknown> });
+    const metadata = definition.Metadata ? (resolver.resolve(definition.Metadata, `${id}.Metadata`) as Record<string, unknown>) : undefined;
+    resources.push({ id, type: definition.Type, properties: properties as Record<string, unknown>, ...(metadata && { metadata }) });
   }
   return new ResourceGraph('template', resources);
 }
@@ -95,7 +99,7 @@ class Resolver {
         const [index, list] = asArray(arg, 2, name, where);
         const i = Number(this.value(index, where));
         const items = this.value(list, where);
-        if (!Array.isArray(items) || !Number.isInteger(i)) return unresolved(`Fn::Select over a list that is not known at ${where}`);
+        if (!Array.isArray(items) || !Number.isInteger(i)) return unresolved(`Fn::Select over a list that is not known at ${where}`, items);
         return i >= 0 && i < items.length ? items[i] : unresolved(`Fn::Select index ${i} out of range at ${where}`);
       }
       case 'Fn::Join': {
@@ -136,7 +140,7 @@ class Resolver {
       case 'Fn::Split': {
         const [separator, source] = asArray(arg, 2, name, where);
         const text = this.value(source, where);
-        return typeof text === 'string' ? text.split(String(separator)) : unresolved(`Fn::Split of a deploy-time value at ${where}`);
+        return typeof text === 'string' ? text.split(String(separator)) : unresolved(`Fn::Split of a deploy-time value at ${where}`, text);
       }
       case 'Fn::Base64':
         return this.value(arg, where);
@@ -236,8 +240,18 @@ function ref(id: string, attribute?: string): ResourceRef {
   return attribute ? { $ref: id, attribute } : { $ref: id };
 }
 
-function unresolved(reason: string): Unresolved {
-  return { $unresolved: reason };
+function unresolved(reason: string, source?: unknown): Unresolved {
+  const refs = source === undefined ? [] : refsOf(source);
+  return refs.length > 0 ? { $unresolved: reason, refs } : { $unresolved: reason };
+}
+
+/** The references a deploy-time value was built from, so an unresolved result keeps them. */
+function refsOf(value: unknown): ResourceRef[] {
+  if (isRef(value)) return [value];
+  if (isUnresolved(value)) return [...(value.refs ?? [])];
+  if (isTokenString(value)) return value.$join.flatMap(refsOf);
+  if (Array.isArray(value)) return value.flatMap(refsOf);
+  return [];
 }
 
 function asArray(arg: unknown, length: number, name: string, where: string): unknown[] {
