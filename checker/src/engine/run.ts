@@ -1,0 +1,133 @@
+import { performance } from 'node:perf_hooks';
+import type { Lab, Lang, LocalizedText } from '@workshop/catalog';
+import { CannotEvaluate } from '../model/types';
+import type { Outcome, Rule, RuleMeta, Status } from '../rules/types';
+import type { LoadedSource } from '../sources/types';
+import { ExitCode, type ExitCodeValue } from '../errors';
+import { REPORT_SCHEMA_VERSION, type CheckReport, type RuleResult } from './result';
+import { version as checkerVersion } from '../../package.json';
+
+/** What the engine needs to judge one lab. */
+export interface RunOptions {
+  readonly lab: Lab;
+  readonly loaded: LoadedSource;
+  /** The rules the checker knows (the registry); the lab's `checks` pick from them, in order. */
+  readonly rules: readonly Rule[];
+  readonly lang: Lang;
+  /** Prefix for guide links, e.g. "https://workshop.example.com"; empty gives site paths. */
+  readonly guideBaseUrl?: string;
+  /** The stack that was checked, when --stack overrode the catalog's. */
+  readonly stackName?: string;
+  /** When loading the graph started (ms since the epoch), so the report's duration covers it. */
+  readonly startedAt?: number;
+}
+
+/** Site path (or URL, with a base) of the guide section that teaches a rule, in the given language. */
+export function guideUrl(guide: RuleMeta['guide'], lang: Lang, base = ''): string {
+  return `${base.replace(/\/+$/, '')}${lang === 'ko' ? '/ko' : ''}/docs/labs/${guide.lab}#${guide.section}`;
+}
+
+/** Runs the lab's checks over the loaded graph, each isolated, and builds the report. */
+export function runChecks(options: RunOptions): CheckReport {
+  const startedAt = options.startedAt ?? Date.now();
+  const registry = new Map(options.rules.map((rule) => [rule.id, rule]));
+  const results = options.lab.checks.map((id): RuleResult => {
+    const rule = registry.get(id);
+    if (!rule) return undefinedRule(id);
+    const start = performance.now();
+    const outcome = judge(rule, options);
+    const durationMs = Math.round((performance.now() - start) * 100) / 100;
+    const atStake = outcome.status === 'SKIP' ? 0 : rule.points;
+    return {
+      ruleId: rule.id,
+      title: rule.title,
+      severity: rule.severity,
+      points: outcome.status === 'PASS' ? rule.points : 0,
+      maxPoints: atStake,
+      status: outcome.status,
+      message: outcome.message,
+      fix: rule.fix,
+      guideUrl: guideUrl(rule.guide, options.lang, options.guideBaseUrl),
+      resources: outcome.resources ?? [],
+      durationMs,
+    };
+  });
+  const summary: Record<Status, number> = { PASS: 0, FAIL: 0, SKIP: 0, ERROR: 0 };
+  for (const result of results) summary[result.status] += 1;
+  return {
+    schemaVersion: REPORT_SCHEMA_VERSION,
+    checkerVersion,
+    lab: { id: options.lab.id, title: options.lab.title, stackName: options.stackName ?? options.lab.stackName },
+    source: options.loaded.source,
+    lang: options.lang,
+    startedAt: new Date(startedAt).toISOString(),
+    durationMs: Date.now() - startedAt,
+    results,
+    score: {
+      points: results.reduce((sum, result) => sum + result.points, 0),
+      maxPoints: results.reduce((sum, result) => sum + result.maxPoints, 0),
+    },
+    summary,
+  };
+}
+
+/** The exit code a report asks for: 1 when any rule failed or could not be evaluated, else 0. */
+export function exitCodeOf(report: CheckReport): ExitCodeValue {
+  return report.summary.FAIL > 0 || report.summary.ERROR > 0 ? ExitCode.Fail : ExitCode.Pass;
+}
+
+/** One rule's verdict; never throws. */
+function judge(rule: Rule, options: RunOptions): Outcome {
+  const mode = options.loaded.source.kind;
+  if (!rule.modes.includes(mode)) return modeSkip(mode);
+  const targetSkip = options.loaded.targetSkip?.(rule);
+  if (targetSkip) return { status: 'SKIP', message: targetSkip };
+  try {
+    return rule.evaluate({ graph: options.loaded.graph, mode, lab: options.lab });
+  } catch (error) {
+    if (error instanceof CannotEvaluate) {
+      return { status: 'ERROR', message: { en: `cannot evaluate: ${error.what}`, ko: `평가할 수 없습니다: ${error.what}` } };
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    return {
+      status: 'ERROR',
+      message: {
+        en: `the rule crashed: ${message} (a checker bug: please report it with --debug output)`,
+        ko: `규칙 실행 중 오류가 났습니다: ${message} (checker 버그입니다. --debug 출력과 함께 알려 주세요)`,
+      },
+    };
+  }
+}
+
+function modeSkip(mode: string): Outcome {
+  const message: LocalizedText =
+    mode === 'template'
+      ? {
+          en: 'Judged only on a live deployment: deploy the stack, then run the check with --live.',
+          ko: '실제 배포에서만 판정합니다. 스택을 배포한 뒤 --live로 검사하세요.',
+        }
+      : {
+          en: 'Judged only on the synthesized template: run the check with --app, --cdk-out or --template.',
+          ko: 'synth한 템플릿에서만 판정합니다. --app, --cdk-out, --template으로 검사하세요.',
+        };
+  return { status: 'SKIP', message };
+}
+
+function undefinedRule(id: string): RuleResult {
+  return {
+    ruleId: id,
+    title: { en: id, ko: id },
+    severity: 'high',
+    points: 0,
+    maxPoints: 0,
+    status: 'ERROR',
+    message: {
+      en: `this checker does not define the rule ${id} yet: update the checker (git pull) or report it.`,
+      ko: `이 checker에는 아직 ${id} 규칙이 없습니다. checker를 업데이트(git pull)하거나 알려 주세요.`,
+    },
+    fix: { en: '', ko: '' },
+    guideUrl: '',
+    resources: [],
+    durationMs: 0,
+  };
+}

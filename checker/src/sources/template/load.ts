@@ -1,0 +1,111 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { inputError } from '../../errors';
+import { parseTemplateText } from './parse';
+
+/** A template read from disk, with where it came from. */
+export interface TemplateFile {
+  readonly template: unknown;
+  /** Path shown to the user (relative to the working directory when shorter). */
+  readonly file: string;
+  readonly sha256: string;
+}
+
+/** Reads and parses a JSON or YAML CloudFormation template. */
+export function loadTemplateFile(file: string): TemplateFile {
+  const shown = displayPath(file);
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw code === 'EISDIR'
+      ? inputError(
+          `${shown} is a folder, not a template file: pass the template file (--template) or use --cdk-out ${shown}.`,
+          `${shown}은(는) 템플릿 파일이 아니라 폴더입니다. 템플릿 파일을 --template으로 주거나 --cdk-out ${shown}을 쓰세요.`,
+        )
+      : inputError(
+          `Cannot read the template ${shown} (${code ?? (error as Error).message}): check the path.`,
+          `템플릿 ${shown}을(를) 읽을 수 없습니다(${code ?? (error as Error).message}). 경로를 확인하세요.`,
+        );
+  }
+  return { template: parseTemplateText(text, shown), file: shown, sha256: createHash('sha256').update(text).digest('hex') };
+}
+
+/** One CloudFormation stack of a cloud assembly (cdk.out), nested stage assemblies included. */
+export interface AssemblyStack {
+  /** The deployed stack name. */
+  readonly stackName: string;
+  /** Artifact id and display name (e.g. "Prod/ShopVpcMigration" inside a stage). */
+  readonly displayName: string;
+  readonly templateFile: string;
+}
+
+interface ManifestArtifact {
+  type?: string;
+  displayName?: string;
+  properties?: { templateFile?: string; stackName?: string; directoryName?: string };
+}
+
+/** Every stack of a cloud assembly directory, following nested (stage) assemblies. */
+export function assemblyStacks(dir: string): AssemblyStack[] {
+  const manifestFile = path.join(dir, 'manifest.json');
+  if (!fs.existsSync(manifestFile)) {
+    throw inputError(
+      `${displayPath(dir)} is not a cloud assembly (no manifest.json): pass the cdk.out folder that \`npx cdk synth\` wrote.`,
+      `${displayPath(dir)}은(는) 클라우드 어셈블리가 아닙니다(manifest.json 없음). \`npx cdk synth\`가 만든 cdk.out 폴더를 주세요.`,
+    );
+  }
+  let manifest: { artifacts?: Record<string, ManifestArtifact> };
+  try {
+    manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8'));
+  } catch (error) {
+    throw inputError(
+      `${displayPath(manifestFile)} is not valid JSON (${(error as Error).message}): synthesize the app again.`,
+      `${displayPath(manifestFile)}이(가) 올바른 JSON이 아닙니다(${(error as Error).message}). 앱을 다시 synth하세요.`,
+    );
+  }
+  const stacks: AssemblyStack[] = [];
+  for (const [id, artifact] of Object.entries(manifest.artifacts ?? {})) {
+    if (artifact.type === 'aws:cloudformation:stack' && artifact.properties?.templateFile) {
+      stacks.push({
+        stackName: artifact.properties.stackName ?? id,
+        displayName: artifact.displayName ?? id,
+        templateFile: path.join(dir, artifact.properties.templateFile),
+      });
+    } else if (artifact.type === 'cdk:cloud-assembly' && artifact.properties?.directoryName) {
+      stacks.push(...assemblyStacks(path.join(dir, artifact.properties.directoryName)));
+    }
+  }
+  return stacks;
+}
+
+/** Picks a stack by deployed name or display name, or throws an error listing the stacks there are. */
+export function pickStack(stacks: readonly AssemblyStack[], stackName: string, where: string): AssemblyStack {
+  const found = stacks.find((stack) => stack.stackName === stackName) ?? stacks.find((stack) => stack.displayName === stackName);
+  if (found) return found;
+  const names = stacks.map((stack) => stack.displayName).join(', ') || 'none';
+  throw inputError(
+    `Stack ${stackName} is not in ${where} (stacks: ${names}): name the stack ${stackName} in bin/, or pass --stack <name>.`,
+    `${where}에 스택 ${stackName}이(가) 없습니다(있는 스택: ${names}). bin/에서 스택 이름을 ${stackName}(으)로 하거나 --stack <이름>을 주세요.`,
+  );
+}
+
+/** Reads one stack's template from a cdk.out folder. */
+export function loadCdkOut(dir: string, stackName: string): TemplateFile {
+  if (!fs.existsSync(dir)) {
+    throw inputError(
+      `${displayPath(dir)} does not exist: run \`npx cdk synth\` first, or check the path.`,
+      `${displayPath(dir)}이(가) 없습니다. 먼저 \`npx cdk synth\`를 실행하거나 경로를 확인하세요.`,
+    );
+  }
+  const stack = pickStack(assemblyStacks(dir), stackName, displayPath(dir));
+  return loadTemplateFile(stack.templateFile);
+}
+
+/** A path relative to the working directory when that is shorter, for messages. */
+export function displayPath(file: string): string {
+  const relative = path.relative(process.cwd(), file);
+  return relative && !relative.startsWith('..') && relative.length < file.length ? relative : file;
+}

@@ -1,0 +1,166 @@
+import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
+import { inputError } from '../../errors';
+
+/** CloudFormation short-form tags and the long-form key each becomes (`!Ref x` -> `{ Ref: x }`). */
+const SHORT_FORMS: Record<string, string> = {
+  '!Ref': 'Ref',
+  '!Condition': 'Condition',
+  '!GetAtt': 'Fn::GetAtt',
+  '!Sub': 'Fn::Sub',
+  '!Join': 'Fn::Join',
+  '!Select': 'Fn::Select',
+  '!Split': 'Fn::Split',
+  '!GetAZs': 'Fn::GetAZs',
+  '!ImportValue': 'Fn::ImportValue',
+  '!FindInMap': 'Fn::FindInMap',
+  '!Base64': 'Fn::Base64',
+  '!Cidr': 'Fn::Cidr',
+  '!If': 'Fn::If',
+  '!Equals': 'Fn::Equals',
+  '!Not': 'Fn::Not',
+  '!And': 'Fn::And',
+  '!Or': 'Fn::Or',
+  '!Transform': 'Fn::Transform',
+  '!ToJsonString': 'Fn::ToJsonString',
+  '!Length': 'Fn::Length',
+};
+
+/**
+ * Parses a CloudFormation template written in JSON or YAML. YAML short-form tags (`!Ref`,
+ * `!GetAtt a.b`, `!Sub`, `!If`...) become their long form. A syntax error becomes a one-line
+ * input error naming `file:line:column`.
+ */
+export function parseTemplateText(text: string, file: string): unknown {
+  if (/^\s*\{/.test(text)) {
+    try {
+      return JSON.parse(text);
+    } catch (error) {
+      const reason = (error as Error).message.replace(/, (?:\.\.\.)?".*$/s, '');
+      const where = `${file}:${jsonErrorPosition(text, (error as Error).message)}`;
+      throw inputError(
+        `${where}: the template is not valid JSON (${reason}): fix the file or synthesize it again.`,
+        `${where}: 템플릿이 올바른 JSON이 아닙니다(${reason}). 파일을 고치거나 다시 synth하세요.`,
+      );
+    }
+  }
+  const document = parseDocument(text, { uniqueKeys: true, prettyErrors: false });
+  const [error] = document.errors;
+  if (error) {
+    const where = `${file}:${lineColumn(text, error.pos[0])}`;
+    const reason = error.message.split('\n')[0];
+    throw inputError(
+      `${where}: the template is not valid YAML (${reason}): fix the file.`,
+      `${where}: 템플릿이 올바른 YAML이 아닙니다(${reason}). 파일을 고치세요.`,
+    );
+  }
+  return toLongForm(document.contents, document, file, text);
+}
+
+function toLongForm(node: Node | null, document: Document, file: string, text: string): unknown {
+  if (node === null) return null;
+  if (isAlias(node)) return toLongForm(node.resolve(document) ?? null, document, file, text);
+  let value: unknown;
+  if (isScalar(node)) value = node.value;
+  else if (isSeq(node)) value = node.items.map((item) => toLongForm(item as Node, document, file, text));
+  else if (isMap(node)) {
+    const out: Record<string, unknown> = {};
+    for (const pair of node.items) {
+      if (!isPair(pair)) continue;
+      const key = isScalar(pair.key) ? String(pair.key.value) : String(toLongForm(pair.key as Node, document, file, text));
+      out[key] = toLongForm(pair.value as Node | null, document, file, text);
+    }
+    value = out;
+  } else return null;
+  const tag = node.tag;
+  if (tag === undefined || !tag.startsWith('!') || tag.startsWith('!!')) return value;
+  const longForm = SHORT_FORMS[tag];
+  if (!longForm) {
+    const where = node.range ? `${file}:${lineColumn(text, text.lastIndexOf(tag, node.range[0]))}` : file;
+    throw inputError(
+      `${where}: unknown tag ${tag}: use a CloudFormation intrinsic function (!Ref, !GetAtt, !Sub...).`,
+      `${where}: 알 수 없는 태그 ${tag}입니다. CloudFormation 내장 함수(!Ref, !GetAtt, !Sub...)를 쓰세요.`,
+    );
+  }
+  if (longForm === 'Fn::GetAtt' && typeof value === 'string') {
+    const dot = value.indexOf('.');
+    value = dot > 0 ? [value.slice(0, dot), value.slice(dot + 1)] : value;
+  }
+  if (longForm === 'Fn::GetAZs' && value === null) value = '';
+  return { [longForm]: value };
+}
+
+/** Where JSON.parse failed: its "position N" when it says (Node 20 often does not), else found by a scan. */
+function jsonErrorPosition(text: string, message: string): string {
+  const position = /position (\d+)/.exec(message);
+  return lineColumn(text, position ? Number(position[1]) : jsonErrorOffset(text));
+}
+
+/** Offset of the first JSON syntax error, by a minimal recursive-descent scan. */
+export function jsonErrorOffset(text: string): number {
+  let i = 0;
+  const space = (): void => {
+    while (/\s/.test(text[i] ?? '')) i++;
+  };
+  const fail = (): never => {
+    throw i;
+  };
+  const literal = (): void => {
+    const match = /^(?:true|false|null|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?)/.exec(text.slice(i, i + 400));
+    if (!match) fail();
+    i += match![0].length;
+  };
+  const string = (): void => {
+    if (text[i] !== '"') fail();
+    // JSON strings may not hold raw control characters, so the pattern names them.
+    // eslint-disable-next-line no-control-regex
+    const match = /^"(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"/.exec(text.slice(i));
+    if (!match) fail();
+    i += match![0].length;
+  };
+  const value = (): void => {
+    space();
+    if (text[i] === '{') {
+      i++;
+      space();
+      if (text[i] === '}') return void i++;
+      for (;;) {
+        space();
+        string();
+        space();
+        if (text[i] !== ':') fail();
+        i++;
+        value();
+        space();
+        if (text[i] === ',') i++;
+        else if (text[i] === '}') return void i++;
+        else fail();
+      }
+    }
+    if (text[i] === '[') {
+      i++;
+      space();
+      if (text[i] === ']') return void i++;
+      for (;;) {
+        value();
+        space();
+        if (text[i] === ',') i++;
+        else if (text[i] === ']') return void i++;
+        else fail();
+      }
+    }
+    if (text[i] === '"') string();
+    else literal();
+  };
+  try {
+    value();
+    space();
+    return i < text.length ? i : 0;
+  } catch (offset) {
+    return offset as number;
+  }
+}
+
+function lineColumn(text: string, offset: number): string {
+  const before = text.slice(0, offset).split('\n');
+  return `${before.length}:${before[before.length - 1].length + 1}`;
+}
