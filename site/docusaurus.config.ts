@@ -16,6 +16,8 @@ const config: Config = {
   onBrokenAnchors: 'throw',
   markdown: {
     mermaid: true,
+    // Guides write explicit heading ids as `## Story {#story}` so both locales share anchors.
+    mdx1Compat: { headingIds: true, comments: false, admonitions: false },
     hooks: { onBrokenMarkdownLinks: 'throw', onBrokenMarkdownImages: 'throw' },
   },
   future: { v4: true, faster: true },
