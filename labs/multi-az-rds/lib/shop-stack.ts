@@ -1,10 +1,101 @@
-import { Stack, StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Stack, StackProps } from 'aws-cdk-lib';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct } from 'constructs';
+import { ShopDatabase } from './database';
+import { ShopDomain, ShopNetwork } from './network';
+import { SecurityChain } from './security';
+import { LoadBalancedTier } from './tiers';
+
+/** Props of {@link ShopStack}. */
+export interface ShopStackProps extends StackProps {
+  /**
+   * Optional stretch task: a domain (such as shop.example.com) to serve the shop on through a
+   * Route 53 hosted zone and an alias record to the external load balancer.
+   * @default - no Route 53 resources
+   */
+  readonly domainName?: string;
+}
 
 /** The shopping mall's infrastructure for the "Multi-AZ RDS: no more single database" lab. */
 export class ShopStack extends Stack {
-  constructor(scope: Construct, id: string, props?: StackProps) {
+  constructor(scope: Construct, id: string, props: ShopStackProps = {}) {
     super(scope, id, props);
-    // TODO(multi-az-rds): build this lab's architecture here.
+
+    const { vpc } = new ShopNetwork(this, 'Network');
+    const security = new SecurityChain(this, 'Security', { vpc });
+    // TODO(multi-az-rds) step 4: stretch: a readReplica stack prop passed to ShopDatabase, set from `-c readReplica=true`.
+    const database = new ShopDatabase(this, 'Database', { vpc, securityGroup: security.database, port: security.databasePort });
+
+    // APP tier first: the WEB servers need the internal load balancer's DNS name.
+    const appUserData = ec2.UserData.forLinux();
+    // A stand-in for the shop's application server: answers on the APP port, runs without root.
+    appUserData.addCommands(
+      'mkdir -p /srv/shop',
+      "echo '<h1>Shop: served by the APP tier</h1>' > /srv/shop/index.html",
+      'echo ok > /srv/shop/health',
+      "cat > /etc/systemd/system/shop-app.service <<'EOF'",
+      '[Unit]',
+      'Description=Shop APP tier (stand-in application server)',
+      'After=network-online.target',
+      '[Service]',
+      'DynamicUser=yes',
+      `ExecStart=/usr/bin/python3 -m http.server ${security.appPort} --directory /srv/shop`,
+      'Restart=always',
+      '[Install]',
+      'WantedBy=multi-user.target',
+      'EOF',
+      'systemctl daemon-reload',
+      'systemctl enable --now shop-app',
+    );
+    const app = new LoadBalancedTier(this, 'App', {
+      vpc,
+      internetFacing: false,
+      loadBalancerSecurityGroup: security.internalLoadBalancer,
+      instanceSecurityGroup: security.app,
+      instancePort: security.appPort,
+      userData: appUserData,
+    });
+    // Least privilege: only the APP servers may read the database password.
+    database.secret.grantRead(app.role);
+
+    const webUserData = ec2.UserData.forLinux();
+    // WEB servers run nginx and hand every request except the health check to the internal ALB.
+    // The resolver line makes nginx re-resolve the ALB's name, whose IP addresses change.
+    webUserData.addCommands(
+      'dnf install -y nginx',
+      "cat > /etc/nginx/nginx.conf <<'EOF'",
+      'events {}',
+      'http {',
+      '  resolver 169.254.169.253 valid=30s;',
+      '  server {',
+      `    listen ${security.webPort};`,
+      '    location = /health { return 200 "ok"; }',
+      `    location / { set $app http://${app.loadBalancer.loadBalancerDnsName}; proxy_pass $app; }`,
+      '  }',
+      '}',
+      'EOF',
+      'systemctl enable --now nginx',
+    );
+    const web = new LoadBalancedTier(this, 'Web', {
+      vpc,
+      internetFacing: true,
+      loadBalancerSecurityGroup: security.externalLoadBalancer,
+      instanceSecurityGroup: security.web,
+      instancePort: security.webPort,
+      userData: webUserData,
+    });
+
+    if (props.domainName !== undefined) {
+      new ShopDomain(this, 'Domain', { domainName: props.domainName, loadBalancer: web.loadBalancer });
+    }
+
+    new CfnOutput(this, 'ShopUrl', {
+      description: 'Open this in a browser: the external ALB answers on port 80.',
+      value: `http://${web.loadBalancer.loadBalancerDnsName}`,
+    });
+    new CfnOutput(this, 'DatabaseSecretName', {
+      description: 'The Secrets Manager secret with the database user name and password.',
+      value: database.secret.secretName,
+    });
   }
 }
