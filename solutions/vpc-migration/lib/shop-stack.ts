@@ -54,8 +54,9 @@ export class ShopStack extends Stack {
       instancePort: security.appPort,
       userData: appUserData,
     });
-    // Least privilege: only the APP servers may read the database password.
-    database.secret.grantRead(app.role);
+    // Least privilege: no server may read the database password yet, because nothing in this lab
+    // connects to the database. When the application does, grant exactly that to the APP role
+    // (database.secret.grantRead(app.role)) and never to WEB.
 
     const webUserData = ec2.UserData.forLinux();
     // WEB servers run nginx and hand every request except the health check to the internal ALB.
