@@ -116,3 +116,12 @@ describe('parseTscOutput', () => {
     expect(parseTscOutput(output, '/app')).toEqual(["/app/lib/a.ts:4:1: Cannot find name 'y'. (TS2304)"]);
   });
 });
+
+describe('synthApp through the CDK CLI', () => {
+  it('falls back to `npx cdk synth` when the app command is not a TS/JS entry', () => {
+    const dir = tempApp("new s3.Bucket(this, 'ViaCli');", 'sh -c "npx tsx bin/app.ts"');
+    expect(appEntry(dir).kind).toBe('command');
+    const template = synthApp(dir, 'Shop').template as { Resources: Record<string, unknown> };
+    expect(Object.keys(template.Resources).some((id) => id.startsWith('ViaCli'))).toBe(true);
+  });
+});

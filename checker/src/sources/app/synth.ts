@@ -74,11 +74,12 @@ interface CdkApp {
 }
 
 function synthInProcess(dir: string, entryFile: string, stackName: string): TemplateFile {
-  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'checker-synth-'));
   const context = { ...cdkJsonContext(dir), ...CHECKER_CONTEXT };
+  const assemblies: string[] = [];
   const apps: CdkApp[] = [];
+  // No CDK_OUTDIR: with it every App adds a beforeExit listener to synthesize again at exit. Each
+  // App then writes to its own temporary folder, removed below.
   const env = withEnv({
-    CDK_OUTDIR: outdir,
     CDK_VALIDATION: process.env.CDK_VALIDATION ?? 'false',
     CDK_DISABLE_VERSION_CHECK: '1',
     AWS_EC2_METADATA_DISABLED: 'true',
@@ -109,11 +110,13 @@ function synthInProcess(dir: string, entryFile: string, stackName: string): Temp
       }
       stacks = apps.flatMap((app) => {
         const assembly = app.synth();
+        assemblies.push(assembly.directory);
         return assembly.stacksRecursively.map((stack) => ({
           stackName: stack.stackName,
           displayName: stack.displayName,
           templateFile: path.join(assembly.directory, stack.templateFile),
-          template: stack.template,
+          // An empty stack synthesizes without a Resources section; it is still a (blank) architecture.
+          template: { Resources: {}, ...(stack.template as object) },
         }));
       });
     } catch (error) {
@@ -126,7 +129,7 @@ function synthInProcess(dir: string, entryFile: string, stackName: string): Temp
     console.log = log;
     globals[APP_INIT_HOOK] = previousHook;
     env.restore();
-    fs.rmSync(outdir, { recursive: true, force: true });
+    for (const directory of assemblies) fs.rmSync(directory, { recursive: true, force: true });
   }
 }
 
@@ -165,7 +168,8 @@ function synthError(error: unknown, dir: string): CheckerError {
   // tsx compiles with esbuild, which reports syntax errors as "file:line:col: ERROR: text".
   const syntax = /^(.+?):(\d+):(\d+): ERROR: (.+)$/m.exec(message);
   if (syntax && /Transform failed|TransformError/.test(`${(error as Error).name} ${message}`)) {
-    const where = `${displayPath(syntax[1])}:${syntax[2]}:${syntax[3]}`;
+    // esbuild counts columns from 0; editors and tsc count from 1.
+    const where = `${displayPath(syntax[1])}:${syntax[2]}:${Number(syntax[3]) + 1}`;
     return inputError(
       `${where}: ${syntax[4]}: fix this TypeScript syntax error, then run the checker again.`,
       `${where}: ${syntax[4]}: 이 TypeScript 문법 오류를 고친 뒤 다시 검사하세요.`,

@@ -107,5 +107,6 @@ export function loadCdkOut(dir: string, stackName: string): TemplateFile {
 /** A path relative to the working directory when that is shorter, for messages. */
 export function displayPath(file: string): string {
   const relative = path.relative(process.cwd(), file);
+  if (relative === '') return '.';
   return relative && !relative.startsWith('..') && relative.length < file.length ? relative : file;
 }

@@ -1,0 +1,52 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { labDir, repoRoot } from '@workshop/catalog';
+import { ExitCode } from './errors';
+
+const BIN = path.join(__dirname, '..', 'bin', 'checker.js');
+
+function checker(args: string[], cwd = repoRoot): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, LANG: 'en_US.UTF-8', LC_ALL: '' },
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('bin/checker.js (the real process, through tsx)', () => {
+  it('prints its version and help with exit code 0', () => {
+    expect(checker(['--version'])).toMatchObject({
+      status: 0,
+      stdout: `${JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'package.json'), 'utf8')).version}\n`,
+    });
+    expect(checker(['check', '--help']).stdout).toContain('--reporter <name[=file]>');
+  });
+
+  it('reports a TypeScript syntax error in learner code as file:line:col, one line, exit 2', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'on-prem-baseline-'));
+    const app = path.join(dir, 'on-prem-baseline');
+    fs.cpSync(labDir('on-prem-baseline', 'solution'), app, { recursive: true, filter: (source) => !/node_modules|cdk\.out/.test(source) });
+    fs.symlinkSync(path.join(repoRoot, 'node_modules'), path.join(app, 'node_modules'));
+    const stack = path.join(app, 'lib', 'shop-stack.ts');
+    const lines = fs.readFileSync(stack, 'utf8').split('\n');
+    const at = lines.findIndex((line) => line.includes('super(scope, id, props)'));
+    lines.splice(at + 1, 0, '    const broken = ;');
+    fs.writeFileSync(stack, lines.join('\n'));
+    // Run inside the copied folder with no input flag: the lab id comes from the folder name.
+    const result = checker(['check'], path.join(app, 'lib'));
+    expect(result.status).toBe(ExitCode.Usage);
+    expect(result.stderr).toBe(
+      `shop-stack.ts:${at + 2}:20: Unexpected ";": fix this TypeScript syntax error, then run the checker again.\n`,
+    );
+  });
+
+  it('runs dev-check for one lab, synthesizing its starter and solution in one process', () => {
+    const result = checker(['dev-check', '--lab', 'on-prem-baseline']);
+    expect(result.stdout).not.toContain('does not synthesize');
+    expect(result.stdout).toMatch(/^(ok {2}|FAIL) labs\/on-prem-baseline synthesizes and fails at least one of its lab's checks$/m);
+    expect(result.stdout).toMatch(/^(ok {2}|FAIL) solutions\/on-prem-baseline passes every check of its lab$/m);
+  });
+});

@@ -1,0 +1,155 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { Command, Option } from 'commander';
+import { catalog, findLab, type Lab } from '@workshop/catalog';
+import { inputError, type ExitCodeValue } from '../errors';
+import { exitCodeOf, runChecks } from '../engine/run';
+import { createProgress, parseReporterSpecs, reporters } from '../reporters';
+import { rules } from '../rules';
+import { loadSource, type InputSpec } from '../sources';
+import { resolveLang, requireLab, type GlobalOptions, type Io } from './shared';
+
+/** Options of `checker check`, as commander parses them. */
+export interface CheckOptions {
+  readonly app?: string;
+  readonly cdkOut?: string;
+  readonly template?: string;
+  readonly live?: boolean;
+  readonly endpoint?: string;
+  readonly profile?: string;
+  readonly region?: string;
+  readonly stack?: string;
+  readonly reporter?: readonly string[];
+  readonly guideBaseUrl?: string;
+  readonly color?: boolean;
+  readonly quiet?: boolean;
+}
+
+/** Environment variable that sets the guide links' base URL when --guide-base-url is not given. */
+export const GUIDE_BASE_URL_ENV = 'CHECKER_GUIDE_BASE_URL';
+
+/** The `check` subcommand's definition: the site's CLI reference is generated from it. */
+export function checkCommand(): Command {
+  return new Command('check')
+    .summary("check a lab's architecture")
+    .description(
+      "Checks a lab's architecture: a CDK app (synthesized in-process, offline), a cloud assembly, a CloudFormation template, or a live deployment. Run with no input flag inside a lab folder to check that folder's app.",
+    )
+    .argument('[lab]', 'lab id from labs/catalog.json (inferred from the folder when omitted)')
+    .option('--app <dir>', 'CDK app folder to synthesize (default: the lab folder you are in)')
+    .option('--cdk-out <dir>', 'cloud assembly folder written by `cdk synth`')
+    .option('--template <file>', 'CloudFormation template, JSON or YAML (short-form tags allowed)')
+    .option('--live', 'check the deployed stack through the AWS APIs (read-only)')
+    .option('--endpoint <url>', 'with --live: LocalStack or the local emulator, e.g. http://127.0.0.1:4566')
+    .option('--profile <name>', 'with --live: AWS profile of the standard credential chain')
+    .option('--region <region>', 'with --live: AWS region')
+    .option('--stack <name>', "stack name (default: the lab's stackName in the catalog)")
+    .addOption(
+      new Option('--reporter <name[=file]>', `output format, repeatable: ${Object.keys(reporters).join(', ')}; =file writes to a file`)
+        .argParser((value: string, previous: string[] | undefined) => [...(previous ?? []), value])
+        .default(undefined, 'pretty to standard output'),
+    )
+    .option('--guide-base-url <url>', `base URL of the guide site for links (env ${GUIDE_BASE_URL_ENV}; default: site paths)`)
+    .option('--no-color', 'plain output without ANSI colours (also NO_COLOR=1)')
+    .option('--quiet', 'no progress output');
+}
+
+/** Runs `checker check`: loads the input, runs the lab's rules, writes the reports, returns the exit code. */
+export async function runCheck(labArg: string | undefined, options: CheckOptions, global: GlobalOptions, io: Io): Promise<ExitCodeValue> {
+  const lang = resolveLang(global.lang, io.env);
+  const specs = parseReporterSpecs(options.reporter ?? []);
+  const { input, appDir } = chooseInput(options, io.cwd);
+  const lab = labArg !== undefined ? requireLab(labArg) : inferLab(appDir ?? io.cwd);
+  const stackName = options.stack ?? lab.stackName;
+
+  const startedAt = Date.now();
+  const progress = createProgress(io.stderr, !options.quiet && (io.stderr.isTTY === true || input.kind === 'live'));
+  progress.start(input.kind === 'live' ? `loading stack ${stackName}` : `reading ${describe(input)}`);
+  let loaded;
+  try {
+    let total: number | undefined;
+    const onProgress = (text: string, step?: number, steps?: number): void => {
+      if (steps !== undefined && steps !== total) progress.start(text, (total = steps));
+      progress.update(text, step);
+    };
+    loaded = await loadSource(input, { lab, stackName, onProgress });
+  } finally {
+    progress.stop();
+  }
+  const report = runChecks({
+    lab,
+    loaded,
+    rules,
+    lang,
+    stackName,
+    startedAt,
+    guideBaseUrl: options.guideBaseUrl ?? io.env[GUIDE_BASE_URL_ENV] ?? '',
+  });
+
+  for (const spec of specs) {
+    const toFile = spec.file !== undefined;
+    const color = !toFile && options.color !== false && io.stdout.isTTY === true && !io.env.NO_COLOR;
+    const text = reporters[spec.name](report, { color, lang });
+    if (spec.file !== undefined) {
+      const file = path.resolve(io.cwd, spec.file);
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.writeFileSync(file, text);
+    } else io.stdout.write(text);
+  }
+  return exitCodeOf(report);
+}
+
+/** Picks the one input among the flags; no flag means the CDK app of the folder the user is in. */
+function chooseInput(options: CheckOptions, cwd: string): { input: InputSpec; appDir?: string } {
+  const given = (['app', 'cdkOut', 'template', 'live'] as const).filter((key) => options[key] !== undefined && options[key] !== false);
+  if (given.length > 1) {
+    const flags = given.map((key) => `--${key === 'cdkOut' ? 'cdk-out' : key}`).join(' and ');
+    throw inputError(`Choose one input: ${flags} cannot be used together.`, `입력은 하나만 고르세요. ${flags}은(는) 함께 쓸 수 없습니다.`);
+  }
+  const liveOnly = (['endpoint', 'profile', 'region'] as const).filter((key) => options[key] !== undefined);
+  if (liveOnly.length > 0 && !options.live) {
+    throw inputError(
+      `--${liveOnly[0]} applies to live checks only: add --live.`,
+      `--${liveOnly[0]}은(는) 라이브 검사에만 쓰입니다. --live를 함께 주세요.`,
+    );
+  }
+  if (options.live) return { input: { kind: 'live', endpoint: options.endpoint, profile: options.profile, region: options.region } };
+  if (options.template !== undefined) return { input: { kind: 'template', file: path.resolve(cwd, options.template) } };
+  if (options.cdkOut !== undefined) return { input: { kind: 'cdk-out', dir: path.resolve(cwd, options.cdkOut) } };
+  const appDir = options.app !== undefined ? path.resolve(cwd, options.app) : (enclosingApp(cwd) ?? cwd);
+  return { input: { kind: 'app', dir: appDir }, appDir };
+}
+
+/** The nearest folder at or above `dir` holding a cdk.json. */
+function enclosingApp(dir: string): string | undefined {
+  for (let current = path.resolve(dir); ; current = path.dirname(current)) {
+    if (fs.existsSync(path.join(current, 'cdk.json'))) return current;
+    if (path.dirname(current) === current) return undefined;
+  }
+}
+
+/** The lab a folder belongs to: labs/<id> or solutions/<id>, or a copied-out folder named after the lab. */
+export function inferLab(dir: string): Lab {
+  for (let current = path.resolve(dir); path.dirname(current) !== current; current = path.dirname(current)) {
+    const lab = findLab(path.basename(current));
+    if (lab) return lab;
+  }
+  const ids = catalog.labs.map((lab) => lab.id).join(', ');
+  throw inputError(
+    `Which lab? ${dir} is not a lab folder: pass the lab id, e.g. checker check vpc-migration. Labs: ${ids}.`,
+    `어느 실습인가요? ${dir}은(는) 실습 폴더가 아닙니다. 실습 id를 주세요(예: checker check vpc-migration). 실습 목록: ${ids}.`,
+  );
+}
+
+function describe(input: InputSpec): string {
+  switch (input.kind) {
+    case 'app':
+      return `the CDK app in ${input.dir}`;
+    case 'cdk-out':
+      return input.dir;
+    case 'template':
+      return input.file;
+    case 'live':
+      return 'the live stack';
+  }
+}
