@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Ajv, { type ErrorObject } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import schema from '../catalog.schema.json';
 import type { Catalog } from './types';
 
@@ -15,13 +15,27 @@ export interface ValidateOptions {
 /** Files and folders every lab app has, as `cdk init` lays them out. */
 export const LAB_APP_SHAPE = ['bin', 'lib', 'test', 'cdk.json', 'package.json', 'project.json', 'README.md'];
 
-const validateSchema = new Ajv({ allErrors: true }).compile(schema);
+let compiled: ValidateFunction | undefined;
+
+/**
+ * The schema validator, built on first use: loading and compiling Ajv takes about 80 ms, which
+ * `checker check` (it imports this package but never validates) should not pay on every run.
+ */
+function schemaValidator(): ValidateFunction {
+  if (!compiled) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { default: Ajv } = require('ajv') as typeof import('ajv');
+    compiled = new Ajv({ allErrors: true }).compile(schema);
+  }
+  return compiled;
+}
 
 /**
  * Validates the catalog and returns one line per problem, each naming the lab and what to do;
  * an empty list means the catalog is sound.
  */
 export function validateCatalog(data: unknown, options: ValidateOptions): string[] {
+  const validateSchema = schemaValidator();
   if (!validateSchema(data)) {
     return (validateSchema.errors ?? []).map((error) => describeSchemaError(data, error));
   }

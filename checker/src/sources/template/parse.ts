@@ -1,4 +1,4 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
+import type { Document, Node } from 'yaml';
 import { inputError } from '../../errors';
 
 /** CloudFormation short-form tags and the long-form key each becomes (`!Ref x` -> `{ Ref: x }`). */
@@ -25,6 +25,12 @@ const SHORT_FORMS: Record<string, string> = {
   '!Length': 'Fn::Length',
 };
 
+/** The yaml package, loaded only for YAML templates (most templates are JSON, and it costs ~30 ms). */
+function yaml(): typeof import('yaml') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('yaml');
+}
+
 /**
  * Parses a CloudFormation template written in JSON or YAML. YAML short-form tags (`!Ref`,
  * `!GetAtt a.b`, `!Sub`, `!If`...) become their long form. A syntax error becomes a one-line
@@ -43,7 +49,8 @@ export function parseTemplateText(text: string, file: string): unknown {
       );
     }
   }
-  const document = parseDocument(text, { uniqueKeys: true, prettyErrors: false });
+  const YAML = yaml();
+  const document = YAML.parseDocument(text, { uniqueKeys: true, prettyErrors: false });
   const [error] = document.errors;
   if (error) {
     const where = `${file}:${lineColumn(text, error.pos[0])}`;
@@ -53,21 +60,22 @@ export function parseTemplateText(text: string, file: string): unknown {
       `${where}: 템플릿이 올바른 YAML이 아닙니다(${reason}). 파일을 고치세요.`,
     );
   }
-  return toLongForm(document.contents, document, file, text);
+  return toLongForm(YAML, document.contents, document, file, text);
 }
 
-function toLongForm(node: Node | null, document: Document, file: string, text: string): unknown {
+function toLongForm(YAML: typeof import('yaml'), node: Node | null, document: Document, file: string, text: string): unknown {
   if (node === null) return null;
-  if (isAlias(node)) return toLongForm(node.resolve(document) ?? null, document, file, text);
+  const { isAlias, isMap, isPair, isScalar, isSeq } = YAML;
+  if (isAlias(node)) return toLongForm(YAML, node.resolve(document) ?? null, document, file, text);
   let value: unknown;
   if (isScalar(node)) value = node.value;
-  else if (isSeq(node)) value = node.items.map((item) => toLongForm(item as Node, document, file, text));
+  else if (isSeq(node)) value = node.items.map((item) => toLongForm(YAML, item as Node, document, file, text));
   else if (isMap(node)) {
     const out: Record<string, unknown> = {};
     for (const pair of node.items) {
       if (!isPair(pair)) continue;
-      const key = isScalar(pair.key) ? String(pair.key.value) : String(toLongForm(pair.key as Node, document, file, text));
-      out[key] = toLongForm(pair.value as Node | null, document, file, text);
+      const key = isScalar(pair.key) ? String(pair.key.value) : String(toLongForm(YAML, pair.key as Node, document, file, text));
+      out[key] = toLongForm(YAML, pair.value as Node | null, document, file, text);
     }
     value = out;
   } else return null;
