@@ -226,3 +226,41 @@ function normalizeRoute(graph: ResourceGraph, route: Resource): Route {
   }
   throw new CannotEvaluate(`route ${route.id} has no target`);
 }
+
+/** An IPv4 CIDR block parsed to its network address (as a 32-bit number) and prefix length; undefined if malformed. */
+export function parseCidr(cidr: string): { readonly network: number; readonly prefix: number } | undefined {
+  const match = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/.exec(cidr.trim());
+  if (!match) return undefined;
+  const octets = match.slice(1, 5).map(Number);
+  const prefix = Number(match[5]);
+  if (octets.some((octet) => octet > 255) || prefix > 32) return undefined;
+  const address = octets.reduce((sum, octet) => sum * 256 + octet, 0);
+  const size = 2 ** (32 - prefix);
+  return { network: address - (address % size), prefix };
+}
+
+/** A parsed CIDR block back in dotted form ("10.0.0.0/16"). */
+export function formatCidr(cidr: { readonly network: number; readonly prefix: number }): string {
+  const octets = [24, 16, 8, 0].map((shift) => Math.floor(cidr.network / 2 ** shift) % 256);
+  return `${octets.join('.')}/${cidr.prefix}`;
+}
+
+const TARGET_NAMES: Readonly<Record<RouteTargetKind, { en: string; ko: string }>> = {
+  'internet-gateway': { en: 'internet gateway', ko: '인터넷 게이트웨이' },
+  'nat-gateway': { en: 'NAT gateway', ko: 'NAT 게이트웨이' },
+  instance: { en: 'instance', ko: '인스턴스' },
+  'network-interface': { en: 'network interface', ko: '네트워크 인터페이스' },
+  'transit-gateway': { en: 'transit gateway', ko: '전송 게이트웨이' },
+  'vpc-peering': { en: 'VPC peering connection', ko: 'VPC 피어링 연결' },
+  'vpn-gateway': { en: 'VPN gateway', ko: 'VPN 게이트웨이' },
+  'vpc-endpoint': { en: 'VPC endpoint', ko: 'VPC 엔드포인트' },
+  'egress-only-internet-gateway': { en: 'egress-only internet gateway', ko: '외부 전용 인터넷 게이트웨이' },
+  local: { en: 'the VPC itself (local)', ko: 'VPC 내부(local)' },
+  other: { en: 'target', ko: '대상' },
+};
+
+/** A route's target in words: "NAT gateway Nat1" / "NAT 게이트웨이 Nat1". */
+export function describeRouteTarget(target: Route['target']): { en: string; ko: string } {
+  const name = TARGET_NAMES[target.kind];
+  return target.kind === 'local' ? name : { en: `${name.en} ${target.id}`, ko: `${name.ko} ${target.id}` };
+}

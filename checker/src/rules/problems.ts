@@ -1,0 +1,30 @@
+import type { LocalizedText } from '@workshop/catalog';
+import type { Outcome } from './types';
+
+/** One thing a rule found wrong, in English and Korean, with the resources it is about. */
+export interface Problem extends LocalizedText {
+  readonly resources: readonly string[];
+}
+
+/** How many problems a message lists before it says "and N more". */
+const SHOWN = 4;
+
+/** A FAIL outcome that lists the problems one per sentence (the first few, then how many more). */
+export function failWith(problems: readonly Problem[]): Outcome {
+  const shown = problems.slice(0, SHOWN);
+  const rest = problems.length - shown.length;
+  return {
+    status: 'FAIL',
+    message: {
+      en: [...shown.map((problem) => problem.en), ...(rest > 0 ? [`(${rest} more like this.)`] : [])].join(' '),
+      ko: [...shown.map((problem) => problem.ko), ...(rest > 0 ? [`(같은 문제가 ${rest}건 더 있습니다.)`] : [])].join(' '),
+    },
+    resources: [...new Set(problems.flatMap((problem) => problem.resources))],
+  };
+}
+
+/** "a, b and c" / "a, b, c" for lists of names inside messages. */
+export function names(items: readonly string[]): LocalizedText {
+  if (items.length <= 1) return { en: items.join(''), ko: items.join('') };
+  return { en: `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`, ko: items.join(', ') };
+}
