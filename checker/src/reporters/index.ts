@@ -1,0 +1,75 @@
+import { inputError } from '../errors';
+import { githubClassroom } from './github-classroom';
+import { json } from './json';
+import { junit } from './junit';
+import { markdown } from './markdown';
+import { pretty } from './pretty';
+import type { Reporter } from './types';
+
+export type { Reporter, ReporterOptions } from './types';
+export { createProgress, type Progress, type ProgressStream } from './progress';
+export { verdict } from './util';
+
+/** Every output format, by the name `--reporter` takes. */
+export const reporters = {
+  pretty,
+  json,
+  junit,
+  markdown,
+  'github-classroom': githubClassroom,
+} satisfies Record<string, Reporter>;
+
+/** A name `--reporter` accepts. */
+export type ReporterName = keyof typeof reporters;
+
+/** One `--reporter name[=file]` value: the format, and the file to write (standard output without one). */
+export interface ReporterSpec {
+  readonly name: ReporterName;
+  readonly file?: string;
+}
+
+/** The reporter names, in the order help and errors list them. */
+export const reporterNames = Object.keys(reporters) as ReporterName[];
+
+function isReporterName(name: string): name is ReporterName {
+  return Object.hasOwn(reporters, name);
+}
+
+/**
+ * Parses the repeatable `--reporter name[=file]` values. No value means `pretty` on standard output.
+ * Throws a one-line usage error (exit code 2) on an unknown name, an empty file name, or two
+ * reporters both writing to standard output.
+ */
+export function parseReporterSpecs(values: readonly string[]): ReporterSpec[] {
+  if (values.length === 0) return [{ name: 'pretty' }];
+  const specs = values.map(parseOne);
+  const onStdout = specs.filter((spec) => spec.file === undefined);
+  if (onStdout.length > 1) {
+    const names = onStdout.map((spec) => spec.name).join(', ');
+    throw inputError(
+      `Reporters ${names} would all write to standard output: give all but one a file, e.g. --reporter ${onStdout[1].name}=report.out.`,
+      `${names} 리포터가 모두 표준 출력에 쓰게 됩니다. 하나만 빼고 파일을 지정하세요. 예: --reporter ${onStdout[1].name}=report.out`,
+    );
+  }
+  return specs;
+}
+
+function parseOne(value: string): ReporterSpec {
+  const at = value.indexOf('=');
+  const name = (at === -1 ? value : value.slice(0, at)).trim();
+  const file = at === -1 ? undefined : value.slice(at + 1).trim();
+  const valid = reporterNames.join(', ');
+  if (!isReporterName(name)) {
+    throw inputError(
+      `Unknown reporter "${name}": use one of ${valid}, optionally with =file (e.g. --reporter junit=report.xml).`,
+      `"${name}" 리포터는 없습니다. ${valid} 중 하나를 쓰고, 파일로 저장하려면 "=파일이름"을 붙이세요(예: --reporter junit=report.xml).`,
+    );
+  }
+  if (file === '') {
+    throw inputError(
+      `Reporter "${value}" has no file name after "=": write --reporter ${name}=report-file, or drop "=" to print to standard output.`,
+      `리포터 "${value}"의 "=" 뒤에 파일 이름이 없습니다. "--reporter ${name}=파일이름" 형태로 쓰거나, 표준 출력으로 보내려면 "="를 빼세요.`,
+    );
+  }
+  return file === undefined ? { name } : { name, file };
+}
