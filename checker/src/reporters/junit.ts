@@ -1,4 +1,4 @@
-import junitReportBuilder from 'junit-report-builder';
+import type { Builder } from 'junit-report-builder';
 import type { CheckReport, RuleResult } from '../engine/result';
 import type { ReporterOptions } from './types';
 import { LABELS, type Labels } from './util';
@@ -12,8 +12,7 @@ import type { Lang } from '@workshop/catalog';
 export function junit(report: CheckReport, options: ReporterOptions): string {
   const lang = options.lang ?? report.lang;
   const labels = LABELS[lang];
-  // The package's default export is a shared builder; a fresh one per call keeps this reporter pure.
-  const builder = junitReportBuilder.newBuilder().name('checker');
+  const builder = newBuilder().name('checker');
   const suite = builder
     .testSuite()
     .name(`${report.lab.id}: ${report.lab.title[lang]}`)
@@ -41,6 +40,17 @@ export function junit(report: CheckReport, options: ReporterOptions): string {
     else testCase.standardOutput(body);
   }
   return `${builder.build()}\n`;
+}
+
+/**
+ * A fresh builder from junit-report-builder, loaded on first use (its bundled XML writer takes
+ * 25-110 ms to load, which runs without a junit reporter should not pay). The package exports one
+ * shared builder; a new one per call keeps this reporter pure.
+ */
+function newBuilder(): Builder {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- CommonJS: module.exports is the shared builder
+  const shared: Builder = require('junit-report-builder');
+  return shared.newBuilder();
 }
 
 function failureBody(result: RuleResult, lang: Lang, labels: Labels): string {
