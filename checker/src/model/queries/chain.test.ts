@@ -1,14 +1,17 @@
 import { graphFromTemplate } from '../../sources/template/resolve';
 import { handWrittenShop } from '../../rules/fixtures/hand-written-shop';
 import { shopTemplate } from '../../rules/fixtures/shop';
-import { shopTiers } from './chain';
+import { shopTiers, type Tier } from './chain';
 
 describe('shopTiers', () => {
   it('finds the five tiers by what they do, with their groups and ports', () => {
     const graph = graphFromTemplate(shopTemplate());
     const tiers = shopTiers(graph);
     const summary = Object.fromEntries(
-      Object.entries(tiers).map(([key, tier]) => [key, { members: tier.members.map((m) => m.type), ports: tier.ports }]),
+      (Object.entries(tiers) as Array<[string, Tier]>).map(([key, tier]) => [
+        key,
+        { members: tier.members.map((m) => m.type), ports: tier.ports },
+      ]),
     );
     expect(summary).toEqual({
       externalAlb: { members: ['AWS::ElasticLoadBalancingV2::LoadBalancer'], ports: [80] },
