@@ -45,9 +45,10 @@ export function checkCommand(): Command {
     .option('--region <region>', 'with --live: AWS region')
     .option('--stack <name>', "stack name (default: the lab's stackName in the catalog)")
     .addOption(
-      new Option('--reporter <name[=file]>', `output format, repeatable: ${Object.keys(reporters).join(', ')}; =file writes to a file`)
-        .argParser((value: string, previous: string[] | undefined) => [...(previous ?? []), value])
-        .default(undefined, 'pretty to standard output'),
+      new Option(
+        '--reporter <name[=file]>',
+        `output format, repeatable: ${Object.keys(reporters).join(', ')}; =file writes to a file (default: pretty to standard output)`,
+      ).argParser((value: string, previous: string[] | undefined) => [...(previous ?? []), value]),
     )
     .option('--guide-base-url <url>', `base URL of the guide site for links (env ${GUIDE_BASE_URL_ENV}; default: site paths)`)
     .option('--no-color', 'plain output without ANSI colours (also NO_COLOR=1)')

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { Lab } from '@workshop/catalog';
+import { repoRoot, type Lab } from '@workshop/catalog';
 import { CheckerError, inputError } from '../errors';
 import { graphFromTemplate, TemplateError } from './template/resolve';
 import { displayPath, loadCdkOut, loadTemplateFile, type TemplateFile } from './template/load';
@@ -28,15 +28,22 @@ export async function loadSource(input: InputSpec, options: LoadOptions): Promis
     case 'app': {
       options.onProgress?.(`synthesizing ${displayPath(input.dir) || '.'}`);
       const file = synthApp(path.resolve(input.dir), options.stackName);
-      return fromTemplate(file, `app ${displayPath(path.resolve(input.dir)) || '.'}`, options.stackName);
+      return fromTemplate(file, `app ${describePath(input.dir)}`, options.stackName);
     }
     case 'cdk-out':
-      return fromTemplate(loadCdkOut(path.resolve(input.dir), options.stackName), `cdk.out ${displayPath(input.dir)}`, options.stackName);
+      return fromTemplate(loadCdkOut(path.resolve(input.dir), options.stackName), `cdk.out ${describePath(input.dir)}`, options.stackName);
     case 'template':
-      return fromTemplate(loadTemplateFile(path.resolve(input.file)), `template ${displayPath(input.file)}`, options.stackName);
+      return fromTemplate(loadTemplateFile(path.resolve(input.file)), `template ${describePath(input.file)}`, options.stackName);
     case 'live':
       return liveLoader()({ ...input, lab: options.lab, stackName: options.stackName, onProgress: options.onProgress });
   }
+}
+
+/** A path for the report: relative to the repository root inside it (stable for any working directory), else absolute. */
+function describePath(file: string): string {
+  const absolute = path.resolve(file);
+  const relative = path.relative(repoRoot, absolute);
+  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : absolute;
 }
 
 /** Builds the graph of an already-read template; a structural problem becomes an input error naming the file. */

@@ -9,16 +9,28 @@ const env = { ...process.env, CDK_DISABLE_VERSION_CHECK: '1', AWS_EC2_METADATA_D
 const CHECKER = path.join(repoRoot, 'checker', 'bin', 'checker.js');
 
 /**
- * Runs the checker as a learner would (a new process) under /usr/bin/time and returns its peak
- * resident memory. Exit codes 0 and 1 are verdicts; anything else means the case measured an error.
+ * Runs a command under /usr/bin/time and returns its peak resident memory (MB, largest process)
+ * and CPU time (user + system, ms, children included): CPU time stays meaningful when other work
+ * shares the machine and stretches wall-clock times. `ok` lists the exit codes that are not errors.
  */
-function runChecker(args: string[], cwd: string): Record<string, number> {
-  const result = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, CHECKER, ...args], { cwd, env, encoding: 'utf8' });
-  if (result.status !== 0 && result.status !== 1) {
-    throw new Error(`checker ${args.join(' ')} in ${cwd} exited ${result.status}: ${result.stderr.trim()}`);
+function measured(
+  command: string,
+  args: string[],
+  cwd: string,
+  ok: number[],
+  extraEnv: Record<string, string> = {},
+): Record<string, number> {
+  const result = spawnSync('/usr/bin/time', ['-f', '%M %U %S', command, ...args], { cwd, env: { ...env, ...extraEnv }, encoding: 'utf8' });
+  if (!ok.includes(result.status ?? -1)) {
+    throw new Error(`${command} ${args.join(' ')} in ${cwd} exited ${result.status}: ${result.stderr.trim()}`);
   }
-  const kb = Number(result.stderr.trim().split('\n').pop());
-  return { peakMB: Math.round(kb / 1024) };
+  const [kb, user, system] = result.stderr.trim().split('\n').pop()!.split(' ').map(Number);
+  return { peakMB: Math.round(kb / 1024), cpuMs: Math.round((user + system) * 1000) };
+}
+
+/** The checker as a learner runs it, in a new process; exit codes 0 and 1 are verdicts, not errors. */
+function runChecker(args: string[], cwd: string): Record<string, number> {
+  return measured(process.execPath, [CHECKER, ...args], cwd, [0, 1]);
 }
 
 /**
@@ -36,9 +48,7 @@ export function checkerCases(): BenchCase[] {
         group: `checker ${lab.id}`,
         name: 'npx cdk synth -q',
         baseline: true,
-        run: () => {
-          execFileSync('npx', ['cdk', 'synth', '-q', '-o', outdir], { cwd, env, stdio: 'pipe' });
-        },
+        run: () => measured('npx', ['cdk', 'synth', '-q', '-o', outdir], cwd, [0]),
       },
       {
         group: `checker ${lab.id}`,
