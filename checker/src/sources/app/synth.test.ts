@@ -84,6 +84,17 @@ describe('synthApp', () => {
     expect(Object.values(template.Resources)[0].Properties.BucketName).toBe('hello');
   });
 
+  it("leaves an assembly folder the app chose itself, and removes CDK's temporary one", () => {
+    const dir = tempApp('');
+    const outdir = path.join(dir, 'my-out');
+    fs.writeFileSync(
+      path.join(dir, 'bin', 'app.ts'),
+      `import { App } from 'aws-cdk-lib';\nimport { ShopStack } from '../lib/shop-stack';\n\nnew ShopStack(new App({ outdir: ${JSON.stringify(outdir)} }), 'Shop');\n`,
+    );
+    synthApp(dir, 'Shop');
+    expect(fs.existsSync(path.join(outdir, 'manifest.json'))).toBe(true);
+  });
+
   it('names the stacks the app has when the expected one is missing', () => {
     expect(errorOf(() => synthApp(tempApp(''), 'ShopVpcMigration')).message).toMatch(
       /^Stack ShopVpcMigration is not in the app in .* \(stacks: Shop\): name the stack ShopVpcMigration in bin\/, or pass --stack <name>\.$/,

@@ -129,8 +129,15 @@ function synthInProcess(dir: string, entryFile: string, stackName: string): Temp
     console.log = log;
     globals[APP_INIT_HOOK] = previousHook;
     env.restore();
-    for (const directory of assemblies) fs.rmSync(directory, { recursive: true, force: true });
+    for (const directory of assemblies) removeTemporaryAssembly(directory);
   }
+}
+
+/** Removes an assembly CDK wrote to a temporary folder; one the app sent elsewhere (its own outdir) stays. */
+function removeTemporaryAssembly(directory: string): void {
+  if (!fs.existsSync(directory)) return;
+  const inTmp = path.dirname(fs.realpathSync(directory)) === fs.realpathSync(os.tmpdir());
+  if (inTmp && path.basename(directory).startsWith('cdk.out')) fs.rmSync(directory, { recursive: true, force: true });
 }
 
 function synthWithCli(dir: string, stackName: string): TemplateFile {
