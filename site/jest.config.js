@@ -1,4 +1,4 @@
-/** @type {import('jest').Config} */
+/** Unit tests of the site's data, plugins and content (no browser). @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',
   rootDir: __dirname,

@@ -1,3 +1,11 @@
+import { cloudfrontApiBehavior } from './cdn/cloudfront-api-behavior';
+import { cloudfrontCachePolicies } from './cdn/cloudfront-cache-policies';
+import { cloudfrontCompression } from './cdn/cloudfront-compression';
+import { cloudfrontGeoRestriction } from './cdn/cloudfront-geo-restriction';
+import { cloudfrontHttpsRedirect } from './cdn/cloudfront-https-redirect';
+import { cloudfrontOriginNotPublic } from './cdn/cloudfront-origin-not-public';
+import { cloudfrontStaticOrigin } from './cdn/cloudfront-static-origin';
+import { route53AliasToCloudfront } from './cdn/route53-alias-to-cloudfront';
 import { s3EndpointServesPrivateRouteTables } from './network/s3-endpoint-serves-private-route-tables';
 import { s3GatewayEndpoint } from './network/s3-gateway-endpoint';
 import { appRoleMediaAccess } from './storage/app-role-media-access';
@@ -16,4 +24,12 @@ export const rules: readonly Rule[] = [
   s3EndpointServesPrivateRouteTables,
   mediaBucketRequiresEndpoint,
   appRoleMediaAccess,
+  cloudfrontStaticOrigin,
+  cloudfrontApiBehavior,
+  cloudfrontHttpsRedirect,
+  cloudfrontCachePolicies,
+  cloudfrontCompression,
+  cloudfrontOriginNotPublic,
+  cloudfrontGeoRestriction,
+  route53AliasToCloudfront,
 ];

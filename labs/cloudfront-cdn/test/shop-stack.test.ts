@@ -1,8 +1,410 @@
-import { App } from 'aws-cdk-lib';
-import { Template } from 'aws-cdk-lib/assertions';
+import fs from 'node:fs';
+import path from 'node:path';
+import { App, Stack } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import { ShopDatabase } from '../lib/database';
+import { MediaStorage } from '../lib/media';
+import { ShopDomain, ShopNetwork } from '../lib/network';
+import { SecurityChain } from '../lib/security';
 import { ShopStack } from '../lib/shop-stack';
+import { StaticSite } from '../lib/static-site';
+import { LoadBalancedTier } from '../lib/tiers';
 
-test('the stack synthesizes to a CloudFormation template', () => {
-  const template = Template.fromStack(new ShopStack(new App(), 'Test'));
-  expect(template.toJSON().Parameters).toHaveProperty('BootstrapVersion');
+type Resource = { Type: string; Properties: Record<string, unknown>; DeletionPolicy?: string };
+
+// The starter is the s3-static-hosting solution. These tests describe what it already has and
+// what stays true after your steps; add tests for the distribution, its two behaviours and the
+// private site bucket.
+
+const template = Template.fromStack(new ShopStack(new App(), 'ShopCloudFrontCdn'));
+const resources = template.toJSON().Resources as Record<string, Resource>;
+const ref = (id: string) => ({ Ref: id });
+const groupIdOf = (id: string) => ({ 'Fn::GetAtt': [id, 'GroupId'] });
+
+/** Logical ids of the subnets CDK tagged with the given subnet group name, in AZ order. */
+function subnets(name: string): string[] {
+  return Object.keys(
+    template.findResources('AWS::EC2::Subnet', {
+      Properties: { Tags: Match.arrayWith([{ Key: 'aws-cdk:subnet-name', Value: name }]) },
+    }),
+  );
+}
+
+/** The logical id of the only security group whose description starts with `prefix`. */
+function group(prefix: string): string {
+  const ids = Object.keys(
+    template.findResources('AWS::EC2::SecurityGroup', { Properties: { GroupDescription: Match.stringLikeRegexp(`^${prefix}`) } }),
+  );
+  expect(ids).toHaveLength(1);
+  return ids[0];
+}
+
+/** The route table a subnet is associated with. */
+function routeTableOf(subnet: string): unknown {
+  const association = Object.values(resources).find(
+    (r) => r.Type === 'AWS::EC2::SubnetRouteTableAssociation' && JSON.stringify(r.Properties.SubnetId) === JSON.stringify(ref(subnet)),
+  );
+  return association?.Properties.RouteTableId;
+}
+
+/** The routes of the route table a subnet is associated with. */
+function routesOf(subnet: string): Array<Record<string, unknown>> {
+  const table = JSON.stringify(routeTableOf(subnet));
+  return Object.values(resources)
+    .filter((r) => r.Type === 'AWS::EC2::Route' && JSON.stringify(r.Properties.RouteTableId) === table)
+    .map((r) => r.Properties);
+}
+
+describe('the network', () => {
+  it('is a 10.0.0.0/16 VPC with public, app and database subnets in each of two AZs', () => {
+    template.resourceCountIs('AWS::EC2::VPC', 1);
+    template.hasResourceProperties('AWS::EC2::VPC', { CidrBlock: '10.0.0.0/16' });
+    for (const name of ['Public', 'App', 'Database']) {
+      const ids = subnets(name);
+      expect(ids).toHaveLength(2);
+      expect(ids.map((id) => JSON.stringify(resources[id].Properties.AvailabilityZone))).toEqual([
+        JSON.stringify({ 'Fn::Select': [0, { 'Fn::GetAZs': '' }] }),
+        JSON.stringify({ 'Fn::Select': [1, { 'Fn::GetAZs': '' }] }),
+      ]);
+    }
+    template.resourceCountIs('AWS::EC2::Subnet', 6);
+  });
+
+  it('routes public subnets to the internet gateway', () => {
+    template.resourceCountIs('AWS::EC2::InternetGateway', 1);
+    for (const subnet of subnets('Public')) {
+      expect(routesOf(subnet)).toEqual([expect.objectContaining({ DestinationCidrBlock: '0.0.0.0/0', GatewayId: expect.anything() })]);
+    }
+  });
+
+  it('puts one NAT gateway in each public subnet and routes each app subnet to the NAT gateway of its own AZ', () => {
+    template.resourceCountIs('AWS::EC2::NatGateway', 2);
+    const [public1, public2] = subnets('Public');
+    const natIn = (subnet: string) =>
+      Object.keys(template.findResources('AWS::EC2::NatGateway', { Properties: { SubnetId: ref(subnet) } }))[0];
+    const [app1, app2] = subnets('App');
+    expect(routesOf(app1)).toEqual([
+      { DestinationCidrBlock: '0.0.0.0/0', NatGatewayId: ref(natIn(public1)), RouteTableId: routeTableOf(app1) },
+    ]);
+    expect(routesOf(app2)).toEqual([
+      { DestinationCidrBlock: '0.0.0.0/0', NatGatewayId: ref(natIn(public2)), RouteTableId: routeTableOf(app2) },
+    ]);
+  });
+
+  it('gives the database subnets no route out of the VPC', () => {
+    for (const subnet of subnets('Database')) expect(routesOf(subnet)).toEqual([]);
+  });
+});
+
+describe('the tiers', () => {
+  it('put an internet-facing ALB in the public subnets and an internal ALB in the app subnets', () => {
+    template.resourceCountIs('AWS::ElasticLoadBalancingV2::LoadBalancer', 2);
+    template.hasResourceProperties('AWS::ElasticLoadBalancingV2::LoadBalancer', {
+      Scheme: 'internet-facing',
+      Subnets: subnets('Public').map(ref),
+      SecurityGroups: [groupIdOf(group('External ALB'))],
+    });
+    template.hasResourceProperties('AWS::ElasticLoadBalancingV2::LoadBalancer', {
+      Scheme: 'internal',
+      Subnets: subnets('App').map(ref),
+      SecurityGroups: [groupIdOf(group('Internal ALB'))],
+    });
+  });
+
+  it('run WEB and APP as Auto Scaling groups of 2 to 4 servers in the app subnets of both AZs', () => {
+    template.resourceCountIs('AWS::AutoScaling::AutoScalingGroup', 2);
+    template.allResourcesProperties('AWS::AutoScaling::AutoScalingGroup', {
+      MinSize: '2',
+      MaxSize: '4',
+      HealthCheckType: 'ELB',
+      VPCZoneIdentifier: subnets('App').map(ref),
+      LaunchTemplate: Match.objectLike({ LaunchTemplateId: Match.anyValue() }),
+    });
+  });
+
+  it('build every server from a launch template with instance type, AMI and security group', () => {
+    template.resourceCountIs('AWS::EC2::LaunchTemplate', 2);
+    for (const tier of ['Web', 'App']) {
+      template.hasResourceProperties('AWS::EC2::LaunchTemplate', {
+        LaunchTemplateData: Match.objectLike({
+          InstanceType: 't3.micro',
+          ImageId: { Ref: Match.stringLikeRegexp('^SsmParameterValue.*al2023') },
+          SecurityGroupIds: [groupIdOf(group(tier === 'Web' ? 'WEB' : 'APP'))],
+        }),
+      });
+    }
+  });
+
+  it('forward port 80 on each ALB to its tier: WEB on 80, APP on 8080', () => {
+    template.resourceCountIs('AWS::ElasticLoadBalancingV2::Listener', 2);
+    template.allResourcesProperties('AWS::ElasticLoadBalancingV2::Listener', { Port: 80, Protocol: 'HTTP' });
+    template.hasResourceProperties('AWS::ElasticLoadBalancingV2::TargetGroup', { Port: 80, HealthCheckPath: '/health' });
+    template.hasResourceProperties('AWS::ElasticLoadBalancingV2::TargetGroup', { Port: 8080, HealthCheckPath: '/health' });
+  });
+
+  it('point the WEB servers at the internal ALB', () => {
+    const web = Object.values(
+      template.findResources('AWS::EC2::LaunchTemplate', {
+        Properties: { LaunchTemplateData: { SecurityGroupIds: [groupIdOf(group('WEB'))] } },
+      }),
+    )[0];
+    const internalAlb = Object.keys(
+      template.findResources('AWS::ElasticLoadBalancingV2::LoadBalancer', { Properties: { Scheme: 'internal' } }),
+    )[0];
+    expect(JSON.stringify(web.Properties.LaunchTemplateData)).toContain(JSON.stringify({ 'Fn::GetAtt': [internalAlb, 'DNSName'] }));
+  });
+});
+
+describe('the security chain', () => {
+  /** Every ingress rule as [target group, source], where source is a CIDR or a group's logical id. */
+  function ingressRules(): Array<[string, string, number]> {
+    const rules: Array<[string, string, number]> = [];
+    for (const [id, r] of Object.entries(resources)) {
+      if (r.Type === 'AWS::EC2::SecurityGroup') {
+        for (const rule of (r.Properties.SecurityGroupIngress ?? []) as Array<{ CidrIp: string; FromPort: number }>)
+          rules.push([id, rule.CidrIp, rule.FromPort]);
+      }
+      if (r.Type === 'AWS::EC2::SecurityGroupIngress') {
+        const target = (r.Properties.GroupId as { 'Fn::GetAtt': string[] })['Fn::GetAtt'][0];
+        const source = (r.Properties.SourceSecurityGroupId as { 'Fn::GetAtt': string[] })['Fn::GetAtt'][0];
+        rules.push([target, source, r.Properties.FromPort as number]);
+      }
+    }
+    return rules.sort();
+  }
+
+  it('has five groups, each open only to the one in front of it', () => {
+    template.resourceCountIs('AWS::EC2::SecurityGroup', 5);
+    const [externalAlb, web, internalAlb, app, database] = ['External ALB', 'WEB', 'Internal ALB', 'APP', 'RDS'].map(group);
+    expect(ingressRules()).toEqual(
+      [
+        [externalAlb, '0.0.0.0/0', 80],
+        [web, externalAlb, 80],
+        [internalAlb, web, 80],
+        [app, internalAlb, 8080],
+        [database, app, 3306],
+      ].sort(),
+    );
+  });
+
+  it('closes outbound traffic of the database group', () => {
+    template.hasResourceProperties('AWS::EC2::SecurityGroup', {
+      GroupDescription: Match.stringLikeRegexp('^RDS'),
+      SecurityGroupEgress: [Match.objectLike({ CidrIp: '255.255.255.255/32', Description: 'Disallow all traffic' })],
+    });
+  });
+});
+
+describe('the database', () => {
+  it('is a private RDS MySQL instance in the database subnets of both AZs', () => {
+    template.resourceCountIs('AWS::RDS::DBInstance', 1);
+    template.hasResourceProperties('AWS::RDS::DBInstance', {
+      Engine: 'mysql',
+      EngineVersion: Match.stringLikeRegexp('^8\\.0\\.\\d+$'),
+      DBInstanceClass: 'db.t3.micro',
+      PubliclyAccessible: false,
+      VPCSecurityGroups: [groupIdOf(group('RDS'))],
+    });
+    template.hasResourceProperties('AWS::RDS::DBSubnetGroup', { SubnetIds: subnets('Database').map(ref) });
+  });
+
+  it('is Multi-AZ, keeps 7 days of automated backups and encrypts its storage', () => {
+    template.hasResourceProperties('AWS::RDS::DBInstance', { MultiAZ: true, BackupRetentionPeriod: 7, StorageEncrypted: true });
+  });
+
+  it('keeps its password in Secrets Manager and gives no server access to it', () => {
+    template.resourceCountIs('AWS::SecretsManager::Secret', 1);
+    template.hasResourceProperties('AWS::RDS::DBInstance', {
+      MasterUserPassword: { 'Fn::Join': ['', Match.arrayWith([Match.stringLikeRegexp('resolve:secretsmanager')])] },
+    });
+    const policies = JSON.stringify(template.findResources('AWS::IAM::Policy'));
+    expect(policies).not.toContain('secretsmanager:');
+  });
+
+  it('is deleted with the stack, since a lab is torn down', () => {
+    template.hasResource('AWS::RDS::DBInstance', { DeletionPolicy: 'Delete', Properties: Match.objectLike({ DeletionProtection: false }) });
+  });
+});
+
+describe('the optional read replica stretch', () => {
+  it('is off by default', () => {
+    expect(
+      Object.keys(template.findResources('AWS::RDS::DBInstance', { Properties: { SourceDBInstanceIdentifier: Match.anyValue() } })),
+    ).toEqual([]);
+  });
+
+  it('adds a private replica of the primary in the same subnet group and security group', () => {
+    const withReplica = Template.fromStack(new ShopStack(new App(), 'ShopCloudFrontCdn', { readReplica: true }));
+    withReplica.resourceCountIs('AWS::RDS::DBInstance', 2);
+    const primary = Object.keys(withReplica.findResources('AWS::RDS::DBInstance', { Properties: { MultiAZ: true } }))[0];
+    const subnetGroup = Object.keys(withReplica.findResources('AWS::RDS::DBSubnetGroup'))[0];
+    const securityGroup = Object.keys(
+      withReplica.findResources('AWS::EC2::SecurityGroup', { Properties: { GroupDescription: Match.stringLikeRegexp('^RDS') } }),
+    )[0];
+    withReplica.hasResourceProperties('AWS::RDS::DBInstance', {
+      SourceDBInstanceIdentifier: { 'Fn::Join': ['', Match.arrayWith([{ Ref: primary }])] },
+      DBSubnetGroupName: { Ref: subnetGroup },
+      VPCSecurityGroups: [groupIdOf(securityGroup)],
+      PubliclyAccessible: false,
+    });
+  });
+});
+
+describe('the optional Route 53 stretch', () => {
+  it('is off by default', () => {
+    template.resourceCountIs('AWS::Route53::HostedZone', 0);
+  });
+});
+
+/** The logical id of the only resource of a type whose properties match. */
+function only(type: string, props: Record<string, unknown> = {}): string {
+  const ids = Object.keys(template.findResources(type, { Properties: props }));
+  expect(ids).toHaveLength(1);
+  return ids[0];
+}
+
+describe('the static site bucket', () => {
+  it('ships its content in site/ (uploaded by the deploy command, not by a Lambda-backed BucketDeployment)', () => {
+    for (const file of ['index.html', 'error.html']) {
+      expect(fs.readFileSync(path.join(__dirname, '..', 'site', file), 'utf8')).toMatch(/<html lang="en">/);
+    }
+    const site = only('AWS::S3::Bucket', { Tags: Match.arrayWith([{ Key: 'workshop:content', Value: 'site' }]) });
+    expect(template.toJSON().Outputs).toHaveProperty('SiteBucketName.Value', ref(site));
+  });
+});
+
+describe('the media bucket', () => {
+  const media = () => only('AWS::S3::Bucket', { VersioningConfiguration: Match.anyValue() });
+
+  it('blocks all public access, encrypts, keeps versions and outlives the stack', () => {
+    template.hasResource('AWS::S3::Bucket', {
+      DeletionPolicy: 'Retain',
+      Properties: Match.objectLike({
+        PublicAccessBlockConfiguration: {
+          BlockPublicAcls: true,
+          IgnorePublicAcls: true,
+          BlockPublicPolicy: true,
+          RestrictPublicBuckets: true,
+        },
+        BucketEncryption: { ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }] },
+        VersioningConfiguration: { Status: 'Enabled' },
+      }),
+    });
+  });
+
+  it('denies plain HTTP, and object access from outside the S3 endpoint except for administrators', () => {
+    const endpoint = only('AWS::EC2::VPCEndpoint');
+    template.hasResourceProperties('AWS::S3::BucketPolicy', {
+      Bucket: ref(media()),
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+          Match.objectLike({
+            Effect: 'Deny',
+            Action: 's3:*',
+            Resource: { 'Fn::Join': ['', [{ 'Fn::GetAtt': [media(), 'Arn'] }, '/*']] },
+            Condition: {
+              StringNotEquals: { 'aws:SourceVpce': ref(endpoint) },
+              ArnNotLike: {
+                'aws:PrincipalArn': Match.arrayWith([
+                  { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':iam::', { Ref: 'AWS::AccountId' }, ':root']] },
+                ]),
+              },
+            },
+          }),
+        ]),
+      },
+    });
+  });
+
+  it('is read and written by the APP role only, on that bucket only', () => {
+    const appRole = Object.keys(template.findResources('AWS::IAM::Role', { Properties: { Tags: Match.absent() } })).find((id) =>
+      id.startsWith('App'),
+    );
+    expect(appRole).toBeDefined();
+    template.resourceCountIs('AWS::IAM::Policy', 1);
+    template.hasResourceProperties('AWS::IAM::Policy', {
+      Roles: [ref(appRole!)],
+      PolicyDocument: {
+        Statement: [
+          Match.objectLike({
+            Effect: 'Allow',
+            Action: Match.arrayWith(['s3:GetObject*', 's3:DeleteObject*', 's3:PutObject']),
+            Resource: [{ 'Fn::GetAtt': [media(), 'Arn'] }, { 'Fn::Join': ['', [{ 'Fn::GetAtt': [media(), 'Arn'] }, '/*']] }],
+          }),
+        ],
+      },
+    });
+  });
+});
+
+describe('the S3 gateway endpoint', () => {
+  it('is a Gateway endpoint for S3 on the route tables of both app subnets', () => {
+    template.hasResourceProperties('AWS::EC2::VPCEndpoint', {
+      VpcEndpointType: 'Gateway',
+      ServiceName: { 'Fn::Join': ['', ['com.amazonaws.', { Ref: 'AWS::Region' }, '.s3']] },
+      RouteTableIds: Match.arrayWith(subnets('App').map(routeTableOf)),
+    });
+  });
+});
+
+it('deploys without Lambda-backed custom resources (no Docker needed locally)', () => {
+  const types = Object.values(resources).map((r) => r.Type);
+  expect(types.filter((type) => type.startsWith('Custom::') || type.startsWith('AWS::Lambda::'))).toEqual([]);
+});
+
+describe('invalid props', () => {
+  /** A fresh stack with a two-AZ VPC and one security group, to build a single construct in. */
+  function scaffold() {
+    const stack = new Stack();
+    const vpc = new ec2.Vpc(stack, 'Vpc', { maxAzs: 2 });
+    return { stack, vpc, securityGroup: new ec2.SecurityGroup(stack, 'Group', { vpc }) };
+  }
+
+  it('rejects a network with one AZ or a CIDR outside /16 to /20', () => {
+    expect(() => new ShopNetwork(new Stack(), 'Network', { azCount: 1 })).toThrow(/azCount 1 must be 2 or 3/);
+    expect(() => new ShopNetwork(new Stack(), 'Network', { cidr: '10.0.0.0/24' })).toThrow(/cidr "10\.0\.0\.0\/24" is not an IPv4 range/);
+  });
+
+  it('rejects a bad port, capacity or domain name', () => {
+    const { stack, vpc, securityGroup } = scaffold();
+    expect(() => new SecurityChain(stack, 'Security', { vpc, appPort: 0 })).toThrow(/appPort 0 is not a TCP port/);
+    const tier = {
+      vpc,
+      internetFacing: false,
+      loadBalancerSecurityGroup: securityGroup,
+      instanceSecurityGroup: securityGroup,
+      instancePort: 80,
+      userData: ec2.UserData.forLinux(),
+    };
+    expect(() => new LoadBalancedTier(stack, 'One', { ...tier, minCapacity: 1 })).toThrow(/minCapacity 1 is below 2/);
+    expect(() => new LoadBalancedTier(stack, 'Small', { ...tier, maxCapacity: 1 })).toThrow(/maxCapacity 1 is below minCapacity 2/);
+    const { loadBalancer } = new LoadBalancedTier(stack, 'Tier', tier);
+    expect(() => new ShopDomain(stack, 'Domain', { domainName: 'Not A Domain', loadBalancer })).toThrow(/is not a lower-case DNS name/);
+    expect(() => new ShopStack(new App(), 'Shop', { domainName: 'shop' })).toThrow(/domainName "shop"/);
+  });
+
+  it('rejects website documents that are not object keys and a media bucket nobody may use', () => {
+    const { stack, vpc } = scaffold();
+    expect(() => new StaticSite(stack, 'Site', { indexDocument: '/index.html' })).toThrow(
+      /indexDocument "\/index.html" is not an object key/,
+    );
+    const endpoint = vpc.addGatewayEndpoint('S3', { service: ec2.GatewayVpcEndpointAwsService.S3 });
+    expect(() => new MediaStorage(stack, 'Media', { endpoint, readers: [] })).toThrow(/readers is empty/);
+    expect(
+      () => new MediaStorage(stack, 'NoAdmins', { endpoint, readers: [new iam.AccountRootPrincipal()], administratorArns: [] }),
+    ).toThrow(/administratorArns is empty/);
+  });
+
+  it('rejects a database name RDS would refuse and a backup window outside 1-35 days', () => {
+    const { stack, vpc, securityGroup } = scaffold();
+    expect(() => new ShopDatabase(stack, 'Database', { vpc, securityGroup, databaseName: '1shop' })).toThrow(
+      /databaseName "1shop" must start with a letter/,
+    );
+    expect(() => new ShopDatabase(stack, 'NoBackups', { vpc, securityGroup, backupRetentionDays: 0 })).toThrow(
+      /backupRetentionDays 0 must be a whole number from 1 to 35/,
+    );
+  });
 });

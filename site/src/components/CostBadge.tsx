@@ -14,7 +14,7 @@ export default function CostBadge({ lab }: CostBadgeProps): React.JSX.Element {
   const label = lang === 'ko' ? '실제 AWS 시간당 비용' : 'Real AWS cost per hour';
   return (
     <span className="ws-badge ws-badge--cost" title={catalog.pricing.note[lang]}>
-      <span aria-hidden="true">$</span> {label}: {lang === 'ko' ? '약 ' : '~'}
+      {label}: {lang === 'ko' ? '약 ' : '~'}
       {formatUsd(usd, lang)}
     </span>
   );

@@ -14,7 +14,7 @@ export default function DurationBadge({ lab }: DurationBadgeProps): React.JSX.El
   const label = lang === 'ko' ? '예상 소요 시간' : 'Estimated time';
   return (
     <span className="ws-badge ws-badge--time">
-      <span aria-hidden="true">⏱</span> {label}: {formatMinutes(minutes, lang)}
+      {label}: {formatMinutes(minutes, lang)}
     </span>
   );
 }

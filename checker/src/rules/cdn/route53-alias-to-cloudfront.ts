@@ -1,0 +1,79 @@
+import { distributions } from '../../model/queries/cdn';
+import type { Resource } from '../../model/types';
+import type { ResourceGraph } from '../../model/graph';
+import type { Rule } from '../types';
+
+/** Optional stretch: the shop's domain is an alias to the CloudFront distribution. */
+export const route53AliasToCloudfront: Rule = {
+  id: 'route53-alias-to-cloudfront',
+  area: 'cdn',
+  title: {
+    en: "Stretch: the shop's domain is a Route 53 alias to the CloudFront distribution",
+    ko: '심화: 쇼핑몰 도메인이 CloudFront 배포를 가리키는 Route 53 별칭(alias)이다',
+  },
+  severity: 'info',
+  points: 0,
+  why: {
+    en: 'Route 53 answers with the nearest edge location’s addresses, so customers reach CloudFront first; a record that still points at the ALB skips the cache, HTTPS and WAF at the edge.',
+    ko: 'Route 53이 가장 가까운 Edge location 주소로 응답해 고객이 CloudFront부터 거칩니다. 여전히 ALB를 가리키는 레코드는 엣지의 캐시, HTTPS, WAF를 건너뜁니다.',
+  },
+  fix: {
+    en: 'new route53.ARecord(this, ..., { zone, target: route53.RecordTarget.fromAlias(new targets.CloudFrontTarget(distribution)) }), and list the domain in the distribution’s domainNames with an ACM certificate from us-east-1.',
+    ko: 'new route53.ARecord(this, ..., { zone, target: route53.RecordTarget.fromAlias(new targets.CloudFrontTarget(distribution)) })를 만들고, 배포의 domainNames에 도메인을, us-east-1의 ACM 인증서와 함께 넣으세요.',
+  },
+  guide: { lab: 'cloudfront-cdn', section: 'route53-alias' },
+  seed: { seed: '000_0cb1d160706ddd77', section: '5-1' },
+  modes: ['template', 'live'],
+  services: ['route53', 'cloudfront'],
+  optional: true,
+  evaluate({ graph }) {
+    const aliases = aliasRecords(graph);
+    if (aliases.length === 0) {
+      return {
+        status: 'SKIP',
+        message: {
+          en: 'Optional stretch not attempted: no Route 53 alias record.',
+          ko: '선택 심화 과제를 하지 않았습니다: Route 53 별칭 레코드가 없습니다.',
+        },
+      };
+    }
+    const all = distributions(graph);
+    const toCloudFront = aliases.filter(
+      ({ target }) =>
+        graph.refsIn(target).some((resource) => all.includes(resource)) ||
+        (typeof target === 'string' && /\.cloudfront\.net\.?$/.test(target)),
+    );
+    if (toCloudFront.length === 0) {
+      return {
+        status: 'FAIL',
+        message: {
+          en: `The alias record(s) ${aliases.map((a) => a.record.id).join(', ')} do not point at the CloudFront distribution, so visitors skip the edge.`,
+          ko: `별칭 레코드 ${aliases.map((a) => a.record.id).join(', ')}가 CloudFront 배포를 가리키지 않아 방문자가 엣지를 건너뜁니다.`,
+        },
+        resources: aliases.map((a) => a.record.id),
+      };
+    }
+    return {
+      status: 'PASS',
+      message: {
+        en: `Record ${toCloudFront[0].record.id} is an alias to the distribution.`,
+        ko: `레코드 ${toCloudFront[0].record.id}가 배포를 가리키는 별칭입니다.`,
+      },
+      resources: toCloudFront.map((a) => a.record.id),
+    };
+  },
+};
+
+function aliasRecords(graph: ResourceGraph): { record: Resource; target: unknown }[] {
+  const records = graph.ofType('AWS::Route53::RecordSet').flatMap((record) => {
+    const alias = record.properties.AliasTarget as Record<string, unknown> | undefined;
+    return alias ? [{ record, target: alias.DNSName }] : [];
+  });
+  const grouped = graph.ofType('AWS::Route53::RecordSetGroup').flatMap((group) =>
+    ((group.properties.RecordSets as Array<Record<string, unknown>> | undefined) ?? []).flatMap((set) => {
+      const alias = set.AliasTarget as Record<string, unknown> | undefined;
+      return alias ? [{ record: group, target: alias.DNSName }] : [];
+    }),
+  );
+  return [...records, ...grouped];
+}
