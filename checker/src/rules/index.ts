@@ -6,6 +6,25 @@ import { cloudfrontHttpsRedirect } from './cdn/cloudfront-https-redirect';
 import { cloudfrontOriginNotPublic } from './cdn/cloudfront-origin-not-public';
 import { cloudfrontStaticOrigin } from './cdn/cloudfront-static-origin';
 import { route53AliasToCloudfront } from './cdn/route53-alias-to-cloudfront';
+import { onpremLoadBalancerServer } from './onprem/onprem-load-balancer-server';
+import { onpremWebAppServers } from './onprem/onprem-web-app-servers';
+import { onpremDatabaseServer } from './onprem/onprem-database-server';
+import { onpremArchitectureReview } from './onprem/onprem-architecture-review';
+import { vpcCidr } from './network/vpc-cidr';
+import { subnetsSpanTwoAzs } from './network/subnets-span-two-azs';
+import { publicSubnetsRouteToIgw } from './network/public-subnets-route-to-igw';
+import { privateSubnetsNoIgwRoute } from './network/private-subnets-no-igw-route';
+import { natGatewayPerAz } from './network/nat-gateway-per-az';
+import { albInternetFacingMultiAz } from './compute/alb-internet-facing-multi-az';
+import { asgPrivateMultiAz } from './compute/asg-private-multi-az';
+import { securityGroupChain } from './network/security-group-chain';
+import { rdsPrivate } from './database/rds-private';
+import { rdsCredentialsInSecretsManager } from './database/rds-credentials-in-secrets-manager';
+import { route53AliasToAlb } from './dns/route53-alias-to-alb';
+import { rdsMultiAz } from './database/rds-multi-az';
+import { rdsBackupsRetained } from './database/rds-backups-retained';
+import { rdsStorageEncrypted } from './database/rds-storage-encrypted';
+import { rdsReadReplicaPrivate } from './database/rds-read-replica-private';
 import { s3EndpointServesPrivateRouteTables } from './network/s3-endpoint-serves-private-route-tables';
 import { s3GatewayEndpoint } from './network/s3-gateway-endpoint';
 import { appRoleMediaAccess } from './storage/app-role-media-access';
@@ -17,6 +36,25 @@ import type { Rule } from './types';
 
 /** Every rule the checker knows, in report order. Each lives in rules/<area>/<id>.ts. */
 export const rules: readonly Rule[] = [
+  onpremLoadBalancerServer,
+  onpremWebAppServers,
+  onpremDatabaseServer,
+  onpremArchitectureReview,
+  vpcCidr,
+  subnetsSpanTwoAzs,
+  publicSubnetsRouteToIgw,
+  privateSubnetsNoIgwRoute,
+  natGatewayPerAz,
+  albInternetFacingMultiAz,
+  asgPrivateMultiAz,
+  securityGroupChain,
+  rdsPrivate,
+  rdsCredentialsInSecretsManager,
+  route53AliasToAlb,
+  rdsMultiAz,
+  rdsBackupsRetained,
+  rdsStorageEncrypted,
+  rdsReadReplicaPrivate,
   s3WebsiteHosting,
   s3WebsiteContent,
   mediaBucketPrivate,
