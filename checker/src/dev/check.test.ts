@@ -100,3 +100,16 @@ describe('todoProblems', () => {
     expect(problems).toContain(`labs/${LAB} has no "TODO(${LAB}) step 2" mark for catalog hint 2: add it in ${lab.hints[1].file}.`);
   });
 });
+
+describe('devCheck and live-only rules', () => {
+  it('lets a rule that judges live deployments only SKIP in the solution, and still requires the rest to pass', () => {
+    const liveOnly: Rule = { ...hasServers, id: 'live-only', modes: ['live'] };
+    const root = fakeRepo(labDir(LAB, 'solution'), true);
+    const catalogFile = path.join(root, 'labs', 'catalog.json');
+    const catalog = JSON.parse(fs.readFileSync(catalogFile, 'utf8'));
+    catalog.labs[0].checks = [hasServers.id, liveOnly.id];
+    fs.writeFileSync(catalogFile, JSON.stringify(catalog));
+    const steps = devCheck({ root, rules: [hasServers, liveOnly] });
+    expect(steps.find((step) => step.title.startsWith(`solutions/${LAB}`))!.problems).toEqual([]);
+  });
+});

@@ -181,13 +181,17 @@ export function todoProblems(root: string, lab: Lab): string[] {
   return problems;
 }
 
-/** Every defined check must PASS (SKIP only for optional rules); missing rules are named, never ignored. */
+/**
+ * Every defined check must PASS; SKIP is allowed only for optional rules and for rules that judge
+ * live deployments only (dev-check reads templates). Missing rules are named, never ignored.
+ */
 function mustPass(report: CheckReport, where: string, registry: ReadonlyMap<string, Rule>): string[] {
   const problems = errorsOf(report, where, registry);
-  const notPassing = report.results.filter(
-    (result) =>
-      registry.has(result.ruleId) && (result.status === 'FAIL' || (result.status === 'SKIP' && !registry.get(result.ruleId)!.optional)),
-  );
+  const skipAllowed = (rule: Rule): boolean => rule.optional === true || !rule.modes.includes('template');
+  const notPassing = report.results.filter((result) => {
+    const rule = registry.get(result.ruleId);
+    return rule !== undefined && (result.status === 'FAIL' || (result.status === 'SKIP' && !skipAllowed(rule)));
+  });
   for (const result of notPassing) problems.push(`${where}: ${result.ruleId} is ${result.status}: ${result.message.en}`);
   const undefinedIds = report.results.filter((result) => !registry.has(result.ruleId)).map((result) => result.ruleId);
   if (undefinedIds.length > 0)
