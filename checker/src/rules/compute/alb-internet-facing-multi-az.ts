@@ -2,6 +2,7 @@ import { applicationLoadBalancers, listenerPorts, loadBalancerSubnets } from '..
 import { azsOf, subnetKind } from '../../model/queries/network';
 import { failWith, type Problem } from '../problems';
 import type { Rule } from '../types';
+import { withParticle } from '../korean';
 
 /** An internet-facing Application Load Balancer spans public subnets in at least two AZs. */
 export const albInternetFacingMultiAz: Rule = {
@@ -50,7 +51,7 @@ export const albInternetFacingMultiAz: Rule = {
       for (const subnet of subnets.filter((candidate) => subnetKind(graph, candidate) !== 'public')) {
         problems.push({
           en: `Load balancer ${lb.id} is internet-facing but sits in subnet ${subnet.id}, which has no route to the internet gateway: customers cannot reach it there. Use the public subnets.`,
-          ko: `로드 밸런서 ${lb.id}는 인터넷용인데 인터넷 게이트웨이 경로가 없는 서브넷 ${subnet.id}에 있어 고객이 닿을 수 없습니다. 퍼블릭 서브넷을 쓰세요.`,
+          ko: `로드 밸런서 ${withParticle(lb.id, '은/는')} 인터넷용인데 인터넷 게이트웨이 경로가 없는 서브넷 ${subnet.id}에 있어 고객이 닿을 수 없습니다. 퍼블릭 서브넷을 쓰세요.`,
           resources: [lb.id, subnet.id],
         });
       }
@@ -58,7 +59,7 @@ export const albInternetFacingMultiAz: Rule = {
       if (azs.length < 2) {
         problems.push({
           en: `Load balancer ${lb.id} spans ${azs.length === 0 ? 'no AZ' : `only ${azs[0]}`}: an ELB needs subnets in at least two AZs so one AZ can fail.`,
-          ko: `로드 밸런서 ${lb.id}가 ${azs.length === 0 ? '어떤 AZ에도 걸쳐 있지 않습니다' : `${azs[0]} 하나에만 걸쳐 있습니다`}. 한 AZ에 장애가 나도 버티려면 ELB는 두 개 이상 AZ의 서브넷에 있어야 합니다.`,
+          ko: `로드 밸런서 ${withParticle(lb.id, '이/가')} ${azs.length === 0 ? '어떤 AZ에도 걸쳐 있지 않습니다' : `${azs[0]} 하나에만 걸쳐 있습니다`}. 한 AZ에 장애가 나도 버티려면 ELB는 두 개 이상 AZ의 서브넷에 있어야 합니다.`,
           resources: [lb.id],
         });
       }
@@ -78,7 +79,7 @@ export const albInternetFacingMultiAz: Rule = {
       status: 'PASS',
       message: {
         en: `Load balancer ${lb.id} is internet-facing, listens on ${ports} and spans public subnets in ${azs.length} AZs (${azs.join(', ')}).`,
-        ko: `로드 밸런서 ${lb.id}는 인터넷용이고 ${ports} 포트에서 요청을 받으며 AZ ${azs.length}개(${azs.join(', ')})의 퍼블릭 서브넷에 걸쳐 있습니다.`,
+        ko: `로드 밸런서 ${withParticle(lb.id, '은/는')} 인터넷용이고 ${ports} 포트에서 요청을 받으며 AZ ${azs.length}개(${azs.join(', ')})의 퍼블릭 서브넷에 걸쳐 있습니다.`,
       },
       resources: albs.map((candidate) => candidate.id),
     };

@@ -10,6 +10,7 @@ import { launchSpecOf } from '../../model/queries/security-groups';
 import type { Resource } from '../../model/types';
 import { failWith, type Problem } from '../problems';
 import type { Rule } from '../types';
+import { withParticle } from '../korean';
 
 /** The WEB and APP Auto Scaling groups use launch templates and run in private subnets of two or more AZs. */
 export const asgPrivateMultiAz: Rule = {
@@ -58,7 +59,7 @@ export const asgPrivateMultiAz: Rule = {
       if (spec?.kind !== 'launch-template') {
         problems.push({
           en: `${name.en} ${spec ? `uses launch configuration ${spec.resource.id}, which AWS no longer develops` : 'has no launch template'}: give it an ec2.LaunchTemplate with the instance type, AMI and security group.`,
-          ko: `${name.ko}가 ${spec ? `AWS가 더 이상 개선하지 않는 Launch Configuration ${spec.resource.id}를 씁니다` : 'Launch Template을 쓰지 않습니다'}. 인스턴스 타입, AMI, 보안 그룹을 담은 ec2.LaunchTemplate을 주세요.`,
+          ko: `${withParticle(name.ko, '이/가')} ${spec ? `AWS가 더 이상 개선하지 않는 Launch Configuration ${withParticle(spec.resource.id, '을/를')} 씁니다` : 'Launch Template을 쓰지 않습니다'}. 인스턴스 타입, AMI, 보안 그룹을 담은 ec2.LaunchTemplate을 주세요.`,
           resources: [asg.id, ...(spec ? [spec.resource.id] : [])],
         });
       }
@@ -75,7 +76,7 @@ export const asgPrivateMultiAz: Rule = {
       if (exposed.length > 0) {
         problems.push({
           en: `${name.en} launches servers in public subnet${exposed.length > 1 ? 's' : ''} ${exposed.map((s) => s.id).join(', ')} (a route to the internet gateway): move it to the private subnets, behind the load balancer.`,
-          ko: `${name.ko}가 퍼블릭 서브넷 ${exposed.map((s) => s.id).join(', ')}(인터넷 게이트웨이 경로가 있음)에서 서버를 띄웁니다. 로드 밸런서 뒤의 프라이빗 서브넷으로 옮기세요.`,
+          ko: `${withParticle(name.ko, '이/가')} 퍼블릭 서브넷 ${exposed.map((s) => s.id).join(', ')}(인터넷 게이트웨이 경로가 있음)에서 서버를 띄웁니다. 로드 밸런서 뒤의 프라이빗 서브넷으로 옮기세요.`,
           resources: [asg.id, ...exposed.map((s) => s.id)],
         });
       }
@@ -83,7 +84,7 @@ export const asgPrivateMultiAz: Rule = {
       if (azs.length < 2) {
         problems.push({
           en: `${name.en} runs only in ${azs[0]}: if that AZ fails, the whole tier stops. Give it a private subnet in a second AZ.`,
-          ko: `${name.ko}가 ${azs[0]}에서만 실행되어 그 AZ에 장애가 나면 계층 전체가 멈춥니다. 두 번째 AZ의 프라이빗 서브넷도 주세요.`,
+          ko: `${withParticle(name.ko, '이/가')} ${azs[0]}에서만 실행되어 그 AZ에 장애가 나면 계층 전체가 멈춥니다. 두 번째 AZ의 프라이빗 서브넷도 주세요.`,
           resources: [asg.id],
         });
       }

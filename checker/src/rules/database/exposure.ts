@@ -3,6 +3,7 @@ import { clusterOf, dbInstances, dbSubnets, publicAccess } from '../../model/que
 import { subnetRouting } from '../../model/queries/network';
 import type { Resource } from '../../model/types';
 import type { Problem } from '../problems';
+import { withParticle } from '../korean';
 
 /**
  * Why a database (an instance or a cluster's member instances) is reachable from the internet:
@@ -40,7 +41,7 @@ export function exposureProblems(graph: ResourceGraph, db: Resource, what: { en:
   if (exposed.length > 0) {
     problems.push({
       en: `${what.en} ${db.id} may be placed in subnet${exposed.length > 1 ? 's' : ''} ${exposed.map((s) => s.id).join(', ')}, which route${exposed.length > 1 ? '' : 's'} to the internet gateway: use a subnet group of isolated subnets (PRIVATE_ISOLATED).`,
-      ko: `${what.ko} ${db.id}가 인터넷 게이트웨이로 라우팅되는 서브넷 ${exposed.map((s) => s.id).join(', ')}에 놓일 수 있습니다. 격리 서브넷(PRIVATE_ISOLATED)으로 된 서브넷 그룹을 쓰세요.`,
+      ko: `${what.ko} ${withParticle(db.id, '이/가')} 인터넷 게이트웨이로 라우팅되는 서브넷 ${exposed.map((s) => s.id).join(', ')}에 놓일 수 있습니다. 격리 서브넷(PRIVATE_ISOLATED)으로 된 서브넷 그룹을 쓰세요.`,
       resources: [db.id, ...exposed.map((s) => s.id)],
     });
   }

@@ -4,6 +4,7 @@ import { booleanProp } from '../../model/queries/values';
 import { CannotEvaluate, isRef, isTokenString, type Resource } from '../../model/types';
 import { failWith, type Problem } from '../problems';
 import type { Rule } from '../types';
+import { withParticle } from '../korean';
 
 const SECRETS_MANAGER = '{{resolve:secretsmanager:';
 
@@ -28,13 +29,13 @@ function secretSource(graph: ResourceGraph, db: Resource): { en: string; ko: str
       const from = secret ? ` ${secret.id}` : '';
       return {
         en: `${db.id} reads its master password from Secrets Manager secret${from}`,
-        ko: `${db.id}가 마스터 비밀번호를 Secrets Manager 시크릿${from}에서 읽습니다`,
+        ko: `${withParticle(db.id, '이/가')} 마스터 비밀번호를 Secrets Manager 시크릿${from}에서 읽습니다`,
       };
     }
     if (text?.includes('{{resolve:ssm-secure:')) {
       return {
         en: `Database ${db.id} reads its master password from an SSM SecureString parameter: keep it in Secrets Manager instead, which can generate and rotate it.`,
-        ko: `데이터베이스 ${db.id}가 마스터 비밀번호를 SSM SecureString 파라미터에서 읽습니다. 비밀번호를 생성하고 교체(rotation)할 수 있는 Secrets Manager에 두세요.`,
+        ko: `데이터베이스 ${withParticle(db.id, '이/가')} 마스터 비밀번호를 SSM SecureString 파라미터에서 읽습니다. 비밀번호를 생성하고 교체(rotation)할 수 있는 Secrets Manager에 두세요.`,
         resources: [db.id],
       };
     }
@@ -55,13 +56,13 @@ function secretSource(graph: ResourceGraph, db: Resource): { en: string; ko: str
   if (attached) {
     return {
       en: `Secrets Manager secret attachment ${attached.id} holds ${db.id}'s credentials`,
-      ko: `Secrets Manager 시크릿 연결 ${attached.id}가 ${db.id}의 자격 증명을 가지고 있습니다`,
+      ko: `Secrets Manager 시크릿 연결 ${withParticle(attached.id, '이/가')} ${db.id}의 자격 증명을 가지고 있습니다`,
     };
   }
   if (graph.prop(db, 'DBSnapshotIdentifier') !== undefined || graph.prop(db, 'SnapshotIdentifier') !== undefined) {
     return {
       en: `${db.id} is restored from a snapshot and keeps that snapshot's credentials`,
-      ko: `${db.id}는 스냅숏에서 복원되어 그 스냅숏의 자격 증명을 씁니다`,
+      ko: `${withParticle(db.id, '은/는')} 스냅숏에서 복원되어 그 스냅숏의 자격 증명을 씁니다`,
     };
   }
   if (graph.kind === 'live') {

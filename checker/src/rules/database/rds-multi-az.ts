@@ -2,6 +2,7 @@ import { clusterOf, dbEngine, dbInstances, primaryDatabases } from '../../model/
 import { booleanProp, stringProp } from '../../model/queries/values';
 import { failWith, type Problem } from '../problems';
 import type { Rule } from '../types';
+import { withParticle } from '../korean';
 
 /** The database keeps a synchronous standby in a second AZ (Multi-AZ). */
 export const rdsMultiAz: Rule = {
@@ -55,7 +56,7 @@ export const rdsMultiAz: Rule = {
       else
         problems.push({
           en: `Database ${db.id} is a single instance in one AZ (MultiAZ is off): when it fails, the whole shop stops. Set multiAz: true.`,
-          ko: `데이터베이스 ${db.id}가 한 AZ의 인스턴스 하나뿐입니다(MultiAZ 꺼짐). 장애가 나면 쇼핑몰 전체가 멈춥니다. multiAz: true를 주세요.`,
+          ko: `데이터베이스 ${withParticle(db.id, '이/가')} 한 AZ의 인스턴스 하나뿐입니다(MultiAZ 꺼짐). 장애가 나면 쇼핑몰 전체가 멈춥니다. multiAz: true를 주세요.`,
           resources: [db.id],
         });
     }
@@ -64,7 +65,7 @@ export const rdsMultiAz: Rule = {
       status: 'PASS',
       message: {
         en: `Database ${passes.join(', ')} runs Multi-AZ: a synchronous standby in another AZ takes over automatically on failure.`,
-        ko: `데이터베이스 ${passes.join(', ')}가 Multi-AZ로 동작합니다. 장애가 나면 다른 AZ의 동기 복제 대기 인스턴스가 자동으로 넘겨받습니다.`,
+        ko: `데이터베이스 ${withParticle(passes.join(', '), '이/가')} Multi-AZ로 동작합니다. 장애가 나면 다른 AZ의 동기 복제 대기 인스턴스가 자동으로 넘겨받습니다.`,
       },
       resources: passes,
     };

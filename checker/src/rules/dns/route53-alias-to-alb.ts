@@ -3,6 +3,7 @@ import { applicationLoadBalancers } from '../../model/queries/compute';
 import { listProp, stringProp } from '../../model/queries/values';
 import type { Resource } from '../../model/types';
 import type { Rule } from '../types';
+import { withParticle } from '../korean';
 
 /** A DNS record as the rule reads it, from an AWS::Route53::RecordSet or one entry of a RecordSetGroup. */
 interface DnsRecord {
@@ -91,7 +92,7 @@ export const route53AliasToAlb: Rule = {
         status: 'PASS',
         message: {
           en: `Alias ${record.type} record ${record.name} (${record.owner.id}) sends the domain to load balancer ${lb.id}.`,
-          ko: `별칭 ${record.type} 레코드 ${record.name}(${record.owner.id})가 도메인을 로드 밸런서 ${lb.id}로 보냅니다.`,
+          ko: `별칭 ${record.type} 레코드 ${withParticle(`${record.name}(${record.owner.id})`, '이/가')} 도메인을 로드 밸런서 ${withParticle(lb.id, '으로/로')} 보냅니다.`,
         },
         resources: [record.owner.id, lb.id],
       };
@@ -102,7 +103,7 @@ export const route53AliasToAlb: Rule = {
         status: 'FAIL',
         message: {
           en: `Hosted zone ${zone.id} exists but there is no internet-facing ALB for its alias record to point at.`,
-          ko: `호스팅 영역 ${zone.id}는 있지만 별칭 레코드가 가리킬 인터넷용 ALB가 없습니다.`,
+          ko: `호스팅 영역 ${withParticle(zone.id, '은/는')} 있지만 별칭 레코드가 가리킬 인터넷용 ALB가 없습니다.`,
         },
         resources: [zone.id],
       };
@@ -113,11 +114,11 @@ export const route53AliasToAlb: Rule = {
       message: fixed
         ? {
             en: `Record ${fixed.name} (${fixed.owner.id}) lists fixed IP addresses, but the ALB's addresses change as it scales: make it an alias record to load balancer ${albs[0].id}.`,
-            ko: `레코드 ${fixed.name}(${fixed.owner.id})에 고정 IP 주소가 적혀 있지만 ALB의 주소는 확장할 때마다 바뀝니다. 로드 밸런서 ${albs[0].id}를 가리키는 별칭 레코드로 바꾸세요.`,
+            ko: `레코드 ${fixed.name}(${fixed.owner.id})에 고정 IP 주소가 적혀 있지만 ALB의 주소는 확장할 때마다 바뀝니다. 로드 밸런서 ${withParticle(albs[0].id, '을/를')} 가리키는 별칭 레코드로 바꾸세요.`,
           }
         : {
             en: `Hosted zone ${zone.id} has no alias A record pointing at load balancer ${albs[0].id}: add route53.ARecord with RecordTarget.fromAlias(new targets.LoadBalancerTarget(alb)).`,
-            ko: `호스팅 영역 ${zone.id}에 로드 밸런서 ${albs[0].id}를 가리키는 별칭 A 레코드가 없습니다. RecordTarget.fromAlias(new targets.LoadBalancerTarget(alb))로 route53.ARecord를 추가하세요.`,
+            ko: `호스팅 영역 ${zone.id}에 로드 밸런서 ${withParticle(albs[0].id, '을/를')} 가리키는 별칭 A 레코드가 없습니다. RecordTarget.fromAlias(new targets.LoadBalancerTarget(alb))로 route53.ARecord를 추가하세요.`,
           },
       resources: [zone.id, albs[0].id, ...(fixed ? [fixed.owner.id] : [])],
     };

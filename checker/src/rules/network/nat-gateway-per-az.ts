@@ -13,6 +13,7 @@ import { stringProp } from '../../model/queries/values';
 import { CannotEvaluate, type Resource } from '../../model/types';
 import { failWith, type Problem } from '../problems';
 import type { Rule } from '../types';
+import { withParticle } from '../korean';
 
 /** Each AZ has its own NAT gateway in a public subnet, and private subnets route to the one in their AZ. */
 export const natGatewayPerAz: Rule = {
@@ -49,7 +50,7 @@ export const natGatewayPerAz: Rule = {
         status: 'FAIL',
         message: {
           en: `No private subnet sends ${DEFAULT_ROUTE} to a NAT gateway, so private servers cannot reach the internet for updates. Add PRIVATE_WITH_EGRESS subnets and one NAT gateway per AZ (natGateways: 2).`,
-          ko: `${DEFAULT_ROUTE}를 NAT 게이트웨이로 보내는 프라이빗 서브넷이 없어서 프라이빗 서버가 업데이트를 위해 인터넷에 나갈 수 없습니다. PRIVATE_WITH_EGRESS 서브넷과 AZ마다 NAT 게이트웨이 하나(natGateways: 2)를 추가하세요.`,
+          ko: `${withParticle(DEFAULT_ROUTE, '을/를')} NAT 게이트웨이로 보내는 프라이빗 서브넷이 없어서 프라이빗 서버가 업데이트를 위해 인터넷에 나갈 수 없습니다. PRIVATE_WITH_EGRESS 서브넷과 AZ마다 NAT 게이트웨이 하나(natGateways: 2)를 추가하세요.`,
         },
         resources: subnets.map((subnet) => subnet.id),
       };
@@ -72,7 +73,7 @@ export const natGatewayPerAz: Rule = {
         const target = describeRouteTarget(route.target);
         problems.push({
           en: `Private subnet ${subnet.id} (${az}) sends ${DEFAULT_ROUTE} to ${target.en}, not to a NAT gateway: use a managed NAT gateway in ${az}.`,
-          ko: `프라이빗 서브넷 ${subnet.id}(${az})가 ${DEFAULT_ROUTE}를 NAT 게이트웨이가 아닌 ${target.ko}(으)로 보냅니다. ${az}의 관리형 NAT 게이트웨이를 쓰세요.`,
+          ko: `프라이빗 서브넷 ${withParticle(`${subnet.id}(${az})`, '이/가')} ${withParticle(DEFAULT_ROUTE, '을/를')} NAT 게이트웨이가 아닌 ${withParticle(target.ko, '으로/로')} 보냅니다. ${az}의 관리형 NAT 게이트웨이를 쓰세요.`,
           resources: [subnet.id],
         });
         continue;
@@ -86,20 +87,20 @@ export const natGatewayPerAz: Rule = {
       if (stringProp(graph, nat, 'ConnectivityType') === 'private') {
         problems.push({
           en: `NAT gateway ${nat.id} is a private NAT gateway: it cannot reach the internet. Leave ConnectivityType at public.`,
-          ko: `NAT 게이트웨이 ${nat.id}는 프라이빗 NAT 게이트웨이라서 인터넷에 나갈 수 없습니다. ConnectivityType을 public으로 두세요.`,
+          ko: `NAT 게이트웨이 ${withParticle(nat.id, '은/는')} 프라이빗 NAT 게이트웨이라서 인터넷에 나갈 수 없습니다. ConnectivityType을 public으로 두세요.`,
           resources: [nat.id],
         });
       } else if (subnetKind(graph, natSubnet) !== 'public') {
         problems.push({
           en: `NAT gateway ${nat.id} sits in subnet ${natSubnet.id}, which has no route to the internet gateway: put it in the public subnet of ${natAz}.`,
-          ko: `NAT 게이트웨이 ${nat.id}가 인터넷 게이트웨이 경로가 없는 서브넷 ${natSubnet.id}에 있습니다. ${natAz}의 퍼블릭 서브넷에 두세요.`,
+          ko: `NAT 게이트웨이 ${withParticle(nat.id, '이/가')} 인터넷 게이트웨이 경로가 없는 서브넷 ${natSubnet.id}에 있습니다. ${natAz}의 퍼블릭 서브넷에 두세요.`,
           resources: [nat.id, natSubnet.id],
         });
       }
       if (natAz !== az) {
         problems.push({
           en: `Private subnet ${subnet.id} in ${az} sends ${DEFAULT_ROUTE} to NAT gateway ${nat.id} in ${natAz}: if ${natAz} fails, ${az} loses its way out too. Add a NAT gateway in ${az}'s public subnet and route to it.`,
-          ko: `${az}의 프라이빗 서브넷 ${subnet.id}가 ${DEFAULT_ROUTE}를 ${natAz}의 NAT 게이트웨이 ${nat.id}로 보냅니다. ${natAz}에 장애가 나면 ${az}도 밖으로 나갈 길을 잃습니다. ${az}의 퍼블릭 서브넷에 NAT 게이트웨이를 추가하고 그쪽으로 라우팅하세요.`,
+          ko: `${az}의 프라이빗 서브넷 ${withParticle(subnet.id, '이/가')} ${withParticle(DEFAULT_ROUTE, '을/를')} ${natAz}의 NAT 게이트웨이 ${withParticle(nat.id, '으로/로')} 보냅니다. ${natAz}에 장애가 나면 ${az}도 밖으로 나갈 길을 잃습니다. ${az}의 퍼블릭 서브넷에 NAT 게이트웨이를 추가하고 그쪽으로 라우팅하세요.`,
           resources: [subnet.id, nat.id],
         });
       }
@@ -111,7 +112,7 @@ export const natGatewayPerAz: Rule = {
       status: 'PASS',
       message: {
         en: `Every private subnet routes ${DEFAULT_ROUTE} to the NAT gateway of its own AZ (${pairs}), each in a public subnet.`,
-        ko: `모든 프라이빗 서브넷이 ${DEFAULT_ROUTE}를 같은 AZ의 NAT 게이트웨이로 보내고(${pairs}), NAT 게이트웨이는 각각 퍼블릭 서브넷에 있습니다.`,
+        ko: `모든 프라이빗 서브넷이 ${withParticle(DEFAULT_ROUTE, '을/를')} 같은 AZ의 NAT 게이트웨이로 보내고(${pairs}), NAT 게이트웨이는 각각 퍼블릭 서브넷에 있습니다.`,
       },
       resources: [...checked].map((subnet) => subnet.id),
     };

@@ -4,6 +4,7 @@ import { describeRouteTarget, shopVpc, subnetRouting, subnetsOf } from '../../mo
 import type { Resource } from '../../model/types';
 import { failWith, type Problem } from '../problems';
 import type { Rule } from '../types';
+import { withParticle } from '../korean';
 
 /** The subnets of the servers, the internal load balancer and the database never route to the internet gateway. */
 export const privateSubnetsNoIgwRoute: Rule = {
@@ -74,7 +75,7 @@ export const privateSubnetsNoIgwRoute: Rule = {
       const target = describeRouteTarget(route.target);
       problems.push({
         en: `Subnet ${subnet.id}, used by ${who}, sends ${route.destination} to ${target.en}: that makes it public. Move ${who} to a private or isolated subnet.`,
-        ko: `${who}가 쓰는 서브넷 ${subnet.id}가 ${route.destination}를 ${target.ko}(으)로 보내서 퍼블릭 서브넷이 됩니다. ${who}를 프라이빗 또는 격리 서브넷으로 옮기세요.`,
+        ko: `${withParticle(who, '이/가')} 쓰는 서브넷 ${withParticle(subnet.id, '이/가')} ${withParticle(route.destination, '을/를')} ${withParticle(target.ko, '으로/로')} 보내서 퍼블릭 서브넷이 됩니다. ${withParticle(who, '을/를')} 프라이빗 또는 격리 서브넷으로 옮기세요.`,
         resources: [subnet.id, ...owners.map((owner) => owner.id)],
       });
     }

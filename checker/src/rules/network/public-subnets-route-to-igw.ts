@@ -12,6 +12,7 @@ import { booleanProp } from '../../model/queries/values';
 import type { Resource } from '../../model/types';
 import { failWith, type Problem } from '../problems';
 import type { Rule } from '../types';
+import { withParticle } from '../korean';
 
 /** Public subnets send 0.0.0.0/0 to an internet gateway attached to the VPC. */
 export const publicSubnetsRouteToIgw: Rule = {
@@ -70,11 +71,14 @@ export const publicSubnetsRouteToIgw: Rule = {
     };
     for (const nat of graph.ofType('AWS::EC2::NatGateway')) {
       const subnet = subnetOf(graph, nat);
-      if (subnet) need(subnet, { en: `holds NAT gateway ${nat.id}`, ko: `NAT 게이트웨이 ${nat.id}가 있는` });
+      if (subnet) need(subnet, { en: `holds NAT gateway ${nat.id}`, ko: `NAT 게이트웨이 ${withParticle(nat.id, '이/가')} 있는` });
     }
     for (const lb of applicationLoadBalancers(graph, 'internet-facing')) {
       for (const subnet of loadBalancerSubnets(graph, lb))
-        need(subnet, { en: `holds internet-facing load balancer ${lb.id}`, ko: `인터넷용 로드 밸런서 ${lb.id}가 있는` });
+        need(subnet, {
+          en: `holds internet-facing load balancer ${lb.id}`,
+          ko: `인터넷용 로드 밸런서 ${withParticle(lb.id, '이/가')} 있는`,
+        });
     }
     for (const subnet of subnets) {
       if (!needs.has(subnet) && booleanProp(graph, subnet, 'MapPublicIpOnLaunch') === true) {
@@ -93,19 +97,19 @@ export const publicSubnetsRouteToIgw: Rule = {
       const now = route
         ? {
             en: `sends ${DEFAULT_ROUTE} to ${describeRouteTarget(route.target).en}`,
-            ko: `${DEFAULT_ROUTE}를 ${describeRouteTarget(route.target).ko}(으)로 보냅니다`,
+            ko: `${withParticle(DEFAULT_ROUTE, '을/를')} ${withParticle(describeRouteTarget(route.target).ko, '으로/로')} 보냅니다`,
           }
         : { en: `has no ${DEFAULT_ROUTE} route`, ko: `${DEFAULT_ROUTE} 경로가 없습니다` };
       problems.push({
         en: `Subnet ${subnet.id} ${reason.en} but ${now.en}: route ${DEFAULT_ROUTE} to internet gateway ${gateways[0].id}.`,
-        ko: `${reason.ko} 서브넷 ${subnet.id}가 ${now.ko}. ${DEFAULT_ROUTE}를 인터넷 게이트웨이 ${gateways[0].id}로 보내세요.`,
+        ko: `${reason.ko} 서브넷 ${withParticle(subnet.id, '이/가')} ${now.ko}. ${withParticle(DEFAULT_ROUTE, '을/를')} 인터넷 게이트웨이 ${withParticle(gateways[0].id, '으로/로')} 보내세요.`,
         resources: [subnet.id],
       });
     }
     if (publicSubnets.length === 0 && problems.length === 0) {
       problems.push({
         en: `No subnet of VPC ${vpc.id} sends ${DEFAULT_ROUTE} to internet gateway ${gateways[0].id}, so none is public. Add a route table with that route to the subnets of the load balancer and the NAT gateways.`,
-        ko: `VPC ${vpc.id}의 어떤 서브넷도 ${DEFAULT_ROUTE}를 인터넷 게이트웨이 ${gateways[0].id}로 보내지 않아 퍼블릭 서브넷이 없습니다. 로드 밸런서와 NAT 게이트웨이가 있는 서브넷의 라우팅 테이블에 이 경로를 추가하세요.`,
+        ko: `VPC ${vpc.id}의 어떤 서브넷도 ${withParticle(DEFAULT_ROUTE, '을/를')} 인터넷 게이트웨이 ${withParticle(gateways[0].id, '으로/로')} 보내지 않아 퍼블릭 서브넷이 없습니다. 로드 밸런서와 NAT 게이트웨이가 있는 서브넷의 라우팅 테이블에 이 경로를 추가하세요.`,
         resources: [vpc.id],
       });
     }
@@ -114,7 +118,7 @@ export const publicSubnetsRouteToIgw: Rule = {
       status: 'PASS',
       message: {
         en: `${publicSubnets.length} public subnet(s) (${publicSubnets.map((s) => s.id).join(', ')}) send ${DEFAULT_ROUTE} to internet gateway ${gateways[0].id}, attached to VPC ${vpc.id}.`,
-        ko: `퍼블릭 서브넷 ${publicSubnets.length}개(${publicSubnets.map((s) => s.id).join(', ')})가 ${DEFAULT_ROUTE}를 VPC ${vpc.id}에 연결된 인터넷 게이트웨이 ${gateways[0].id}로 보냅니다.`,
+        ko: `퍼블릭 서브넷 ${publicSubnets.length}개(${publicSubnets.map((s) => s.id).join(', ')})가 ${withParticle(DEFAULT_ROUTE, '을/를')} VPC ${vpc.id}에 연결된 인터넷 게이트웨이 ${withParticle(gateways[0].id, '으로/로')} 보냅니다.`,
       },
       resources: [...publicSubnets.map((subnet) => subnet.id), gateways[0].id],
     };

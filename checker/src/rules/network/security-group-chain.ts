@@ -2,6 +2,7 @@ import { shopTiers, type Tier } from '../../model/queries/chain';
 import { allowsPort, describePorts, describeSource, ingressRules, isFromGroups, isSinglePort } from '../../model/queries/security-groups';
 import { failWith, type Problem } from '../problems';
 import type { Rule } from '../types';
+import { withParticle } from '../korean';
 
 const MISSING: Readonly<Record<string, { en: string; ko: string }>> = {
   externalAlb: { en: 'no internet-facing Application Load Balancer (ELB)', ko: '인터넷용 Application Load Balancer(ELB)가 없습니다' },
@@ -75,7 +76,7 @@ export const securityGroupChain: Rule = {
         for (const group of shared) {
           problems.push({
             en: `${order[i][1].name.en} and ${order[j][1].name.en} share security group ${group.id}, so the chain cannot tell them apart: give each tier its own group.`,
-            ko: `${order[i][1].name.ko}와 ${order[j][1].name.ko}가 보안 그룹 ${group.id}를 같이 써서 체인이 두 계층을 구분하지 못합니다. 계층마다 보안 그룹을 따로 두세요.`,
+            ko: `${withParticle(order[i][1].name.ko, '과/와')} ${withParticle(order[j][1].name.ko, '이/가')} 보안 그룹 ${withParticle(group.id, '을/를')} 같이 써서 체인이 두 계층을 구분하지 못합니다. 계층마다 보안 그룹을 따로 두세요.`,
             resources: [group.id],
           });
         }
@@ -91,7 +92,7 @@ export const securityGroupChain: Rule = {
     if (open.length === 0) {
       problems.push({
         en: `The internet-facing load balancer's security group ${front.groups.map((g) => g.id).join(', ')} does not accept its listener port${front.ports.length === 1 ? '' : 's'} (${front.ports.join(', ') || 'none'}) from the internet: allow 0.0.0.0/0 on 80.`,
-        ko: `인터넷용 로드 밸런서의 보안 그룹 ${front.groups.map((g) => g.id).join(', ')}가 인터넷에서 오는 리스너 포트(${front.ports.join(', ') || '없음'})를 허용하지 않습니다. 0.0.0.0/0의 80을 허용하세요.`,
+        ko: `인터넷용 로드 밸런서의 보안 그룹 ${withParticle(front.groups.map((g) => g.id).join(', '), '이/가')} 인터넷에서 오는 리스너 포트(${front.ports.join(', ') || '없음'})를 허용하지 않습니다. 0.0.0.0/0의 80을 허용하세요.`,
         resources: front.groups.map((g) => g.id),
       });
     }
@@ -107,7 +108,7 @@ export const securityGroupChain: Rule = {
         if (rule.source.kind !== 'security-group') {
           problems.push({
             en: `Shortcut: ${where.en} accepts ${ports.en} from ${source.en}. Only ${previous.name.en}'s group may connect: replace the address range with ${previous.name.en}'s security group.`,
-            ko: `지름길: ${where.ko}가 ${source.ko}에서 오는 ${ports.ko}를 허용합니다. ${previous.name.ko}의 보안 그룹만 연결할 수 있어야 하니 IP 대역 대신 ${previous.name.ko}의 보안 그룹을 허용하세요.`,
+            ko: `지름길: ${withParticle(where.ko, '이/가')} ${source.ko}에서 오는 ${withParticle(ports.ko, '을/를')} 허용합니다. ${previous.name.ko}의 보안 그룹만 연결할 수 있어야 하니 IP 대역 대신 ${previous.name.ko}의 보안 그룹을 허용하세요.`,
             resources: [rule.group.id, rule.declaredBy.id],
           });
           continue;
@@ -117,7 +118,7 @@ export const securityGroupChain: Rule = {
           if (isDatabase && !tier.ports.some((port) => isSinglePort(rule, port))) {
             problems.push({
               en: `${where.en} opens ${ports.en} to APP: open only the database port (${tier.ports.join(', ')}).`,
-              ko: `${where.ko}가 APP에 ${ports.ko}를 엽니다. 데이터베이스 포트(${tier.ports.join(', ')})만 여세요.`,
+              ko: `${withParticle(where.ko, '이/가')} APP에 ${withParticle(ports.ko, '을/를')} 엽니다. 데이터베이스 포트(${tier.ports.join(', ')})만 여세요.`,
               resources: [rule.group.id, rule.declaredBy.id],
             });
           }
@@ -127,14 +128,14 @@ export const securityGroupChain: Rule = {
         if (other) {
           problems.push({
             en: `Shortcut: ${where.en} accepts ${ports.en} from ${other[1].name.en}'s group ${rule.source.id}, skipping the chain. Only ${previous.name.en} may connect to ${tier.name.en}: remove this rule.`,
-            ko: `지름길: ${where.ko}가 ${other[1].name.ko}의 보안 그룹 ${rule.source.id}에서 오는 ${ports.ko}를 허용해 체인을 건너뜁니다. ${tier.name.ko}에는 ${previous.name.ko}만 연결할 수 있어야 하니 이 규칙을 지우세요.`,
+            ko: `지름길: ${withParticle(where.ko, '이/가')} ${other[1].name.ko}의 보안 그룹 ${rule.source.id}에서 오는 ${withParticle(ports.ko, '을/를')} 허용해 체인을 건너뜁니다. ${tier.name.ko}에는 ${previous.name.ko}만 연결할 수 있어야 하니 이 규칙을 지우세요.`,
             resources: [rule.group.id, rule.declaredBy.id],
           });
         } else if (isDatabase) {
           // Admin paths into WEB or APP (a bastion) are judged by their own rules; the database takes APP only.
           problems.push({
             en: `${where.en} accepts ${ports.en} from ${source.en}, which is not APP: the database must accept APP only.`,
-            ko: `${where.ko}가 APP이 아닌 ${source.ko}에서 오는 ${ports.ko}를 허용합니다. 데이터베이스는 APP만 허용해야 합니다.`,
+            ko: `${withParticle(where.ko, '이/가')} APP이 아닌 ${source.ko}에서 오는 ${withParticle(ports.ko, '을/를')} 허용합니다. 데이터베이스는 APP만 허용해야 합니다.`,
             resources: [rule.group.id, rule.declaredBy.id],
           });
         }
@@ -146,7 +147,7 @@ export const securityGroupChain: Rule = {
         if (!linked) {
           problems.push({
             en: `Broken link: ${tier.name.en} (${tier.groups.map((g) => g.id).join(', ')}) does not accept port ${port} from ${previous.name.en}'s group ${previous.groups.map((g) => g.id).join(', ')}, so traffic cannot flow. Allow that port from ${previous.name.en}'s security group.`,
-            ko: `끊어진 연결: ${tier.name.ko}(${tier.groups.map((g) => g.id).join(', ')})가 ${previous.name.ko}의 보안 그룹 ${previous.groups.map((g) => g.id).join(', ')}에서 오는 ${port} 포트를 허용하지 않아 트래픽이 흐르지 못합니다. ${previous.name.ko}의 보안 그룹에서 오는 그 포트를 허용하세요.`,
+            ko: `끊어진 연결: ${withParticle(`${tier.name.ko}(${tier.groups.map((g) => g.id).join(', ')})`, '이/가')} ${previous.name.ko}의 보안 그룹 ${previous.groups.map((g) => g.id).join(', ')}에서 오는 ${port} 포트를 허용하지 않아 트래픽이 흐르지 못합니다. ${previous.name.ko}의 보안 그룹에서 오는 그 포트를 허용하세요.`,
             resources: tier.groups.map((g) => g.id),
           });
         }

@@ -2,6 +2,7 @@ import { formatCidr, parseCidr, shopVpc } from '../../model/queries/network';
 import { stringProp } from '../../model/queries/values';
 import { CannotEvaluate } from '../../model/types';
 import type { Rule } from '../types';
+import { withParticle } from '../korean';
 
 const EXPECTED = '10.0.0.0/16';
 
@@ -31,7 +32,7 @@ export const vpcCidr: Rule = {
         status: 'FAIL',
         message: {
           en: `The stack has no VPC: create one with the CIDR block ${EXPECTED}.`,
-          ko: `스택에 VPC가 없습니다. CIDR 블록 ${EXPECTED}로 VPC를 만드세요.`,
+          ko: `스택에 VPC가 없습니다. CIDR 블록 ${withParticle(EXPECTED, '으로/로')} VPC를 만드세요.`,
         },
       };
     }
@@ -46,7 +47,7 @@ export const vpcCidr: Rule = {
         status: 'FAIL',
         message: {
           en: `VPC ${vpc.id} has the CIDR block "${cidr}", which is not an IPv4 range: use ${EXPECTED}.`,
-          ko: `VPC ${vpc.id}의 CIDR 블록 "${cidr}"은 IPv4 범위가 아닙니다. ${EXPECTED}를 쓰세요.`,
+          ko: `VPC ${vpc.id}의 CIDR 블록 "${cidr}"은 IPv4 범위가 아닙니다. ${withParticle(EXPECTED, '을/를')} 쓰세요.`,
         },
         resources: [vpc.id],
       };
@@ -57,7 +58,7 @@ export const vpcCidr: Rule = {
         status: 'PASS',
         message: {
           en: `VPC ${vpc.id} uses ${EXPECTED}: every address in it starts with 10.0.`,
-          ko: `VPC ${vpc.id}가 ${EXPECTED}를 씁니다. VPC 안의 모든 주소가 10.0으로 시작합니다.`,
+          ko: `VPC ${withParticle(vpc.id, '이/가')} ${withParticle(EXPECTED, '을/를')} 씁니다. VPC 안의 모든 주소가 10.0으로 시작합니다.`,
         },
         resources: [vpc.id],
       };
@@ -67,7 +68,7 @@ export const vpcCidr: Rule = {
       status: 'FAIL',
       message: {
         en: `VPC ${vpc.id} uses ${normalized} (${size.toLocaleString('en-US')} addresses); the lab's subnet plan needs ${EXPECTED} (65,536 addresses, all starting with 10.0).`,
-        ko: `VPC ${vpc.id}가 ${normalized}(주소 ${size.toLocaleString('en-US')}개)를 씁니다. 실습의 서브넷 계획에는 ${EXPECTED}(10.0으로 시작하는 주소 65,536개)가 필요합니다.`,
+        ko: `VPC ${withParticle(vpc.id, '이/가')} ${withParticle(`${normalized}(주소 ${size.toLocaleString('en-US')}개)`, '을/를')} 씁니다. 실습의 서브넷 계획에는 ${EXPECTED}(10.0으로 시작하는 주소 65,536개)가 필요합니다.`,
       },
       resources: [vpc.id],
     };

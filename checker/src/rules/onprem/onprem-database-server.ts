@@ -2,6 +2,7 @@ import { describePorts, describeSource, isSinglePort } from '../../model/queries
 import { failWith, type Problem } from '../problems';
 import type { Rule } from '../types';
 import { DATABASE_PORTS, isSelf, onPremServers } from './servers';
+import { withParticle } from '../korean';
 
 /** An EC2 database server accepts only the web+app servers, on its database port. */
 export const onpremDatabaseServer: Rule = {
@@ -55,12 +56,12 @@ export const onpremDatabaseServer: Rule = {
           fromWeb
             ? {
                 en: `Database server ${server.instance.id} opens ${ports.en} to the web+app servers: open only the database port (3306).`,
-                ko: `데이터베이스 서버 ${server.instance.id}가 Web + App 서버에 ${ports.ko}를 엽니다. 데이터베이스 포트(3306)만 여세요.`,
+                ko: `데이터베이스 서버 ${withParticle(server.instance.id, '이/가')} Web + App 서버에 ${withParticle(ports.ko, '을/를')} 엽니다. 데이터베이스 포트(3306)만 여세요.`,
                 resources: [server.instance.id, rule.group.id],
               }
             : {
                 en: `Database server ${server.instance.id} accepts ${ports.en} from ${fromLb ? `the load balancer's ${source.en}` : source.en} (group ${rule.group.id}): only the web+app servers may reach the database.`,
-                ko: `데이터베이스 서버 ${server.instance.id}가 ${fromLb ? `로드 밸런서의 ${source.ko}` : source.ko}에서 오는 ${ports.ko}를 받습니다(보안 그룹 ${rule.group.id}). Web + App 서버만 데이터베이스에 닿을 수 있어야 합니다.`,
+                ko: `데이터베이스 서버 ${withParticle(server.instance.id, '이/가')} ${fromLb ? `로드 밸런서의 ${source.ko}` : source.ko}에서 오는 ${withParticle(ports.ko, '을/를')} 받습니다(보안 그룹 ${rule.group.id}). Web + App 서버만 데이터베이스에 닿을 수 있어야 합니다.`,
                 resources: [server.instance.id, rule.group.id],
               },
         );
@@ -68,7 +69,7 @@ export const onpremDatabaseServer: Rule = {
       if (!linked) {
         problems.push({
           en: `Database server ${server.instance.id} does not accept its database port from the web+app servers' group: allow port 3306 from it.`,
-          ko: `데이터베이스 서버 ${server.instance.id}가 Web + App 서버의 보안 그룹에서 오는 데이터베이스 포트를 받지 않습니다. 그 그룹의 3306 포트를 허용하세요.`,
+          ko: `데이터베이스 서버 ${withParticle(server.instance.id, '이/가')} Web + App 서버의 보안 그룹에서 오는 데이터베이스 포트를 받지 않습니다. 그 그룹의 3306 포트를 허용하세요.`,
           resources: [server.instance.id],
         });
       }
@@ -80,7 +81,7 @@ export const onpremDatabaseServer: Rule = {
       status: 'PASS',
       message: {
         en: `Database server ${servers.databases.map((s) => s.instance.id).join(', ')} accepts only ${port.map((p) => p.en).join(', ')} from the web+app servers' group ${[...new Set(webGroups)].map((g) => g.id).join(', ')}.`,
-        ko: `데이터베이스 서버 ${servers.databases.map((s) => s.instance.id).join(', ')}가 Web + App 서버의 보안 그룹 ${[...new Set(webGroups)].map((g) => g.id).join(', ')}에서 오는 ${port.map((p) => p.ko).join(', ')}만 받습니다.`,
+        ko: `데이터베이스 서버 ${withParticle(servers.databases.map((s) => s.instance.id).join(', '), '이/가')} Web + App 서버의 보안 그룹 ${[...new Set(webGroups)].map((g) => g.id).join(', ')}에서 오는 ${port.map((p) => p.ko).join(', ')}만 받습니다.`,
       },
       resources: servers.databases.map((s) => s.instance.id),
     };

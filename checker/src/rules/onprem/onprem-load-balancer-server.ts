@@ -2,6 +2,7 @@ import { describePorts, describeSource, isAnywhere } from '../../model/queries/s
 import { failWith, type Problem } from '../problems';
 import type { Rule } from '../types';
 import { onPremServers } from './servers';
+import { withParticle } from '../korean';
 
 /** One EC2 instance, the load balancer server, is the only server open to the internet, on port 80. */
 export const onpremLoadBalancerServer: Rule = {
@@ -70,7 +71,7 @@ export const onpremLoadBalancerServer: Rule = {
       status: 'PASS',
       message: {
         en: `Instance ${lb.instance.id} is the load balancer server: the only instance open to the internet, on port 80 (group ${lb.groups.map((g) => g.id).join(', ')}).`,
-        ko: `인스턴스 ${lb.instance.id}가 로드 밸런서 서버입니다. 인터넷에 열린 유일한 인스턴스이며 80 포트로 열려 있습니다(보안 그룹 ${lb.groups.map((g) => g.id).join(', ')}).`,
+        ko: `인스턴스 ${withParticle(lb.instance.id, '이/가')} 로드 밸런서 서버입니다. 인터넷에 열린 유일한 인스턴스이며 80 포트로 열려 있습니다(보안 그룹 ${lb.groups.map((g) => g.id).join(', ')}).`,
       },
       resources: [lb.instance.id, ...lb.groups.map((g) => g.id)],
     };

@@ -2,6 +2,7 @@ import { describePorts, describeSource } from '../../model/queries/security-grou
 import { failWith, type Problem } from '../problems';
 import type { Rule } from '../types';
 import { isSelf, onPremServers } from './servers';
+import { withParticle } from '../korean';
 
 /** At least two web+app servers accept traffic only from the load balancer server's group. */
 export const onpremWebAppServers: Rule = {
@@ -55,7 +56,7 @@ export const onpremWebAppServers: Rule = {
         if (rule.source.kind === 'security-group' && rule.source.group && lb.groups.includes(rule.source.group)) continue;
         problems.push({
           en: `Web+app server ${server.instance.id} also accepts ${describePorts(rule).en} from ${describeSource(rule.source).en} (group ${rule.group.id}): only the load balancer's group may reach it.`,
-          ko: `Web + App 서버 ${server.instance.id}가 ${describeSource(rule.source).ko}에서 오는 ${describePorts(rule).ko}도 받습니다(보안 그룹 ${rule.group.id}). 로드 밸런서의 보안 그룹만 닿을 수 있어야 합니다.`,
+          ko: `Web + App 서버 ${withParticle(server.instance.id, '이/가')} ${describeSource(rule.source).ko}에서 오는 ${describePorts(rule).ko}도 받습니다(보안 그룹 ${rule.group.id}). 로드 밸런서의 보안 그룹만 닿을 수 있어야 합니다.`,
           resources: [server.instance.id, rule.group.id],
         });
       }
