@@ -100,7 +100,9 @@ describeInBrowser('the built site in chromium', () => {
       expect(await page.locator('.docusaurus-mermaid-container').count()).toBe(diagrams);
 
       const broken = await page.evaluate(() =>
-        [...document.images].filter((image) => !image.complete || image.naturalWidth === 0).map((image) => image.src),
+        Array.from(document.images)
+          .filter((image) => !image.complete || image.naturalWidth === 0)
+          .map((image) => image.src),
       );
       expect(broken).toEqual([]);
       expect(await seriousViolations(page)).toEqual([]);
@@ -139,7 +141,11 @@ describeInBrowser('the built site in chromium', () => {
     async (url) => {
       const { page, errors } = await open(url);
       const block = page.locator('.theme-code-block.ws-command').first();
-      const expected = (await block.locator('pre code').innerText()).trim();
+      // innerText puts a blank line between the code block's line elements; the clipboard has none.
+      const expected = (await block.locator('pre code').innerText())
+        .split('\n')
+        .filter((line) => line.trim() !== '')
+        .join('\n');
       await block.hover();
       await block.locator('button[aria-label="Copy code to clipboard"], button[aria-label="클립보드에 코드 복사"]').click();
       await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toBe(expected);
