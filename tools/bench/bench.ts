@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { repoRoot } from '@workshop/catalog';
 import { formatTable, runBench, writeResults, type BenchCase } from './harness';
 import { checkerCases } from './cases/checker';
+import { siteCases } from './cases/site';
 import { synthCases } from './cases/synth';
 
 const { values } = parseArgs({
@@ -24,7 +25,7 @@ if (!Number.isInteger(runs) || runs < 1) {
   process.exit(2);
 }
 
-const all: BenchCase[] = [...synthCases(), ...checkerCases()];
+const all: BenchCase[] = [...synthCases(), ...checkerCases(), ...siteCases()];
 const selected = values.filter ? all.filter((c) => `${c.group} / ${c.name}`.includes(values.filter as string)) : all;
 if (selected.length === 0) {
   console.error(`No bench case matches "${values.filter}". Cases: ${[...new Set(all.map((c) => c.group))].join(', ')}`);
