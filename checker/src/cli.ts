@@ -3,8 +3,10 @@ import { CheckerError, ExitCode, type ExitCodeValue } from './errors';
 import { checkCommand, runCheck, type CheckOptions } from './commands/check';
 import { devCheckCommand, runDevCheck, type DevCheckOptions } from './commands/dev-check';
 import { explainCommand, runExplain } from './commands/explain';
+import { gradeCommand, runGrade, type GradeOptions } from './commands/grade';
 import { listCommand, runList } from './commands/list';
 import { langFromLocale, processIo, type GlobalOptions, type Io } from './commands/shared';
+import { runVerify, verifyCommand } from './commands/verify';
 import { version } from '../package.json';
 
 /**
@@ -25,7 +27,8 @@ export function buildProgram(): Command {
       'after',
       '\nExit codes: 0 all checks pass (SKIP allowed), 1 a check failed or could not be evaluated,\n2 usage or input error, 3 target unreachable or credentials problem.',
     );
-  for (const command of [checkCommand(), listCommand(), explainCommand(), devCheckCommand()]) program.addCommand(command);
+  for (const command of [checkCommand(), listCommand(), explainCommand(), devCheckCommand(), gradeCommand(), verifyCommand()])
+    program.addCommand(command);
   return program;
 }
 
@@ -46,6 +49,12 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
     },
     'dev-check': async (options: DevCheckOptions) => {
       code = await runDevCheck(options, globals(), io);
+    },
+    grade: async (options: GradeOptions) => {
+      code = await runGrade(options, globals(), io);
+    },
+    verify: (files: string[]) => {
+      code = runVerify(files, globals(), io);
     },
   };
   const output = { writeOut: (text: string) => io.stdout.write(text), writeErr: (text: string) => io.stderr.write(text) };
