@@ -83,6 +83,12 @@ describe('roster', () => {
     expect(student.problem?.en).toBe(`submission not found: ${path.join(base, 'nowhere')}`);
   });
 
+  it('reads the documented example roster', () => {
+    const students = loadRoster(path.join(__dirname, '..', '..', 'examples', 'roster.csv'));
+    expect(students.map((s) => s.target.kind)).toEqual(['app', 'app', 'app', 'profile', 'role', 'endpoint']);
+    expect(students[2].stack).toBe('ShopMultiAzRds');
+  });
+
   it('names an unreadable roster file', () => {
     expect(() => loadRoster(path.join(base, 'missing.csv'))).toThrow(/Cannot read the roster .*missing\.csv \(ENOENT\): check the path/);
   });
