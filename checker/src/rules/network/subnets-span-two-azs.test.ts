@@ -26,6 +26,7 @@ describe('subnets-span-two-azs', () => {
     const outcome = check(subnetsSpanTwoAzs, shopTemplate({ noIsolatedSubnets: true }));
     expect(outcome.status).toBe('FAIL');
     expect(outcome.message.en).toContain('AZ#1 has public, private but no isolated');
+    expect(outcome.message.en).toContain('No AZ has all three kinds');
     expect(outcome.message.ko).toContain('격리 없음');
   });
 

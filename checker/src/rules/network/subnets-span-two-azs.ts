@@ -71,11 +71,15 @@ export const subnetsSpanTwoAzs: Rule = {
         })
         .join('; ');
     const onlyOne = azs.length === 1;
+    const summary =
+      complete.length === 0
+        ? { en: `No AZ has all three kinds (${describe('en')})`, ko: `세 종류를 모두 갖춘 AZ가 없습니다(${describe('ko')})` }
+        : { en: `Only 1 AZ has all three kinds (${describe('en')})`, ko: `세 종류를 모두 갖춘 AZ가 1개뿐입니다(${describe('ko')})` };
     return {
       status: 'FAIL',
       message: {
-        en: `${onlyOne ? `All subnets are in one AZ (${describe('en')})` : `Only ${complete.length} AZ${complete.length === 1 ? '' : 's'} ${complete.length === 1 ? 'has' : 'have'} all three kinds (${describe('en')})`}. A public subnet routes to the internet gateway, a private one to a NAT gateway, an isolated one nowhere; every tier needs one in a second AZ to survive an AZ failure.`,
-        ko: `${onlyOne ? `모든 서브넷이 한 AZ에 있습니다(${describe('ko')})` : `세 종류를 모두 갖춘 AZ가 ${complete.length}개뿐입니다(${describe('ko')})`}. 퍼블릭 서브넷은 인터넷 게이트웨이로, 프라이빗 서브넷은 NAT 게이트웨이로 라우팅되고 격리 서브넷은 밖으로 나가는 경로가 없습니다. AZ 장애를 견디려면 모든 계층이 두 번째 AZ에도 서브넷을 가져야 합니다.`,
+        en: `${onlyOne ? `All subnets are in one AZ (${describe('en')})` : summary.en}. A public subnet routes to the internet gateway, a private one to a NAT gateway, an isolated one nowhere; every tier needs one in a second AZ to survive an AZ failure.`,
+        ko: `${onlyOne ? `모든 서브넷이 한 AZ에 있습니다(${describe('ko')})` : summary.ko}. 퍼블릭 서브넷은 인터넷 게이트웨이로, 프라이빗 서브넷은 NAT 게이트웨이로 라우팅되고 격리 서브넷은 밖으로 나가는 경로가 없습니다. AZ 장애를 견디려면 모든 계층이 두 번째 AZ에도 서브넷을 가져야 합니다.`,
       },
       resources,
     };

@@ -68,7 +68,7 @@ export const vpcCidr: Rule = {
       status: 'FAIL',
       message: {
         en: `VPC ${vpc.id} uses ${normalized} (${size.toLocaleString('en-US')} addresses); the lab's subnet plan needs ${EXPECTED} (65,536 addresses, all starting with 10.0).`,
-        ko: `VPC ${withParticle(vpc.id, '이/가')} ${withParticle(`${normalized}(주소 ${size.toLocaleString('en-US')}개)`, '을/를')} 씁니다. 실습의 서브넷 계획에는 ${EXPECTED}(10.0으로 시작하는 주소 65,536개)가 필요합니다.`,
+        ko: `VPC ${withParticle(vpc.id, '이/가')} ${withParticle(`${normalized}(주소 ${size.toLocaleString('en-US')}개)`, '을/를')} 씁니다. 실습의 서브넷 계획에는 ${withParticle(`${EXPECTED}(10.0으로 시작하는 주소 65,536개)`, '이/가')} 필요합니다.`,
       },
       resources: [vpc.id],
     };
