@@ -1,0 +1,67 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { main } from '../cli';
+import { attest, fingerprintOf, rulesetSha256 } from '../grading/integrity';
+import { json } from '../reporters/json';
+import { passingKoreanReport } from '../reporters/fixtures';
+import { rules } from '../rules';
+import type { Io } from './shared';
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'verify-test-'));
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+function write(name: string, text: string): string {
+  fs.writeFileSync(path.join(dir, name), text);
+  return name;
+}
+
+async function run(argv: string[], env: Record<string, string> = {}) {
+  let stdout = '';
+  let stderr = '';
+  const io: Io = {
+    stdout: { write: (text: string) => (stdout += text) },
+    stderr: { write: (text: string) => (stderr += text) },
+    cwd: dir,
+    env: { LANG: 'en_US.UTF-8', ...env },
+  };
+  return { code: await main(argv, io), stdout, stderr };
+}
+
+const graded = attest(
+  passingKoreanReport,
+  { rulesetSha256: rulesetSha256(rules), input: fingerprintOf(passingKoreanReport, {}), studentId: 's1' },
+  'key',
+);
+
+describe('checker verify', () => {
+  it('accepts a signed report in Korean, and rejects one from another rule set', async () => {
+    const file = write('s1.json', json(graded, { color: false }));
+    const ok = await run(['--lang', 'ko', 'verify', file], { CHECKER_SIGNING_KEY: 'key' });
+    expect(ok).toMatchObject({ code: 0, stdout: expect.stringMatching(/^유효: s1\.json: s1 vpc-migration 6\/6/) });
+    const other = attest(passingKoreanReport, { rulesetSha256: 'e'.repeat(64), input: fingerprintOf(passingKoreanReport, {}) }, 'key');
+    const stale = await run(['verify', write('old.json', json(other, { color: false }))], { CHECKER_SIGNING_KEY: 'key' });
+    expect(stale).toMatchObject({
+      code: 1,
+      stdout: expect.stringContaining('INVALID: old.json: graded with another rule set (eeeeeeeeeeee'),
+    });
+  });
+
+  it('says a plain check report has no integrity block', async () => {
+    const result = await run(['verify', write('plain.json', json(passingKoreanReport, { color: false }))]);
+    expect(result).toMatchObject({
+      code: 1,
+      stdout: 'INVALID: plain.json: no integrity block: only reports written by `checker grade` carry one\n',
+    });
+  });
+
+  it.each([
+    ['a missing file', 'nope.json', 'Cannot read nope.json as JSON (ENOENT)'],
+    ['a file that is not JSON', 'text.json', 'Cannot read text.json as JSON'],
+  ])('stops on %s with exit code 2', async (_, file, message) => {
+    write('text.json', 'not json');
+    const result = await run(['verify', file]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(message);
+  });
+});

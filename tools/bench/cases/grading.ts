@@ -1,0 +1,117 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { findLab, labDir, repoRoot } from '@workshop/catalog';
+import type { BenchCase } from '../harness';
+
+const LAB = 'vpc-migration';
+const STUDENTS = 30;
+const CHECKER = path.join(repoRoot, 'checker', 'bin', 'checker.js');
+const env = { ...process.env, CDK_DISABLE_VERSION_CHECK: '1', AWS_EC2_METADATA_DISABLED: 'true', CI: 'true', CHECKER_SIGNING_KEY: 'bench' };
+
+interface Class {
+  readonly dir: string;
+  readonly appRoster: string;
+  readonly cdkOutRoster: string;
+}
+
+let prepared: Class | undefined;
+
+/**
+ * A class of 30 submissions in a temporary folder, half copies of the lab's starter and half of its
+ * solution, each a variant (a comment naming the student in the entry file, so no two files are the
+ * same), without node_modules as a cloned submission would be; and each one's cdk.out.
+ */
+function prepareClass(): Class {
+  if (prepared) return prepared;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-grading-'));
+  const stackName = findLab(LAB)!.stackName;
+  const sources = (['starter', 'solution'] as const).map((kind) => {
+    const src = labDir(LAB, kind);
+    const out = path.join(dir, `${kind}.cdk.out`);
+    execFileSync('npx', ['cdk', 'synth', '-q', '-o', out, stackName], {
+      cwd: src,
+      env: { ...env, CDK_VALIDATION: 'false' },
+      stdio: 'pipe',
+    });
+    return { src, out };
+  });
+  const apps = ['student_id,name,target'];
+  const cdkOuts = ['student_id,name,target'];
+  for (let i = 1; i <= STUDENTS; i++) {
+    const { src, out } = sources[i % 2];
+    const id = `s${String(i).padStart(2, '0')}`;
+    const app = path.join(dir, 'apps', id);
+    fs.cpSync(src, app, { recursive: true, filter: (file) => !/[\\/](node_modules|cdk\.out)$/.test(file) });
+    const entry = path.join(app, 'bin', 'shop.ts');
+    fs.appendFileSync(entry, `// submitted by ${id}\n`);
+    fs.cpSync(out, path.join(dir, 'cdk-outs', id), { recursive: true });
+    apps.push(`${id},Student ${i},apps/${id}`);
+    cdkOuts.push(`${id},Student ${i},cdk-outs/${id}`);
+  }
+  fs.writeFileSync(path.join(dir, 'apps.csv'), apps.join('\n') + '\n');
+  fs.writeFileSync(path.join(dir, 'cdk-outs.csv'), cdkOuts.join('\n') + '\n');
+  prepared = { dir, appRoster: path.join(dir, 'apps.csv'), cdkOutRoster: path.join(dir, 'cdk-outs.csv') };
+  return prepared;
+}
+
+/** Runs `checker grade` under /usr/bin/time: wall time per student, peak memory of the largest process, CPU of all. */
+function grade(roster: 'appRoster' | 'cdkOutRoster', concurrency: number, isolation = 'worker'): Record<string, number> {
+  const cls = prepareClass();
+  const out = path.join(cls.dir, `out-${roster}-${concurrency}-${isolation}`);
+  const started = Date.now();
+  const args = [
+    CHECKER,
+    'grade',
+    '--lab',
+    LAB,
+    '--roster',
+    cls[roster],
+    '--concurrency',
+    String(concurrency),
+    '--isolation',
+    isolation,
+    '--out',
+    out,
+    '--quiet',
+  ];
+  const result = spawnSync('/usr/bin/time', ['-f', '%M %U %S', process.execPath, ...args], { env, encoding: 'utf8' });
+  const elapsed = Date.now() - started;
+  if (result.status !== 0) throw new Error(`checker grade exited ${result.status}: ${result.stderr.trim()}`);
+  const [kb, user, system] = result.stderr.trim().split('\n').pop()!.split(' ').map(Number);
+  return { msPerStudent: Math.round(elapsed / STUDENTS), peakMB: Math.round(kb / 1024), cpuMs: Math.round((user + system) * 1000) };
+}
+
+/**
+ * `checker grade` of a class of 30 submissions of one lab, from cdk.out folders and from app folders
+ * (synthesized by the workers), at concurrency 1, 2 and 4, and with a new process per student.
+ * Targets: a class of 30 from cdk.out in <= 30 s at concurrency 2; from app folders <= 3 s per
+ * student, amortized. `cpuMs` counts the grading process only (/usr/bin/time does not see the
+ * workers until they are waited for); `msPerStudent` is the wall time divided by 30.
+ */
+export function gradingCases(): BenchCase[] {
+  const group = `grading ${STUDENTS} students of ${LAB}`;
+  const cases: BenchCase[] = [];
+  for (const [roster, label] of [
+    ['cdkOutRoster', 'cdk.out'],
+    ['appRoster', 'app folders'],
+  ] as const) {
+    for (const concurrency of [1, 2, 4]) {
+      cases.push({
+        group,
+        name: `${label}, concurrency ${concurrency}`,
+        baseline: roster === 'appRoster' && concurrency === 1,
+        setup: () => void prepareClass(),
+        run: () => grade(roster, concurrency),
+      });
+    }
+  }
+  cases.push({
+    group,
+    name: 'app folders, concurrency 2, --isolation process',
+    setup: () => void prepareClass(),
+    run: () => grade('appRoster', 2, 'process'),
+  });
+  return cases;
+}
