@@ -43,6 +43,31 @@ describe('bin/checker.js (the real process, through tsx)', () => {
     );
   });
 
+  it('loads an ESM-only dependency of the app through tsx (dependencies otherwise load with Node)', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'checker-esm-'));
+    const app = path.join(dir, 'on-prem-baseline');
+    fs.cpSync(labDir('on-prem-baseline', 'solution'), app, { recursive: true, filter: (source) => !/node_modules|cdk\.out/.test(source) });
+    const modules = path.join(app, 'node_modules');
+    fs.mkdirSync(path.join(modules, 'esm-only'), { recursive: true });
+    for (const name of ['aws-cdk-lib', 'constructs']) fs.symlinkSync(path.join(repoRoot, 'node_modules', name), path.join(modules, name));
+    fs.writeFileSync(
+      path.join(modules, 'esm-only', 'package.json'),
+      JSON.stringify({ name: 'esm-only', type: 'module', main: 'index.js' }),
+    );
+    fs.writeFileSync(path.join(modules, 'esm-only', 'index.js'), "export const description = 'from an ESM package';\n");
+    const bin = path.join(app, 'bin', 'shop.ts');
+    fs.writeFileSync(
+      bin,
+      fs
+        .readFileSync(bin, 'utf8')
+        .replace(/^(#!.*\n)?/, `$1import { description } from 'esm-only';\n`)
+        .replace(/description: '[^']*'/, 'description'),
+    );
+    const result = checker(['check', '--reporter', 'json'], app);
+    expect(result.stderr).toBe('');
+    expect(JSON.parse(result.stdout).lab.id).toBe('on-prem-baseline');
+  });
+
   it('runs dev-check for one lab, synthesizing its starter and solution in one process', () => {
     const result = checker(['dev-check', '--lab', 'on-prem-baseline']);
     expect(result.stdout).not.toContain('does not synthesize');
