@@ -1,0 +1,79 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { CloudFormationClient, DeleteStackCommand } from '@aws-sdk/client-cloudformation';
+import { findLab, repoRoot } from '@workshop/catalog';
+import { EMULATOR_FLAVOR, installEmulator, startEmulator, stopProcess } from '../../local/src/emulator';
+import { localClientConfig, scrubAwsEnv } from '../../local/src/env';
+import { freePort } from '../../local/src/ports';
+import { writeState, type LocalState } from '../../local/src/state';
+import type { BenchCase } from '../harness';
+
+/** Emulator processes started by these cases, stopped when the bench exits. */
+const started: number[] = [];
+process.once('exit', () => {
+  for (const pid of started) {
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }
+});
+
+/**
+ * The embedded emulator: its cold start (process start until STS answers; target <= 10 s) and a deploy of
+ * the vpc-migration solution to it through `npm run deploy` (bootstrap done in setup; target <= 60 s).
+ */
+export function localCases(): BenchCase[] {
+  const lab = findLab('vpc-migration');
+  let state: LocalState | undefined;
+  const stateFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'bench-local-')), 'local.json');
+  const env = { ...scrubAwsEnv(process.env), WORKSHOP_LOCAL_STATE: stateFile, CI: 'true' };
+  const deploy = () =>
+    execFileSync(
+      path.join(repoRoot, 'node_modules', '.bin', 'tsx'),
+      ['tools/local/src/cli/deploy.ts', 'deploy', 'vpc-migration', '--solution'],
+      {
+        cwd: repoRoot,
+        env,
+        stdio: 'pipe',
+      },
+    );
+  return [
+    {
+      group: 'local emulator',
+      name: `cold start of ${EMULATOR_FLAVOR}`,
+      baseline: true,
+      setup: () => installEmulator(),
+      run: async () => {
+        const start = performance.now();
+        const emulator = await startEmulator(await freePort());
+        const startMs = performance.now() - start;
+        if (emulator.pid) await stopProcess(emulator.pid);
+        return { startMs };
+      },
+    },
+    {
+      group: 'local deploy',
+      name: `npm run deploy -- vpc-migration --solution (${EMULATOR_FLAVOR})`,
+      baseline: true,
+      setup: async () => {
+        installEmulator();
+        state = await startEmulator(await freePort());
+        if (state.pid) started.push(state.pid);
+        writeState(state, env);
+        deploy(); // first deploy bootstraps; the timed runs measure what a learner's next deploys cost
+      },
+      run: async () => {
+        if (!state || !lab) throw new Error('the emulator did not start');
+        const cfn = new CloudFormationClient(localClientConfig(state));
+        await cfn.send(new DeleteStackCommand({ StackName: lab.stackName })).catch(() => undefined);
+        cfn.destroy();
+        deploy();
+      },
+    },
+  ];
+}
