@@ -1,6 +1,6 @@
 import { applicationLoadBalancers, autoScalingGroupSubnets, loadBalancerSubnets } from '../../model/queries/compute';
 import { dbInstances, dbSubnets } from '../../model/queries/database';
-import { describeRouteTarget, shopVpc, subnetRouting, subnetsOf } from '../../model/queries/network';
+import { describeRouteTarget, shopVpc, subnetRouting, subnetsOf, type Route } from '../../model/queries/network';
 import type { Resource } from '../../model/types';
 import { failWith, type Problem } from '../problems';
 import type { Rule } from '../types';
@@ -67,18 +67,23 @@ export const privateSubnetsNoIgwRoute: Rule = {
       };
     }
 
-    const problems: Problem[] = [];
+    // One problem per workload, listing every public subnet it uses.
+    const exposed = new Map<Resource, Array<{ subnet: Resource; route: Route }>>();
     for (const [subnet, owners] of users) {
       const route = subnetRouting(graph, subnet).internetGatewayRoutes[0];
       if (!route) continue;
-      const who = owners.map((owner) => owner.id).join(', ');
-      const target = describeRouteTarget(route.target);
-      problems.push({
-        en: `Subnet ${subnet.id}, used by ${who}, sends ${route.destination} to ${target.en}: that makes it public. Move ${who} to a private or isolated subnet.`,
-        ko: `${withParticle(who, '이/가')} 쓰는 서브넷 ${withParticle(subnet.id, '이/가')} ${withParticle(route.destination, '을/를')} ${withParticle(target.ko, '으로/로')} 보내서 퍼블릭 서브넷이 됩니다. ${withParticle(who, '을/를')} 프라이빗 또는 격리 서브넷으로 옮기세요.`,
-        resources: [subnet.id, ...owners.map((owner) => owner.id)],
-      });
+      for (const owner of owners) exposed.set(owner, [...(exposed.get(owner) ?? []), { subnet, route }]);
     }
+    const problems: Problem[] = [...exposed].map(([owner, places]) => {
+      const subnets = places.map(({ subnet }) => subnet.id).join(', ');
+      const { route } = places[0];
+      const target = describeRouteTarget(route.target);
+      return {
+        en: `${owner.id} uses subnet${places.length > 1 ? 's' : ''} ${subnets}, which send${places.length > 1 ? '' : 's'} ${route.destination} to ${target.en}: that makes ${places.length > 1 ? 'them' : 'it'} public. Move ${owner.id} to private or isolated subnets.`,
+        ko: `${withParticle(owner.id, '이/가')} 쓰는 서브넷 ${withParticle(subnets, '이/가')} ${withParticle(route.destination, '을/를')} ${withParticle(target.ko, '으로/로')} 보내서 퍼블릭 서브넷이 됩니다. ${withParticle(owner.id, '을/를')} 프라이빗 또는 격리 서브넷으로 옮기세요.`,
+        resources: [owner.id, ...places.map(({ subnet }) => subnet.id)],
+      };
+    });
     if (problems.length > 0) return failWith(problems);
     const subnets = [...users.keys()];
     return {
