@@ -1,0 +1,115 @@
+/**
+ * Every AWS API call the live loader can make: the one list that makes live mode read-only by
+ * construction. The caller (caller.ts) refuses any command not listed here, `checker iam-policy`
+ * prints the least-privilege policy generated from it, and commands.test.ts fails on any command
+ * whose name does not start with Describe, List or Get.
+ *
+ * Calls that read secrets or data (secretsmanager:GetSecretValue, s3:GetObject, ...) are never
+ * listed: the checker reads configuration, not content.
+ */
+
+/** The AWS services the live loader talks to (SDK client ids). */
+export type LiveService =
+  | 'cloudformation'
+  | 'ec2'
+  | 'autoscaling'
+  | 'elbv2'
+  | 'rds'
+  | 'secretsmanager'
+  | 's3'
+  | 'iam'
+  | 'cloudfront'
+  | 'wafv2'
+  | 'cloudtrail'
+  | 'cloudwatch'
+  | 'guardduty'
+  | 'route53';
+
+/** One SDK command the loader may send, with the IAM actions it needs. */
+export interface LiveCommand {
+  readonly service: LiveService;
+  /** SDK command name without the `Command` suffix, e.g. "DescribeVpcs". */
+  readonly command: string;
+  /** IAM actions the call needs, e.g. ["ec2:DescribeVpcs"]. */
+  readonly iamActions: readonly string[];
+}
+
+/** IAM action prefix of each service (ELBv2's is "elasticloadbalancing"). */
+export const IAM_PREFIX: Readonly<Record<LiveService, string>> = {
+  cloudformation: 'cloudformation',
+  ec2: 'ec2',
+  autoscaling: 'autoscaling',
+  elbv2: 'elasticloadbalancing',
+  rds: 'rds',
+  secretsmanager: 'secretsmanager',
+  s3: 's3',
+  iam: 'iam',
+  cloudfront: 'cloudfront',
+  wafv2: 'wafv2',
+  cloudtrail: 'cloudtrail',
+  cloudwatch: 'cloudwatch',
+  guardduty: 'guardduty',
+  route53: 'route53',
+};
+
+/**
+ * IAM action names that differ from the SDK command name. Everything else maps
+ * `<prefix>:<Command>` one to one.
+ */
+export const IAM_ACTION_EXCEPTIONS: Readonly<Record<string, string>> = {
+  's3:ListObjectsV2': 's3:ListBucket',
+  's3:GetBucketEncryption': 's3:GetEncryptionConfiguration',
+  's3:GetPublicAccessBlock': 's3:GetBucketPublicAccessBlock',
+};
+
+const COMMANDS: ReadonlyArray<readonly [LiveService, readonly string[]]> = [
+  ['cloudformation', ['ListStackResources']],
+  [
+    'ec2',
+    [
+      'DescribeVpcs',
+      'DescribeVpcAttribute',
+      'DescribeSubnets',
+      'DescribeRouteTables',
+      'DescribeInternetGateways',
+      'DescribeNatGateways',
+      'DescribeSecurityGroups',
+      'DescribeNetworkAcls',
+      'DescribeVpcEndpoints',
+      'DescribeFlowLogs',
+      'DescribeInstances',
+      'DescribeLaunchTemplates',
+      'DescribeLaunchTemplateVersions',
+    ],
+  ],
+  ['autoscaling', ['DescribeAutoScalingGroups', 'DescribePolicies']],
+  ['elbv2', ['DescribeLoadBalancers', 'DescribeLoadBalancerAttributes', 'DescribeListeners', 'DescribeTargetGroups']],
+  ['rds', ['DescribeDBInstances', 'DescribeDBSubnetGroups']],
+  ['secretsmanager', ['DescribeSecret']],
+  ['s3', ['GetBucketWebsite', 'GetPublicAccessBlock', 'GetBucketEncryption', 'GetBucketVersioning', 'GetBucketPolicy', 'ListObjectsV2']],
+  ['iam', ['GetRole', 'ListRolePolicies', 'GetRolePolicy', 'ListAttachedRolePolicies', 'GetInstanceProfile']],
+  ['cloudfront', ['GetDistribution']],
+  ['wafv2', ['GetWebACL', 'ListResourcesForWebACL']],
+  ['cloudtrail', ['DescribeTrails', 'GetTrailStatus']],
+  ['cloudwatch', ['DescribeAlarms']],
+  ['guardduty', ['GetDetector']],
+  ['route53', ['GetHostedZone', 'ListResourceRecordSets']],
+];
+
+/** The IAM action an SDK command needs. */
+export function iamActionFor(service: LiveService, command: string): string {
+  const direct = `${IAM_PREFIX[service]}:${command}`;
+  return IAM_ACTION_EXCEPTIONS[direct] ?? direct;
+}
+
+/** Every command the live loader can send, in a stable order. */
+export const LIVE_COMMANDS: readonly LiveCommand[] = COMMANDS.flatMap(([service, commands]) =>
+  commands.map((command) => ({ service, command, iamActions: [iamActionFor(service, command)] })),
+);
+
+const ALLOWED = new Map(LIVE_COMMANDS.map((entry) => [`${entry.service}:${entry.command}`, entry]));
+
+/** The list entry for a command, or undefined when the loader may not send it. */
+export function liveCommand(service: LiveService, command: string): LiveCommand | undefined {
+  return ALLOWED.get(`${service}:${command}`);
+}

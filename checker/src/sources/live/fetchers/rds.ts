@@ -1,0 +1,113 @@
+import type { DBInstanceMessage, DBSubnetGroupMessage } from '@aws-sdk/client-rds';
+import type { Resource } from '../../../model/types';
+import { compact, idsOf, liveFacts, ref, refs, reportMissing, type FetchContext, type Fetcher, type StackEntry } from './types';
+
+async function instances(context: FetchContext, ids: string[], entries: readonly StackEntry[]): Promise<Resource[]> {
+  if (!ids.length) return [];
+  const pages = await context.caller.paginate<DBInstanceMessage>(
+    'rds',
+    'DescribeDBInstances',
+    { Filters: [{ Name: 'db-instance-id', Values: ids }] },
+    'Marker',
+    (page) => page.Marker,
+  );
+  const found = pages.flatMap((page) => page.DBInstances ?? []);
+  reportMissing(context, 'AWS::RDS::DBInstance', ids, new Set(found.map((db) => db.DBInstanceIdentifier as string)));
+  return found.map((db) => {
+    const id = db.DBInstanceIdentifier as string;
+    return {
+      id,
+      type: 'AWS::RDS::DBInstance',
+      physicalId: id,
+      // CloudFormation declares AllocatedStorage and Port as strings.
+      properties: compact({
+        DBInstanceIdentifier: id,
+        DBInstanceClass: db.DBInstanceClass,
+        Engine: db.Engine,
+        EngineVersion: db.EngineVersion,
+        AllocatedStorage: db.AllocatedStorage === undefined ? undefined : String(db.AllocatedStorage),
+        StorageType: db.StorageType,
+        MultiAZ: db.MultiAZ,
+        PubliclyAccessible: db.PubliclyAccessible,
+        StorageEncrypted: db.StorageEncrypted,
+        KmsKeyId: db.KmsKeyId,
+        BackupRetentionPeriod: db.BackupRetentionPeriod,
+        DeletionProtection: db.DeletionProtection,
+        DBSubnetGroupName: ref(db.DBSubnetGroup?.DBSubnetGroupName),
+        VPCSecurityGroups: refs(db.VpcSecurityGroups?.map((group) => group.VpcSecurityGroupId)),
+        SourceDBInstanceIdentifier: ref(db.ReadReplicaSourceDBInstanceIdentifier),
+        MasterUsername: db.MasterUsername,
+        MasterUserSecret: db.MasterUserSecret
+          ? compact({ SecretArn: db.MasterUserSecret.SecretArn, KmsKeyId: db.MasterUserSecret.KmsKeyId })
+          : undefined,
+        Port: db.Endpoint?.Port === undefined ? undefined : String(db.Endpoint.Port),
+        EnableIAMDatabaseAuthentication: db.IAMDatabaseAuthenticationEnabled,
+      }),
+      live: liveFacts(entries, id, {
+        arn: db.DBInstanceArn,
+        status: db.DBInstanceStatus,
+        availabilityZone: db.AvailabilityZone,
+        secondaryAvailabilityZone: db.SecondaryAvailabilityZone,
+        readReplicas: db.ReadReplicaDBInstanceIdentifiers?.length ? db.ReadReplicaDBInstanceIdentifiers : undefined,
+        endpoint: db.Endpoint?.Address,
+        vpcId: db.DBSubnetGroup?.VpcId,
+      }),
+    };
+  });
+}
+
+async function subnetGroups(context: FetchContext, names: string[], entries: readonly StackEntry[]): Promise<Resource[]> {
+  const found = await Promise.all(
+    names.map(async (name) => {
+      const pages = await context.caller.paginate<DBSubnetGroupMessage>(
+        'rds',
+        'DescribeDBSubnetGroups',
+        { DBSubnetGroupName: name },
+        'Marker',
+        (page) => page.Marker,
+        {
+          absent: ['DBSubnetGroupNotFoundFault', 'DBSubnetGroupNotFound'],
+        },
+      );
+      return pages.flatMap((page) => page.DBSubnetGroups ?? []);
+    }),
+  );
+  const groups = found.flat();
+  reportMissing(context, 'AWS::RDS::DBSubnetGroup', names, new Set(groups.map((group) => group.DBSubnetGroupName as string)));
+  return groups.map((group) => {
+    const id = group.DBSubnetGroupName as string;
+    return {
+      id,
+      type: 'AWS::RDS::DBSubnetGroup',
+      physicalId: id,
+      properties: compact({
+        DBSubnetGroupName: id,
+        DBSubnetGroupDescription: group.DBSubnetGroupDescription,
+        SubnetIds: refs(group.Subnets?.map((subnet) => subnet.SubnetIdentifier)),
+      }),
+      live: liveFacts(entries, id, {
+        arn: group.DBSubnetGroupArn,
+        vpcId: group.VpcId,
+        availabilityZones: [...new Set(group.Subnets?.map((subnet) => subnet.SubnetAvailabilityZone?.Name))],
+      }),
+    };
+  });
+}
+
+/** Amazon RDS: database instances (read replicas included) and DB subnet groups. */
+export const rdsFetcher: Fetcher = {
+  service: 'rds',
+  types: ['AWS::RDS::DBInstance', 'AWS::RDS::DBSubnetGroup'],
+  fetch: async (context, entries) =>
+    (
+      await Promise.all([
+        instances(context, idsOf(entries, 'AWS::RDS::DBInstance'), entries),
+        // RDS stores subnet group names in lower case.
+        subnetGroups(
+          context,
+          idsOf(entries, 'AWS::RDS::DBSubnetGroup').map((name) => name.toLowerCase()),
+          entries,
+        ),
+      ])
+    ).flat(),
+};

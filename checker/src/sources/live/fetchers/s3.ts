@@ -1,0 +1,119 @@
+import type {
+  GetBucketEncryptionOutput,
+  GetBucketPolicyOutput,
+  GetBucketVersioningOutput,
+  GetBucketWebsiteOutput,
+  GetPublicAccessBlockOutput,
+  ListObjectsV2Output,
+} from '@aws-sdk/client-s3';
+import type { Resource } from '../../../model/types';
+import { compact, idsOf, liveFacts, parsePolicy, ref, type FetchContext, type Fetcher, type StackEntry } from './types';
+
+/** Objects counted per bucket at most (10 pages of ListObjectsV2); beyond that the count says "at least". */
+export const MAX_OBJECT_PAGES = 10;
+
+function websiteConfiguration(website: GetBucketWebsiteOutput | undefined): Record<string, unknown> | undefined {
+  if (!website) return undefined;
+  return compact({
+    IndexDocument: website.IndexDocument?.Suffix,
+    ErrorDocument: website.ErrorDocument?.Key,
+    RedirectAllRequestsTo: website.RedirectAllRequestsTo ? compact({ ...website.RedirectAllRequestsTo }) : undefined,
+    RoutingRules: website.RoutingRules?.map((rule) =>
+      compact({
+        RoutingRuleCondition: rule.Condition ? compact({ ...rule.Condition }) : undefined,
+        RedirectRule: compact({ ...rule.Redirect }),
+      }),
+    ),
+  });
+}
+
+async function objects(context: FetchContext, bucket: string): Promise<{ count: number; truncated: boolean; keys: Set<string> }> {
+  const keys = new Set<string>();
+  let token: string | undefined;
+  let pages = 0;
+  do {
+    const page = await context.caller.call<ListObjectsV2Output | undefined>(
+      's3',
+      'ListObjectsV2',
+      compact({ Bucket: bucket, ContinuationToken: token }),
+      { absent: ['NoSuchBucket'] },
+    );
+    for (const object of page?.Contents ?? []) if (object.Key) keys.add(object.Key);
+    token = page?.IsTruncated ? page.NextContinuationToken : undefined;
+    pages++;
+  } while (token && pages < MAX_OBJECT_PAGES);
+  return { count: keys.size, truncated: Boolean(token), keys };
+}
+
+async function bucket(context: FetchContext, name: string, entries: readonly StackEntry[]): Promise<Resource[]> {
+  const absent = (code: string): boolean => code === 'NoSuchBucket' || code.startsWith('NoSuch') || code.endsWith('NotFoundError');
+  const [versioning, website, publicAccess, encryption, policy] = await Promise.all([
+    context.caller.call<GetBucketVersioningOutput | undefined>('s3', 'GetBucketVersioning', { Bucket: name }, { absent: ['NoSuchBucket'] }),
+    context.caller.call<GetBucketWebsiteOutput | undefined>('s3', 'GetBucketWebsite', { Bucket: name }, { absent }),
+    context.caller.call<GetPublicAccessBlockOutput | undefined>('s3', 'GetPublicAccessBlock', { Bucket: name }, { absent }),
+    context.caller.call<GetBucketEncryptionOutput | undefined>('s3', 'GetBucketEncryption', { Bucket: name }, { absent }),
+    context.caller.call<GetBucketPolicyOutput | undefined>('s3', 'GetBucketPolicy', { Bucket: name }, { absent }),
+  ]);
+  if (!versioning) {
+    context.progress(`AWS::S3::Bucket ${name} listed by the stack but not found`);
+    return [];
+  }
+  const content = await objects(context, name);
+  const indexDocument = website?.IndexDocument?.Suffix ?? 'index.html';
+  const region = context.region ?? 'us-east-1';
+  const resources: Resource[] = [
+    {
+      id: name,
+      type: 'AWS::S3::Bucket',
+      physicalId: name,
+      properties: compact({
+        BucketName: name,
+        WebsiteConfiguration: websiteConfiguration(website),
+        PublicAccessBlockConfiguration: publicAccess?.PublicAccessBlockConfiguration
+          ? compact({ ...publicAccess.PublicAccessBlockConfiguration })
+          : undefined,
+        BucketEncryption: encryption?.ServerSideEncryptionConfiguration
+          ? {
+              ServerSideEncryptionConfiguration: encryption.ServerSideEncryptionConfiguration.Rules?.map((rule) =>
+                compact({
+                  ServerSideEncryptionByDefault: rule.ApplyServerSideEncryptionByDefault
+                    ? compact({ ...rule.ApplyServerSideEncryptionByDefault })
+                    : undefined,
+                  BucketKeyEnabled: rule.BucketKeyEnabled,
+                }),
+              ),
+            }
+          : undefined,
+        VersioningConfiguration: versioning.Status ? { Status: versioning.Status } : undefined,
+      }),
+      live: liveFacts(entries, name, {
+        arn: `arn:aws:s3:::${name}`,
+        objectCount: content.count,
+        objectCountTruncated: content.truncated || undefined,
+        indexDocumentPresent: content.keys.has(indexDocument),
+        domainName: `${name}.s3.amazonaws.com`,
+        regionalDomainName: `${name}.s3.${region}.amazonaws.com`,
+        websiteDomainName: website ? `${name}.s3-website-${region}.amazonaws.com` : undefined,
+      }),
+    },
+  ];
+  if (policy?.Policy) {
+    const id = `${name}|policy`;
+    resources.push({
+      id,
+      type: 'AWS::S3::BucketPolicy',
+      physicalId: id,
+      properties: { Bucket: ref(name), PolicyDocument: parsePolicy(policy.Policy) },
+    });
+  }
+  return resources;
+}
+
+/** Amazon S3: bucket configuration (website, public access block, encryption, versioning), its policy, and content facts. */
+export const s3Fetcher: Fetcher = {
+  service: 's3',
+  types: ['AWS::S3::Bucket'],
+  derived: ['AWS::S3::BucketPolicy'],
+  fetch: async (context, entries) =>
+    (await Promise.all(idsOf(entries, 'AWS::S3::Bucket').map((name) => bucket(context, name, entries)))).flat(),
+};

@@ -1,0 +1,192 @@
+import { catalog, type LocalizedText } from '@workshop/catalog';
+import { ResourceGraph } from '../../model/graph';
+import type { Resource } from '../../model/types';
+import type { RuleMeta, Service } from '../../rules/types';
+import { SERVICE_NAMES, type TargetProfile } from '../../targets/profiles';
+import { Caller, type ApiCall, type Transport } from './caller';
+import type { LiveService } from './commands';
+import { LiveError, unreachableError } from './errors';
+import { FETCHERS, IGNORED_TYPES, MAPPED_TYPES } from './fetchers';
+import type { FetchContext, Fetcher, StackEntry } from './fetchers/types';
+import { linkResources } from './link';
+import { defaultRegion, sdkTransport } from './sdk';
+import { listStack } from './stack';
+
+export type { ApiCall, Transport } from './caller';
+export { LIVE_COMMANDS, iamActionFor, type LiveCommand, type LiveService } from './commands';
+export { LiveError, LIVE_EXIT_CODES, redact, type LiveErrorKind } from './errors';
+export { MAPPED_TYPES } from './fetchers';
+
+/** Where and how to load a live stack. */
+export interface LiveOptions {
+  readonly stackName: string;
+  readonly region?: string;
+  readonly profile?: string;
+  /** A local target's URL (LocalStack, the embedded emulator); real AWS when absent. */
+  readonly endpoint?: string;
+  /** Progress lines for a spinner ("loading ec2...", resources missing, emulator gaps). */
+  readonly onProgress?: (message: string) => void;
+  /** The target's profile (targets/detectTarget): services it does not emulate are not fetched. */
+  readonly target?: TargetProfile;
+  /**
+   * What AccessDenied on a service does: 'throw' (default) fails the run with exit 3; 'record'
+   * leaves that service's resources out and lists it in `denied`, so rules reading it report ERROR
+   * through {@link deniedReason}.
+   */
+  readonly onAccessDenied?: 'throw' | 'record';
+  /** Parallel API calls at most. */
+  readonly concurrency?: number;
+  /** Replaces the AWS SDK (tests). */
+  readonly transport?: Transport;
+}
+
+/** A service the credentials may not read, with the IAM action that was refused. */
+export interface DeniedService {
+  readonly service: LiveService;
+  readonly iamAction: string;
+}
+
+/** What loadLiveGraph returns. */
+export interface LiveLoad {
+  readonly graph: ResourceGraph;
+  /** Every API call made, in completion order. */
+  readonly calls: ApiCall[];
+  /** How the stack's resources were found: CloudFormation's list, or the stack-name tag. */
+  readonly scope: 'stack' | 'tag';
+  /** Stack resource types the live loader does not map (left out of the graph). */
+  readonly unmapped: string[];
+  /** Services left out because the credentials may not read them (onAccessDenied: 'record'). */
+  readonly denied: DeniedService[];
+  /** The region the stack was read in, when known. */
+  readonly region?: string;
+}
+
+/** The lab whose stack this is, for the deploy command in messages. */
+function labOf(stackName: string): string {
+  return catalog.labs.find((lab) => lab.stackName === stackName)?.id ?? '<lab>';
+}
+
+function stackNotFound(options: LiveOptions, region: string | undefined): LiveError {
+  const where = options.endpoint ? `at ${options.endpoint}` : `in ${region ?? 'the default region'}`;
+  const whereKo = options.endpoint ? `${options.endpoint}에` : `${region ?? '기본 리전'}에`;
+  const deploy = `npm run deploy -- ${labOf(options.stackName)}${options.endpoint ? '' : ' --target aws'}`;
+  return new LiveError('stack-not-found', {
+    en: `stack "${options.stackName}" not found ${where}: deploy it with \`${deploy}\`, or pass --stack/--region/--endpoint to point at where it is`,
+    ko: `${whereKo} 스택 "${options.stackName}"이(가) 없습니다. \`${deploy}\`로 배포하거나, --stack/--region/--endpoint로 스택이 있는 곳을 지정하세요`,
+  });
+}
+
+async function assertReachable(endpoint: string): Promise<void> {
+  try {
+    await fetch(endpoint, { signal: AbortSignal.timeout(2500) });
+  } catch (error) {
+    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+    throw unreachableError({ endpoint }, cause?.code ?? cause?.message ?? (error as Error).name);
+  }
+}
+
+function bySortKey(a: Resource, b: Resource): number {
+  return a.type === b.type ? a.id.localeCompare(b.id) : a.type.localeCompare(b.type);
+}
+
+/**
+ * Loads the learner's deployed stack as a resource graph: lists its resources with
+ * ListStackResources (falling back to the `aws:cloudformation:stack-name` tag for EC2 and Auto
+ * Scaling when CloudFormation cannot list it), then runs one fetcher per service the stack uses.
+ * Read-only, paginated, memoized, with bounded concurrency and adaptive retries.
+ */
+export async function loadLiveGraph(options: LiveOptions): Promise<LiveLoad> {
+  const progress = options.onProgress ?? (() => undefined);
+  if (options.endpoint && !options.transport) await assertReachable(options.endpoint);
+  const sdk = options.transport ? undefined : sdkTransport(options);
+  const transport = options.transport ?? (sdk as Transport);
+  const region = sdk ? await sdk.region() : defaultRegion(options);
+  const caller = new Caller(transport, { region, endpoint: options.endpoint, profile: options.profile }, options.concurrency ?? 4);
+  const context: FetchContext = { caller, region, stackName: options.stackName, progress };
+  const denied: DeniedService[] = [];
+
+  const guarded = async (fetcher: Fetcher, run: () => Promise<Resource[]>): Promise<Resource[]> => {
+    try {
+      return (await run()).sort(bySortKey);
+    } catch (error) {
+      if (error instanceof LiveError && error.kind === 'access-denied' && options.onAccessDenied === 'record') {
+        denied.push({ service: fetcher.service, iamAction: error.iamAction ?? `${fetcher.service}:*` });
+        progress(`${fetcher.service}: ${error.text.en}`);
+        return [];
+      }
+      throw error;
+    }
+  };
+  const emulated = (fetcher: Fetcher): boolean => !options.target || options.target.services.includes(fetcher.service as Service);
+
+  progress(`listing the resources of stack ${options.stackName}`);
+  let entries: StackEntry[] | undefined;
+  let listError: LiveError | undefined;
+  try {
+    entries = await listStack(caller, options.stackName);
+  } catch (error) {
+    if (!(error instanceof LiveError && error.kind === 'access-denied')) throw error;
+    listError = error;
+  }
+
+  let resources: Resource[];
+  let scope: LiveLoad['scope'] = 'stack';
+  let unmapped: string[] = [];
+  if (entries) {
+    unmapped = [...new Set(entries.map((entry) => entry.type))]
+      .filter((type) => !MAPPED_TYPES.includes(type) && !IGNORED_TYPES.has(type))
+      .sort();
+    if (unmapped.length) progress(`not read in live mode: ${unmapped.join(', ')}`);
+    const batches = await Promise.all(
+      FETCHERS.map((fetcher) => {
+        const own = entries.filter((entry) => fetcher.types.includes(entry.type));
+        if (!own.length) return Promise.resolve([]);
+        if (!emulated(fetcher)) {
+          progress(`${fetcher.service}: ${options.target?.name} does not emulate it; ${own.length} resource(s) not read`);
+          return Promise.resolve([]);
+        }
+        progress(`reading ${fetcher.service} (${own.length})`);
+        const related = entries.filter((entry) => fetcher.types.includes(entry.type) || fetcher.derived?.includes(entry.type));
+        return guarded(fetcher, () => fetcher.fetch(context, related));
+      }),
+    );
+    resources = batches.flat();
+  } else {
+    scope = 'tag';
+    const why = listError ? 'CloudFormation access was denied' : 'CloudFormation has no such stack';
+    progress(`${why}; looking for resources tagged aws:cloudformation:stack-name=${options.stackName}`);
+    const batches = await Promise.all(
+      FETCHERS.filter((fetcher) => fetcher.fetchByTag && emulated(fetcher)).map((fetcher) =>
+        guarded(fetcher, () => (fetcher.fetchByTag as NonNullable<Fetcher['fetchByTag']>)(context)),
+      ),
+    );
+    resources = batches.flat();
+    if (resources.length === 0) throw listError ?? stackNotFound(options, region);
+    progress(
+      `found ${resources.length} resources by tag (EC2 and Auto Scaling only: other services cannot be found without CloudFormation)`,
+    );
+  }
+
+  return {
+    graph: new ResourceGraph('live', linkResources(resources)),
+    calls: caller.calls,
+    scope,
+    unmapped,
+    denied,
+    region,
+  };
+}
+
+/**
+ * Why a rule is ERROR because the credentials may not read a service it needs (see
+ * `onAccessDenied: 'record'`), naming the missing IAM action; undefined when nothing it reads was denied.
+ */
+export function deniedReason(denied: readonly DeniedService[], rule: Pick<RuleMeta, 'services'>): LocalizedText | undefined {
+  const hit = denied.find((entry) => rule.services.includes(entry.service as Service));
+  if (!hit) return undefined;
+  const name = SERVICE_NAMES[hit.service as Service] ?? hit.service;
+  return {
+    en: `cannot evaluate: access denied reading ${name} (missing ${hit.iamAction}); attach the policy from \`checker iam-policy\``,
+    ko: `평가할 수 없습니다: ${name}을(를) 읽을 권한이 없습니다(${hit.iamAction} 누락). \`checker iam-policy\`가 출력하는 정책을 붙이세요`,
+  };
+}

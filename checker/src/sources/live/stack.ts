@@ -1,0 +1,33 @@
+import type { ListStackResourcesOutput } from '@aws-sdk/client-cloudformation';
+import type { Caller } from './caller';
+import type { StackEntry } from './fetchers/types';
+
+/** Resource statuses whose physical object no longer exists (or never did). */
+const GONE = /^(DELETE_COMPLETE|DELETE_IN_PROGRESS|CREATE_FAILED|DELETE_SKIPPED)$/;
+
+/**
+ * The resources of a stack from ListStackResources (all pages), or undefined when CloudFormation
+ * says the stack does not exist. Deleted and failed resources are left out.
+ */
+export async function listStack(caller: Caller, stackName: string): Promise<StackEntry[] | undefined> {
+  // ListStackResources answers a missing stack with ValidationError ("Stack with id X does not exist").
+  const pages = await caller.paginate<ListStackResourcesOutput>(
+    'cloudformation',
+    'ListStackResources',
+    { StackName: stackName },
+    'NextToken',
+    (page) => page.NextToken,
+    {
+      absent: ['ValidationError'],
+    },
+  );
+  if (pages.length === 0) return undefined;
+  return pages
+    .flatMap((page) => page.StackResourceSummaries ?? [])
+    .filter((summary) => summary.PhysicalResourceId && summary.ResourceType && !GONE.test(summary.ResourceStatus ?? ''))
+    .map((summary) => ({
+      logicalId: summary.LogicalResourceId,
+      physicalId: summary.PhysicalResourceId as string,
+      type: summary.ResourceType as string,
+    }));
+}

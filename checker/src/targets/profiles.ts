@@ -1,0 +1,127 @@
+import type { LocalizedText } from '@workshop/catalog';
+import type { RuleMeta, Service } from '../rules/types';
+
+/** Which kind of target a live check runs against (the report's `source.target`). */
+export type TargetId = 'aws' | 'localstack-free' | 'localstack-paid' | 'emulator';
+
+/** What a live target can do: the services whose resources it creates and answers for. */
+export interface TargetProfile {
+  readonly id: TargetId;
+  /** In words, for messages: "real AWS", "LocalStack 4.14.0 (community)", "moto server". */
+  readonly name: string;
+  /** The endpoint URL for local targets. */
+  readonly endpoint?: string;
+  /** Services the target emulates well enough for live checks. */
+  readonly services: readonly Service[];
+  /** The target's version when it says. */
+  readonly version?: string;
+  /** CloudFormation types the target's CloudFormation does not create although it emulates their service. */
+  readonly unsupportedResourceTypes?: readonly string[];
+}
+
+/** What skipReason reads of a rule: its services, and the resource types it needs when it declares them. */
+export type RuleNeeds = Pick<RuleMeta, 'services'> & { readonly resourceTypes?: readonly string[] };
+
+/** Every service a rule can read, in a stable order. */
+export const ALL_SERVICES = [
+  'ec2',
+  'elbv2',
+  'autoscaling',
+  'rds',
+  'secretsmanager',
+  'route53',
+  's3',
+  'iam',
+  'cloudfront',
+  'wafv2',
+  'cloudtrail',
+  'cloudwatch',
+  'logs',
+  'guardduty',
+  'kms',
+] as const satisfies readonly Service[];
+
+// Fails to compile when rules/types.ts gains a Service that ALL_SERVICES lacks.
+type MissingService = Exclude<Service, (typeof ALL_SERVICES)[number]>;
+const everyServiceListed: MissingService extends never ? true : never = true;
+void everyServiceListed;
+
+/** Display names of services, for SKIP messages. */
+export const SERVICE_NAMES: Readonly<Record<Service, string>> = {
+  ec2: 'Amazon EC2',
+  elbv2: 'Elastic Load Balancing',
+  autoscaling: 'EC2 Auto Scaling',
+  rds: 'Amazon RDS',
+  secretsmanager: 'AWS Secrets Manager',
+  route53: 'Amazon Route 53',
+  s3: 'Amazon S3',
+  iam: 'AWS IAM',
+  cloudfront: 'Amazon CloudFront',
+  wafv2: 'AWS WAF',
+  cloudtrail: 'AWS CloudTrail',
+  cloudwatch: 'Amazon CloudWatch',
+  logs: 'CloudWatch Logs',
+  guardduty: 'Amazon GuardDuty',
+  kms: 'AWS KMS',
+};
+
+/** LocalStack Community (free): TOOLCHAIN.md, measured against localstack 4.14.0. */
+export const LOCALSTACK_FREE_SERVICES: readonly Service[] = ['ec2', 's3', 'iam', 'secretsmanager', 'route53', 'cloudwatch', 'logs', 'kms'];
+
+/** LocalStack paid plans: Base adds Auto Scaling, ELB, RDS, CloudFront; Ultimate adds CloudTrail and WAF. No plan emulates GuardDuty. */
+export const LOCALSTACK_PAID_SERVICES: readonly Service[] = [
+  ...LOCALSTACK_FREE_SERVICES,
+  'autoscaling',
+  'elbv2',
+  'rds',
+  'cloudfront',
+  'cloudtrail',
+  'wafv2',
+];
+
+/**
+ * moto server: services whose CloudFormation resources it creates. Its CloudFormation skips
+ * CloudFront, WAFv2, CloudTrail, CloudWatch alarms, GuardDuty and Secrets Manager secrets
+ * (TOOLCHAIN.md), so rules on those cannot be judged there.
+ */
+export const MOTO_SERVICES: readonly Service[] = ['ec2', 'elbv2', 'autoscaling', 'rds', 'route53', 's3', 'iam', 'logs', 'kms'];
+
+/** Types moto 5.2.5's CloudFormation leaves out in services it otherwise emulates (measured by tools/local, emulator.ts). */
+export const MOTO_UNSUPPORTED_TYPES: readonly string[] = [
+  'AWS::AutoScaling::ScalingPolicy',
+  'AWS::EC2::NetworkAcl',
+  'AWS::EC2::NetworkAclEntry',
+  'AWS::EC2::SecurityGroupEgress',
+  'AWS::EC2::SubnetNetworkAclAssociation',
+  'AWS::S3::BucketPolicy',
+];
+
+/** Real AWS: everything. */
+export const AWS_PROFILE: TargetProfile = { id: 'aws', name: 'real AWS', services: ALL_SERVICES };
+
+/** The first service a rule reads that the target does not emulate. */
+export function missingService(profile: TargetProfile, rule: Pick<RuleMeta, 'services'>): Service | undefined {
+  return rule.services.find((service) => !profile.services.includes(service));
+}
+
+/** The first resource type a rule declares that the target's CloudFormation does not create. */
+export function missingResourceType(profile: TargetProfile, rule: RuleNeeds): string | undefined {
+  return rule.resourceTypes?.find((type) => profile.unsupportedResourceTypes?.includes(type));
+}
+
+/**
+ * Why a rule is SKIP on this target, or undefined when the target emulates every service the rule
+ * reads (and creates every resource type it declares in an optional `resourceTypes`). English and
+ * Korean; `labId` fills in the template-mode command.
+ */
+export function skipReason(profile: TargetProfile, rule: RuleNeeds, labId = '<lab>'): LocalizedText | undefined {
+  const service = missingService(profile, rule);
+  const type = service ? undefined : missingResourceType(profile, rule);
+  if (!service && !type) return undefined;
+  const gap = service ? `does not emulate ${SERVICE_NAMES[service]}` : `does not create ${type} resources`;
+  const gapKo = service ? `${SERVICE_NAMES[service]}을(를) 에뮬레이트하지 않습니다` : `${type} 리소스를 만들지 않습니다`;
+  return {
+    en: `SKIP: ${profile.name} ${gap}; check this rule in template mode (\`checker check ${labId}\`) or on real AWS`,
+    ko: `SKIP: ${profile.name}은(는) ${gapKo}. 이 규칙은 템플릿 모드(\`checker check ${labId}\`)나 실제 AWS에서 확인하세요`,
+  };
+}
