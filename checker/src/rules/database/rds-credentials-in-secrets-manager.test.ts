@@ -1,5 +1,5 @@
 import { ResourceGraph } from '../../model/graph';
-import { CannotEvaluate } from '../../model/types';
+import { CannotEvaluate, type Resource } from '../../model/types';
 import { findLab } from '@workshop/catalog';
 import { check } from '../fixtures/evaluate';
 import { handWrittenShop } from '../fixtures/hand-written-shop';
@@ -46,15 +46,31 @@ describe('rds-credentials-in-secrets-manager', () => {
     expect(check(rdsCredentialsInSecretsManager, shopTemplate({ noDatabase: true })).status).toBe('FAIL');
   });
 
-  it('in live mode, passes for a managed password and cannot evaluate a password it cannot see', () => {
+  it('in live mode, passes for a managed password or a stack-attached secret, and cannot evaluate a password it cannot see', () => {
     const lab = findLab('vpc-migration')!;
-    const live = (properties: Record<string, unknown>): ResourceGraph =>
-      new ResourceGraph('live', [
-        { id: 'shop-db', physicalId: 'shop-db', type: 'AWS::RDS::DBInstance', properties: { Engine: 'mysql', ...properties } },
-      ]);
-    expect(rdsCredentialsInSecretsManager.evaluate({ graph: live({ ManageMasterUserPassword: true }), mode: 'live', lab }).status).toBe(
-      'PASS',
-    );
-    expect(() => rdsCredentialsInSecretsManager.evaluate({ graph: live({}), mode: 'live', lab })).toThrow(CannotEvaluate);
+    const db = (properties: Record<string, unknown>): Resource => ({
+      id: 'shop-db',
+      physicalId: 'shop-db',
+      type: 'AWS::RDS::DBInstance',
+      properties: { Engine: 'mysql', ...properties },
+    });
+    const secret: Resource = {
+      id: 'arn:aws:secretsmanager:ap-northeast-2:111122223333:secret:shop-AbC',
+      type: 'AWS::SecretsManager::Secret',
+      properties: { Name: 'shop' },
+    };
+    const attachment: Resource = {
+      id: 'arn:aws:secretsmanager:ap-northeast-2:111122223333:secret:shop-AbC|attachment',
+      type: 'AWS::SecretsManager::SecretTargetAttachment',
+      properties: { SecretId: { $ref: secret.id }, TargetId: { $unresolved: 'not visible through read-only API calls' } },
+    };
+    const judge = (resources: Resource[]) =>
+      rdsCredentialsInSecretsManager.evaluate({ graph: new ResourceGraph('live', resources), mode: 'live', lab });
+    expect(
+      judge([db({ MasterUserSecret: { SecretArn: 'arn:aws:secretsmanager:ap-northeast-2:111122223333:secret:rds!db-1' } })]).message.en,
+    ).toContain('RDS manages');
+    expect(judge([db({}), secret, attachment]).message.en).toContain('The stack attaches Secrets Manager secret to its database');
+    expect(() => judge([db({}), secret])).toThrow(CannotEvaluate);
+    expect(() => judge([db({}), { ...db({}), id: 'other-db', physicalId: 'other-db' }, secret, attachment])).toThrow(CannotEvaluate);
   });
 });

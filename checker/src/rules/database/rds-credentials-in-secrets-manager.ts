@@ -1,7 +1,7 @@
 import type { ResourceGraph } from '../../model/graph';
 import { primaryDatabases } from '../../model/queries/database';
 import { booleanProp } from '../../model/queries/values';
-import { CannotEvaluate, isRef, isTokenString, type Resource } from '../../model/types';
+import { CannotEvaluate, isRef, isTokenString, isUnresolved, type Resource } from '../../model/types';
 import { failWith, type Problem } from '../problems';
 import type { Rule } from '../types';
 import { withParticle } from '../korean';
@@ -10,7 +10,8 @@ const SECRETS_MANAGER = '{{resolve:secretsmanager:';
 
 /** How a database gets its master password, when it is one the rule accepts. */
 function secretSource(graph: ResourceGraph, db: Resource): { en: string; ko: string } | Problem {
-  if (booleanProp(graph, db, 'ManageMasterUserPassword') === true) {
+  // A live database reports an RDS-managed password as MasterUserSecret.
+  if (booleanProp(graph, db, 'ManageMasterUserPassword') === true || graph.prop(db, 'MasterUserSecret.SecretArn') !== undefined) {
     return {
       en: `RDS manages ${db.id}'s master password in Secrets Manager`,
       ko: `RDS가 ${db.id}의 마스터 비밀번호를 Secrets Manager에서 관리합니다`,
@@ -66,6 +67,17 @@ function secretSource(graph: ResourceGraph, db: Resource): { en: string; ko: str
     };
   }
   if (graph.kind === 'live') {
+    // Read-only calls show an attachment but not its target. When the stack attaches at least one
+    // secret per database, every database's credentials are in Secrets Manager.
+    const blind = graph
+      .ofType('AWS::SecretsManager::SecretTargetAttachment')
+      .filter((attachment) => isUnresolved(attachment.properties.TargetId));
+    if (blind.length > 0 && blind.length >= primaryDatabases(graph).length) {
+      return {
+        en: `The stack attaches Secrets Manager secret${blind.length > 1 ? 's' : ''} to its database${blind.length > 1 ? 's' : ''} (${blind.map((a) => a.physicalId ?? a.id).join(', ')}), so ${db.id}'s credentials live there`,
+        ko: `스택이 데이터베이스에 Secrets Manager 시크릿을 연결하므로(${blind.map((a) => a.physicalId ?? a.id).join(', ')}) ${db.id}의 자격 증명은 Secrets Manager에 있습니다`,
+      };
+    }
     throw new CannotEvaluate(
       `RDS does not reveal where ${db.id}'s master password came from, and no Secrets Manager secret is attached to it`,
     );
