@@ -1,3 +1,16 @@
+import { cpuAlarmsDriveScaling } from './monitoring/cpu-alarms-drive-scaling';
+import { databaseSubnetNacl } from './network/database-subnet-nacl';
+import { vpcFlowLogs } from './network/vpc-flow-logs';
+import { webTierPrivate } from './network/web-tier-private';
+import { bastionReachesAppOnly } from './security/bastion-reaches-app-only';
+import { bastionRestrictedSsh } from './security/bastion-restricted-ssh';
+import { cdkNagAwsSolutions } from './security/cdk-nag-aws-solutions';
+import { cloudtrailMultiRegionValidated } from './security/cloudtrail-multi-region-validated';
+import { encryptionAtRest } from './security/encryption-at-rest';
+import { guarddutyEnabled } from './security/guardduty-enabled';
+import { imdsv2Required } from './security/imdsv2-required';
+import { noOpenIngress } from './security/no-open-ingress';
+import { wafManagedRules } from './security/waf-managed-rules';
 import { cloudfrontApiBehavior } from './cdn/cloudfront-api-behavior';
 import { cloudfrontCachePolicies } from './cdn/cloudfront-cache-policies';
 import { cloudfrontCompression } from './cdn/cloudfront-compression';
@@ -70,4 +83,17 @@ export const rules: readonly Rule[] = [
   cloudfrontOriginNotPublic,
   cloudfrontGeoRestriction,
   route53AliasToCloudfront,
+  bastionRestrictedSsh,
+  bastionReachesAppOnly,
+  webTierPrivate,
+  databaseSubnetNacl,
+  wafManagedRules,
+  cloudtrailMultiRegionValidated,
+  cpuAlarmsDriveScaling,
+  imdsv2Required,
+  encryptionAtRest,
+  noOpenIngress,
+  vpcFlowLogs,
+  guarddutyEnabled,
+  cdkNagAwsSolutions,
 ];

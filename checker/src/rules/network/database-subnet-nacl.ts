@@ -1,0 +1,127 @@
+import type { LocalizedText } from '@workshop/catalog';
+import type { ResourceGraph } from '../../model/graph';
+import { dbPort, dbSubnets, primaryDatabases } from '../../model/queries/database';
+import { numberProp, stringProp } from '../../model/queries/values';
+import type { Resource } from '../../model/types';
+import type { Rule } from '../types';
+
+interface AclEntry {
+  readonly egress: boolean;
+  readonly allow: boolean;
+  readonly protocol: string;
+  readonly from: number;
+  readonly to: number;
+  readonly cidr: string;
+}
+
+/** The database subnets have their own network ACL: database port in from the app side, replies out, nothing open to everyone. */
+export const databaseSubnetNacl: Rule = {
+  id: 'database-subnet-nacl',
+  area: 'network',
+  title: {
+    en: 'The database subnets have their own network ACL: the database port in, replies out, nothing open to 0.0.0.0/0',
+    ko: 'DB 서브넷에 전용 NACL이 있다: DB 포트는 들어오고 응답은 나가며, 0.0.0.0/0에 열린 것은 없다',
+  },
+  severity: 'medium',
+  points: 10,
+  why: {
+    en: 'A security group guards each resource and remembers connections (stateful); a network ACL guards the whole subnet and checks every packet both ways (stateless). Together they are two walls: a mistake in one does not open the database.',
+    ko: '보안 그룹은 리소스마다 붙고 연결을 기억합니다(stateful). NACL은 서브넷 전체를 지키고 모든 패킷을 양방향으로 검사합니다(stateless). 둘이 함께 두 겹의 벽이 되어, 하나에서 실수해도 데이터베이스가 열리지 않습니다.',
+  },
+  fix: {
+    en: 'new ec2.NetworkAcl(this, ..., { vpc, subnetSelection: { subnetType: PRIVATE_ISOLATED } }) with an INGRESS ALLOW of the database port from each APP subnet CIDR and an EGRESS ALLOW of tcp 1024-65535 back to them.',
+    ko: 'new ec2.NetworkAcl(this, ..., { vpc, subnetSelection: { subnetType: PRIVATE_ISOLATED } })에 APP 서브넷 CIDR마다 DB 포트의 INGRESS ALLOW와, 그쪽으로 돌아가는 tcp 1024-65535의 EGRESS ALLOW를 넣으세요.',
+  },
+  guide: { lab: 'security-review', section: 'nacl-vs-security-group' },
+  seed: { seed: '001_8b32331c4bddb65a', section: 'Feed Back: VPC에 대한 보안 컨설팅 (NACL)' },
+  modes: ['template', 'live'],
+  services: ['ec2', 'rds'],
+  evaluate({ graph }) {
+    const databases = primaryDatabases(graph);
+    const subnets = [...new Set(databases.flatMap((db) => dbSubnets(graph, db)))];
+    if (subnets.length === 0)
+      return { status: 'SKIP', message: { en: 'No database subnets in the stack.', ko: '스택에 DB 서브넷이 없습니다.' } };
+    const ports = [...new Set(databases.map((db) => dbPort(graph, db)))];
+    const problems: LocalizedText[] = [];
+    const acls = new Set<Resource>();
+    for (const subnet of subnets) {
+      const association = graph
+        .referencing(subnet, 'AWS::EC2::SubnetNetworkAclAssociation')
+        .find((candidate) => graph.refsIn(graph.prop(candidate, 'SubnetId')).includes(subnet));
+      const acl = association
+        ? graph.refsIn(graph.prop(association, 'NetworkAclId')).find((r) => r.type === 'AWS::EC2::NetworkAcl')
+        : undefined;
+      if (!acl) {
+        problems.push({
+          en: `${subnet.id} uses the VPC's default network ACL, which allows everything`,
+          ko: `${subnet.id}이 모든 것을 허용하는 VPC 기본 NACL을 씁니다`,
+        });
+        continue;
+      }
+      acls.add(acl);
+      const entries = entriesOf(graph, acl);
+      const inbound = entries.filter((e) => !e.egress && e.allow);
+      const outbound = entries.filter((e) => e.egress && e.allow);
+      if (inbound.some((e) => e.cidr.endsWith('/0') && e.protocol === '-1')) {
+        problems.push({
+          en: `${acl.id} lets all traffic in from ${inbound.find((e) => e.cidr.endsWith('/0'))!.cidr}`,
+          ko: `${acl.id}이 ${inbound.find((e) => e.cidr.endsWith('/0'))!.cidr}의 모든 트래픽을 들입니다`,
+        });
+      }
+      const missingPorts = ports.filter((port) => !inbound.some((e) => !e.cidr.endsWith('/0') && covers(e, port)));
+      if (missingPorts.length > 0) {
+        problems.push({
+          en: `${acl.id} lets no client reach the database port ${missingPorts.join(', ')}`,
+          ko: `${acl.id}이 DB 포트 ${missingPorts.join(', ')}로 오는 클라이언트를 들이지 않습니다`,
+        });
+      }
+      if (!outbound.some((e) => covers(e, 1024) && covers(e, 65535))) {
+        problems.push({
+          en: `${acl.id} sends no replies back (allow tcp 1024-65535 out: a network ACL is stateless)`,
+          ko: `${acl.id}이 응답을 내보내지 않습니다(tcp 1024-65535 아웃바운드 허용이 필요합니다. NACL은 stateless입니다)`,
+        });
+      }
+    }
+    if (problems.length > 0) {
+      return {
+        status: 'FAIL',
+        message: {
+          en: `${[...new Set(problems.map((p) => p.en))].join('; ')}.`,
+          ko: `${[...new Set(problems.map((p) => p.ko))].join('; ')}.`,
+        },
+        resources: subnets.map((s) => s.id),
+      };
+    }
+    return {
+      status: 'PASS',
+      message: {
+        en: `Network ACL ${[...acls].map((a) => a.id).join(', ')} guards the ${subnets.length} database subnets: port ${ports.join(', ')} in from the app side, replies out.`,
+        ko: `NACL ${[...acls].map((a) => a.id).join(', ')}이 DB 서브넷 ${subnets.length}개를 지킵니다. 앱 쪽에서 오는 ${ports.join(', ')} 포트를 들이고 응답을 내보냅니다.`,
+      },
+      resources: [...acls].map((a) => a.id),
+    };
+  },
+};
+
+function entriesOf(graph: ResourceGraph, acl: Resource): AclEntry[] {
+  return graph
+    .referencing(acl, 'AWS::EC2::NetworkAclEntry')
+    .filter((entry) => graph.refsIn(graph.prop(entry, 'NetworkAclId')).includes(acl))
+    .map((entry) => {
+      const protocol = String(graph.prop(entry, 'Protocol'));
+      const all = protocol === '-1';
+      return {
+        egress: graph.prop(entry, 'Egress') === true || graph.prop(entry, 'Egress') === 'true',
+        allow: stringProp(graph, entry, 'RuleAction') === 'allow',
+        protocol,
+        from: all ? 0 : (numberProp(graph, entry, 'PortRange.From') ?? 0),
+        to: all ? 65535 : (numberProp(graph, entry, 'PortRange.To') ?? 65535),
+        // A CIDR built from a subnet's address (a GetAtt) is a specific subnet, not "anywhere".
+        cidr: typeof graph.prop(entry, 'CidrBlock') === 'string' ? (graph.prop(entry, 'CidrBlock') as string) : 'subnet',
+      };
+    });
+}
+
+function covers(entry: AclEntry, port: number): boolean {
+  return (entry.protocol === '-1' || entry.protocol === '6') && entry.from <= port && port <= entry.to;
+}

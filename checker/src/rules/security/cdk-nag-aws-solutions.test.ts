@@ -1,0 +1,42 @@
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import { judge, stackGraph } from '../fixtures/grown-shop';
+import { cdkNagAwsSolutions, guideSectionFor } from './cdk-nag-aws-solutions';
+
+/** A security group open to the world on SSH: cdk-nag's AwsSolutions-EC23, optionally acknowledged. */
+function openGroup(suppression?: { id: string; reason?: string }) {
+  return stackGraph((stack) => {
+    const group = new ec2.CfnSecurityGroup(stack, 'Open', {
+      groupDescription: 'Open SSH',
+      vpcId: 'vpc-12345678',
+      securityGroupIngress: [{ ipProtocol: 'tcp', fromPort: 22, toPort: 22, cidrIp: '0.0.0.0/0' }],
+    });
+    if (suppression) group.addMetadata('cdk_nag', { rules_to_suppress: [suppression] });
+  });
+}
+
+describe('cdk-nag-aws-solutions (template mode)', () => {
+  it('fails for a finding without a written reason, pointing at the guide section', () => {
+    const outcome = judge(cdkNagAwsSolutions, openGroup());
+    expect(outcome.status).toBe('FAIL');
+    expect(outcome.message.en).toContain('AwsSolutions-EC23 on Open');
+    expect(outcome.message.en).toContain('security-review#open-ingress');
+    expect(outcome.message.ko).toContain('Open의 AwsSolutions-EC23');
+  });
+
+  it('passes when every finding is acknowledged in the template, and shows the reason', () => {
+    const outcome = judge(cdkNagAwsSolutions, openGroup({ id: 'AwsSolutions-EC23', reason: 'A honeypot for the security class.' }));
+    expect(outcome.status).toBe('PASS');
+    expect(outcome.message.en).toContain('"A honeypot for the security class."');
+  });
+
+  it('does not count a suppression without a reason', () => {
+    expect(judge(cdkNagAwsSolutions, openGroup({ id: 'AwsSolutions-EC23', reason: ' ' })).status).toBe('FAIL');
+    expect(judge(cdkNagAwsSolutions, openGroup({ id: 'AwsSolutions-EC23' })).status).toBe('FAIL');
+  });
+
+  it('maps finding ids, including IAM5 details, to guide sections', () => {
+    expect(guideSectionFor('AwsSolutions-VPC7')).toBe('security-review#flow-logs');
+    expect(guideSectionFor('AwsSolutions-IAM5[Action::s3:*]')).toBe('security-review#cdk-nag');
+    expect(guideSectionFor('AwsSolutions-CFR1')).toBe('cloudfront-cdn#geo-restriction');
+  });
+});

@@ -1,0 +1,47 @@
+import * as autoscaling from 'aws-cdk-lib/aws-autoscaling';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import { addSecurity, grownShopGraph, HARDENED_LAUNCH_TEMPLATE, judge, stackGraph, unrelatedGraph } from '../fixtures/grown-shop';
+import { imdsv2Required } from './imdsv2-required';
+
+describe('imdsv2-required', () => {
+  it('passes when both launch templates and the bastion require IMDSv2', () => {
+    const outcome = judge(
+      imdsv2Required,
+      grownShopGraph((shop) => addSecurity(shop), { launchTemplate: HARDENED_LAUNCH_TEMPLATE }),
+    );
+    expect(outcome.status).toBe('PASS');
+  });
+
+  it('accepts a launch configuration with HttpTokens required', () => {
+    const graph = stackGraph((stack) => {
+      new autoscaling.CfnLaunchConfiguration(stack, 'Config', {
+        imageId: 'ami-123',
+        instanceType: 't3.micro',
+        metadataOptions: { httpTokens: 'required' },
+      });
+    });
+    expect(judge(imdsv2Required, graph).status).toBe('PASS');
+  });
+
+  it('fails when a launch template or a bare instance still allows IMDSv1', () => {
+    const outcome = judge(
+      imdsv2Required,
+      grownShopGraph((shop) => addSecurity(shop)),
+    );
+    expect(outcome.status).toBe('FAIL');
+    expect(outcome.resources).toEqual([expect.stringMatching(/^WebTemplate/), expect.stringMatching(/^AppTemplate/)]);
+    const bare = stackGraph((stack) => {
+      const vpc = new ec2.Vpc(stack, 'Vpc', { natGateways: 0 });
+      new ec2.Instance(stack, 'Old', {
+        vpc,
+        instanceType: new ec2.InstanceType('t3.micro'),
+        machineImage: ec2.MachineImage.latestAmazonLinux2023(),
+      });
+    });
+    expect(judge(imdsv2Required, bare).status).toBe('FAIL');
+  });
+
+  it('is not applicable without servers', () => {
+    expect(judge(imdsv2Required, unrelatedGraph()).status).toBe('SKIP');
+  });
+});
