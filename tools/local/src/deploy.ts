@@ -11,7 +11,7 @@ import { cdkAwsEnv, cdkLocalEnv, localClientConfig } from './env';
 import { isEmulatorProcess } from './emulator';
 import { probeEndpoint } from './health';
 import { LocalError, messageLang, msg } from './messages';
-import { readState, type LocalState } from './state';
+import { readState, workshopDir, type LocalState } from './state';
 import {
   BILLABLE_TYPES,
   deployedTemplate,
@@ -101,11 +101,15 @@ export async function resolveAws(env: NodeJS.ProcessEnv = process.env): Promise<
   }
 }
 
-/** Runs the CDK CLI of the workspace in `cwd` with live output; resolves to its exit code. */
+/**
+ * Runs the CDK CLI of the workspace in the lab folder `cwd` with live output; resolves to its exit code.
+ * The cloud assembly goes to .workshop/cdk.out/ so a deploy never races a synth of the same lab folder.
+ */
 export function runCdk(args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<number> {
   const bin = path.join(repoRoot, 'node_modules', '.bin', process.platform === 'win32' ? 'cdk.cmd' : 'cdk');
+  const output = path.join(workshopDir(env), 'cdk.out', path.relative(repoRoot, cwd).replace(/[\\/]+/g, '-'));
   return new Promise((resolve, reject) => {
-    const child = spawn(bin, [...args, '--no-notices'], { cwd, env, stdio: 'inherit' });
+    const child = spawn(bin, [...args, '--no-notices', '--output', output], { cwd, env, stdio: 'inherit' });
     child.once('error', reject);
     child.once('exit', (code, signal) => resolve(code ?? (signal ? 130 : 1)));
   });
