@@ -49,7 +49,7 @@ describe('route53-alias-to-alb', () => {
         id: 'arn:aws:elasticloadbalancing:ap-northeast-2:111122223333:loadbalancer/app/shop/abc',
         type: 'AWS::ElasticLoadBalancingV2::LoadBalancer',
         properties: { Scheme: 'internet-facing', Type: 'application' },
-        live: { DNSName: 'shop-123.ap-northeast-2.elb.amazonaws.com' },
+        live: { dnsName: 'shop-123.ap-northeast-2.elb.amazonaws.com' },
       },
       {
         id: 'Z123|shop.example.com.|A',
@@ -57,7 +57,7 @@ describe('route53-alias-to-alb', () => {
         properties: {
           Name: 'shop.example.com.',
           Type: 'A',
-          AliasTarget: { DNSName: 'dualstack.shop-123.ap-northeast-2.elb.amazonaws.com.' },
+          AliasTarget: { DNSName: 'dualstack.shop-123.ap-northeast-2.elb.amazonaws.com' },
         },
       },
     ]);

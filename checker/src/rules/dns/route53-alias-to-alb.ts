@@ -39,10 +39,10 @@ function normalizeDnsName(name: string): string {
     .replace(/\.$/, '');
 }
 
-/** True when an alias DNS name is the load balancer's (a GetAtt in a template, its DNS name live). */
+/** True when an alias DNS name is the load balancer's (a GetAtt in a template; live, the DNS name the loader keeps as `live.dnsName`). */
 function pointsAt(graph: ResourceGraph, aliasDnsName: unknown, lb: Resource): boolean {
   if (graph.refsIn(aliasDnsName).includes(lb)) return true;
-  const known = [lb.properties.DNSName, lb.live?.DNSName].filter((name): name is string => typeof name === 'string');
+  const known = [lb.properties.DNSName, lb.live?.dnsName].filter((name): name is string => typeof name === 'string');
   return typeof aliasDnsName === 'string' && known.some((name) => normalizeDnsName(name) === normalizeDnsName(aliasDnsName));
 }
 
