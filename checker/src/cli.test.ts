@@ -7,6 +7,7 @@ import { targetError } from './errors';
 import type { Rule } from './rules/types';
 import { buildProgram, main } from './cli';
 import type { Io } from './commands/shared';
+import { padDisplay } from './commands/explain';
 
 const lab = findLab('vpc-migration')!;
 
@@ -260,5 +261,12 @@ describe('buildProgram', () => {
         '--reporter',
       ]),
     );
+  });
+});
+
+describe('padDisplay', () => {
+  it('counts Hangul as two columns so Korean labels line up', () => {
+    expect(padDisplay('점수', 6)).toBe('점수  ');
+    expect(padDisplay('Points', 8)).toBe('Points  ');
   });
 });

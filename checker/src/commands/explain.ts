@@ -30,7 +30,7 @@ export function runExplain(ruleId: string, options: { json?: boolean }, global: 
     return 0;
   }
   const ko = lang === 'ko';
-  const field = (en: string, kr: string, value: string): string => `  ${(ko ? kr : en).padEnd(ko ? 10 : 12)} ${value}`;
+  const field = (en: string, kr: string, value: string): string => `  ${padDisplay(ko ? kr : en, 12)} ${value}`;
   const lines = [
     `${rule.id}: ${rule.title[lang]}`,
     '',
@@ -52,6 +52,15 @@ export function runExplain(ruleId: string, options: { json?: boolean }, global: 
   ];
   io.stdout.write(`${lines.join('\n')}\n`);
   return 0;
+}
+
+/** Pads to a terminal width: Hangul and other wide characters take two columns. */
+export function padDisplay(text: string, width: number): string {
+  const columns = [...text].reduce(
+    (sum, char) => sum + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\uff00-\uff60]/.test(char) ? 2 : 1),
+    0,
+  );
+  return text + ' '.repeat(Math.max(0, width - columns));
 }
 
 /** A rule by id, or a one-line error suggesting the nearest id. */
