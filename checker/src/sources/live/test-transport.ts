@@ -1,4 +1,6 @@
-import type { AwsRequest, Transport } from './caller';
+import type { Resource } from '../../model/types';
+import { Caller, type AwsRequest, type Transport } from './caller';
+import type { FetchContext, Fetcher, StackEntry } from './fetchers/types';
 
 /** An AWS error as the SDK throws it: name = error code, HTTP status in $metadata. */
 export function awsError(code: string, message = code, status = 400, attempts = 1): Error {
@@ -27,4 +29,28 @@ export function fakeTransport(handlers: Readonly<Record<string, Handler>>): Tran
     return structuredClone(answer);
   };
   return Object.assign(transport, { requests });
+}
+
+/** Runs one fetcher over stack entries against recorded-style answers; returns its resources, requests and progress lines. */
+export async function runFetcher(
+  fetcher: Fetcher,
+  handlers: Readonly<Record<string, Handler>>,
+  entries: readonly StackEntry[],
+  options: { region?: string; stackName?: string } = {},
+): Promise<{ resources: Resource[]; requests: AwsRequest[]; progress: string[]; byId: (id: string) => Resource }> {
+  const transport = fakeTransport(handlers);
+  const progress: string[] = [];
+  const context: FetchContext = {
+    caller: new Caller(transport, { region: options.region ?? 'ap-northeast-2' }),
+    region: options.region ?? 'ap-northeast-2',
+    stackName: options.stackName ?? 'ShopVpcMigration',
+    progress: (message) => progress.push(message),
+  };
+  const resources = await fetcher.fetch(context, entries);
+  const byId = (id: string): Resource => {
+    const found = resources.find((resource) => resource.id === id);
+    if (!found) throw new Error(`no resource ${id} among ${resources.map((resource) => resource.id).join(', ')}`);
+    return found;
+  };
+  return { resources, requests: transport.requests, progress, byId };
 }

@@ -1,0 +1,82 @@
+import { runFetcher } from '../test-transport';
+import { rdsFetcher } from './rds';
+
+const primary = {
+  DBInstanceIdentifier: 'shopdb',
+  DBInstanceArn: 'arn:aws:rds:ap-northeast-2:123456789012:db:shopdb',
+  DBInstanceClass: 'db.t3.micro',
+  Engine: 'mysql',
+  EngineVersion: '8.0.43',
+  AllocatedStorage: 20,
+  MultiAZ: true,
+  PubliclyAccessible: false,
+  StorageEncrypted: true,
+  BackupRetentionPeriod: 7,
+  DBSubnetGroup: { DBSubnetGroupName: 'shopdbsubnets', VpcId: 'vpc-1' },
+  VpcSecurityGroups: [{ VpcSecurityGroupId: 'sg-db', Status: 'active' }],
+  MasterUsername: 'admin',
+  MasterUserSecret: { SecretArn: 'arn:aws:secretsmanager:ap-northeast-2:123456789012:secret:rds!db-1', SecretStatus: 'active' },
+  Endpoint: { Address: 'shopdb.x.rds.amazonaws.com', Port: 3306 },
+  AvailabilityZone: 'ap-northeast-2a',
+  SecondaryAvailabilityZone: 'ap-northeast-2c',
+  ReadReplicaDBInstanceIdentifiers: ['shopdb-replica'],
+};
+const replica = {
+  ...primary,
+  DBInstanceIdentifier: 'shopdb-replica',
+  MultiAZ: false,
+  ReadReplicaSourceDBInstanceIdentifier: 'shopdb',
+  ReadReplicaDBInstanceIdentifiers: [],
+  MasterUserSecret: undefined,
+};
+
+describe('rds fetcher', () => {
+  it('maps instances (replicas included) and subnet groups with references', async () => {
+    const { byId, requests } = await runFetcher(
+      rdsFetcher,
+      {
+        'rds:DescribeDBInstances': { DBInstances: [primary, replica] },
+        'rds:DescribeDBSubnetGroups': {
+          DBSubnetGroups: [
+            {
+              DBSubnetGroupName: 'shopdbsubnets',
+              DBSubnetGroupDescription: 'db',
+              VpcId: 'vpc-1',
+              Subnets: [
+                { SubnetIdentifier: 'subnet-da', SubnetAvailabilityZone: { Name: 'ap-northeast-2a' } },
+                { SubnetIdentifier: 'subnet-dc', SubnetAvailabilityZone: { Name: 'ap-northeast-2c' } },
+              ],
+            },
+          ],
+        },
+      },
+      [
+        { physicalId: 'shopdb', type: 'AWS::RDS::DBInstance' },
+        { physicalId: 'shopdb-replica', type: 'AWS::RDS::DBInstance' },
+        { physicalId: 'ShopDbSubnets', type: 'AWS::RDS::DBSubnetGroup' },
+      ],
+    );
+    expect(byId('shopdb').properties).toMatchObject({
+      MultiAZ: true,
+      PubliclyAccessible: false,
+      StorageEncrypted: true,
+      BackupRetentionPeriod: 7,
+      AllocatedStorage: '20',
+      Port: '3306',
+      DBSubnetGroupName: { $ref: 'shopdbsubnets' },
+      VPCSecurityGroups: [{ $ref: 'sg-db' }],
+      Engine: 'mysql',
+      MasterUserSecret: { SecretArn: primary.MasterUserSecret.SecretArn },
+    });
+    expect(byId('shopdb').live).toMatchObject({ secondaryAvailabilityZone: 'ap-northeast-2c', readReplicas: ['shopdb-replica'] });
+    expect(byId('shopdb-replica').properties).toMatchObject({ SourceDBInstanceIdentifier: { $ref: 'shopdb' }, MultiAZ: false });
+    expect(byId('shopdbsubnets').properties).toEqual({
+      DBSubnetGroupName: 'shopdbsubnets',
+      DBSubnetGroupDescription: 'db',
+      SubnetIds: [{ $ref: 'subnet-da' }, { $ref: 'subnet-dc' }],
+    });
+    expect(requests.find((request) => request.command === 'DescribeDBInstances')?.input).toEqual({
+      Filters: [{ Name: 'db-instance-id', Values: ['shopdb', 'shopdb-replica'] }],
+    });
+  });
+});

@@ -1,0 +1,27 @@
+import { isUnresolved } from '../../../model/types';
+import { runFetcher } from '../test-transport';
+import { secretsManagerFetcher } from './secretsmanager';
+
+const arn = 'arn:aws:secretsmanager:ap-northeast-2:123456789012:secret:DbSecret-abc';
+
+describe('secretsmanager fetcher', () => {
+  it('reads secret metadata only, and leaves the attachment target unresolved rather than guessing', async () => {
+    const { byId, requests } = await runFetcher(
+      secretsManagerFetcher,
+      { 'secretsmanager:DescribeSecret': { ARN: arn, Name: 'DbSecret-abc', Description: 'db', RotationEnabled: false } },
+      [
+        { logicalId: 'DbSecret', physicalId: arn, type: 'AWS::SecretsManager::Secret' },
+        { logicalId: 'DbSecretAttachment', physicalId: arn, type: 'AWS::SecretsManager::SecretTargetAttachment' },
+      ],
+    );
+    expect(byId(arn)).toMatchObject({
+      type: 'AWS::SecretsManager::Secret',
+      properties: { Name: 'DbSecret-abc', Description: 'db' },
+      live: { arn, rotationEnabled: false },
+    });
+    const attachment = byId(`${arn}|attachment`);
+    expect(attachment.properties.SecretId).toEqual({ $ref: arn });
+    expect(isUnresolved(attachment.properties.TargetId)).toBe(true);
+    expect(requests.map((request) => request.command)).toEqual(['DescribeSecret']);
+  });
+});
