@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { repoRoot } from '@workshop/catalog';
 import { runCli, tsx } from './test-helpers';
+import { EMULATOR, venvDir } from './emulator';
 import { scrubAwsEnv } from './env';
 import { freePort } from './ports';
 import { writeState } from './state';
@@ -84,6 +85,24 @@ describe('command-line errors (one line, with the fix)', () => {
     const old = runCli('local', ['install'], { ...env, WORKSHOP_PYTHON: fake });
     expect(old.code).toBe(3);
     expect(old.stderr.trim()).toMatch(/^Python 3\.8\.10 is too old for the local emulator: install Python 3\.10 or newer/);
+  });
+
+  test('an emulator that exits while starting is reported with its log', () => {
+    // A stand-in venv whose python exits at once, marked as a complete install of the pinned emulator.
+    const venv = venvDir(env);
+    fs.mkdirSync(path.join(venv, 'bin'), { recursive: true });
+    fs.writeFileSync(path.join(venv, 'bin', 'python'), '#!/bin/sh\necho "ImportError: no module named moto" >&2\nexit 1\n', {
+      mode: 0o755,
+    });
+    fs.writeFileSync(path.join(venv, 'workshop-installed.txt'), EMULATOR.pipSpec + '\n');
+    const { code, stdout, stderr } = runCli('local', ['up', '--emulator'], env);
+    expect(code).toBe(3);
+    const log = stderr
+      .trim()
+      .match(/^The local emulator stopped unexpectedly: its log is (\S+); run npm run local -- up to start it again\.$/)?.[1];
+    expect(log).toBeDefined();
+    expect(fs.readFileSync(log as string, 'utf8')).toContain('ImportError: no module named moto');
+    expect(stdout).toContain('Starting moto');
   });
 
   test('Korean learners get the Korean line', () => {
