@@ -187,7 +187,16 @@ describe('loadLiveGraph', () => {
       'cloudformation:ListStackResources': awsError('ValidationError', 'Stack with id ShopVpcMigration does not exist'),
       'ec2:DescribeVpcs': (input: Record<string, unknown>) => ({
         Vpcs: input.Filters
-          ? [{ VpcId: 'vpc-1', CidrBlock: '10.0.0.0/16', Tags: [{ Key: 'aws:cloudformation:logical-id', Value: 'Vpc' }] }]
+          ? [
+              {
+                VpcId: 'vpc-1',
+                CidrBlock: '10.0.0.0/16',
+                Tags: [
+                  { Key: 'aws:cloudformation:stack-name', Value: 'ShopVpcMigration' },
+                  { Key: 'aws:cloudformation:logical-id', Value: 'Vpc' },
+                ],
+              },
+            ]
           : [],
       }),
       'ec2:DescribeVpcAttribute': { EnableDnsSupport: { Value: true } },

@@ -1,5 +1,6 @@
 import type { DescribeAutoScalingGroupsCommandOutput, DescribePoliciesCommandOutput } from '@aws-sdk/client-auto-scaling';
 import type { Resource } from '../../../model/types';
+import { hasStackTag } from './ec2';
 import {
   STACK_NAME_TAG,
   chunks,
@@ -130,7 +131,10 @@ async function load(
       ),
     )
   ).flat();
-  const groups = pages.flatMap((page) => page.AutoScalingGroups ?? []);
+  // Tag lookups keep only groups that really carry the stack's tag (some emulators ignore the filter).
+  const groups = pages
+    .flatMap((page) => page.AutoScalingGroups ?? [])
+    .filter((group) => wanted || hasStackTag(group.Tags, context.stackName));
   if (wanted)
     reportMissing(
       context,

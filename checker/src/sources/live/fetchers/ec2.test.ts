@@ -185,7 +185,7 @@ const answers = {
             State: { Name: 'running' },
             MetadataOptions: { HttpTokens: 'required', HttpEndpoint: 'enabled' },
             IamInstanceProfile: { Arn: 'arn:aws:iam::123456789012:instance-profile/BastionProfile' },
-            Tags: [{ Key: 'aws:cloudformation:logical-id', Value: 'Bastion' }],
+            Tags: [stackTag, { Key: 'aws:cloudformation:logical-id', Value: 'Bastion' }],
           },
         ],
       },
@@ -347,6 +347,8 @@ describe('ec2 fetcher', () => {
       progress: () => undefined,
     });
     expect(resources?.find((resource) => resource.id === 'i-1')?.live).toMatchObject({ logicalId: 'Bastion' });
+    // Objects without the tag are dropped even when a target ignores the filter (the subnets here).
+    expect(resources?.filter((resource) => resource.type === 'AWS::EC2::Subnet')).toEqual([]);
     const { requests } = transport;
     const filter = [{ Name: 'tag:aws:cloudformation:stack-name', Values: ['ShopVpcMigration'] }];
     expect(requests.find((request) => request.command === 'DescribeVpcs')?.input).toEqual({ Filters: filter });

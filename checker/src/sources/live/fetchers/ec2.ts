@@ -148,6 +148,13 @@ const LAUNCH_TEMPLATES: Describe<DescribeLaunchTemplatesResult, NonNullable<Desc
   id: (item) => item.LaunchTemplateId,
 };
 
+type Tag = { Key?: string; Value?: string };
+
+/** True when tags include aws:cloudformation:stack-name = the stack. */
+export function hasStackTag(tags: readonly Tag[] | undefined, stackName: string): boolean {
+  return Boolean(tags?.some((tag) => tag.Key === STACK_NAME_TAG && tag.Value === stackName));
+}
+
 /** Security group rules, one entry per source, in the shape of SecurityGroupIngress/Egress. */
 function securityGroupRules(permissions: readonly IpPermission[] | undefined, direction: 'ingress' | 'egress'): Record<string, unknown>[] {
   const peerGroupKey = direction === 'ingress' ? 'SourceSecurityGroupId' : 'DestinationSecurityGroupId';
@@ -226,7 +233,9 @@ async function load(
   const run = async <P extends { NextToken?: string }, I>(spec: Describe<P, I>, map: (item: I) => Promise<void> | void): Promise<void> => {
     const selector = selectorFor(spec.type);
     if (!selector) return;
-    const items = await describe(context, spec, selector);
+    let items = await describe(context, spec, selector);
+    // Some emulators ignore tag filters on some calls; keep only what really carries the stack's tag.
+    if ('filters' in selector) items = items.filter((item) => hasStackTag((item as { Tags?: Tag[] }).Tags, context.stackName));
     await Promise.all(items.map(map));
   };
 
