@@ -109,7 +109,7 @@ describe('class outputs', () => {
       );
       expect(fs.existsSync(path.join(dir, 'out', 'students', 's3.json'))).toBe(false);
       expect(fs.readFileSync(path.join(dir, 'out', 'students', 's1.md'), 'utf8')).toContain(
-        'rule set `cccccccccccc` · template sha256 `aaaaaaaaaaaa` · unsigned',
+        '\n---\n\nchecker 0.1.0 · rule set cccccccccccc · template sha256 aaaaaaaaaaaa · unsigned\n',
       );
       fs.writeFileSync(path.join(dir, 'file'), '');
       expect(() => prepareOutputDir(path.join(dir, 'file', 'out'))).toThrow(

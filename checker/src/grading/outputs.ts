@@ -279,21 +279,21 @@ ${students}
 `;
 }
 
-/** Markdown footer naming a report's tamper evidence. */
-function integrityFooter(report: SignedReport, lang: Lang): string {
+/** One line naming a report's tamper evidence: checker version, rule set, input and signature. */
+function integrityLine(report: SignedReport, lang: Lang): string {
   const i = report.integrity;
   const input =
     i.input.kind === 'template'
-      ? `template sha256 \`${i.input.sha256.slice(0, 12)}\``
-      : `stack ${i.input.stack} ${i.input.region ?? ''} ${i.input.checkedAt}`;
+      ? `template sha256 ${i.input.sha256.slice(0, 12)}`
+      : ['stack', i.input.stack, i.input.account, i.input.region, i.input.endpoint, i.input.checkedAt].filter(Boolean).join(' ');
   const signed = i.signature
     ? lang === 'ko'
-      ? `HMAC-SHA256 서명(키 id \`${i.signature.keyId}\`): \`checker verify ${i.studentId}.json\`로 검증`
-      : `signed with HMAC-SHA256 (key id \`${i.signature.keyId}\`): verify with \`checker verify ${i.studentId}.json\``
+      ? `HMAC-SHA256 서명(키 id ${i.signature.keyId}): checker verify ${i.studentId}.json으로 검증`
+      : `signed with HMAC-SHA256 (key id ${i.signature.keyId}): verify with checker verify ${i.studentId}.json`
     : lang === 'ko'
       ? '서명 없음'
       : 'unsigned';
-  return `\n---\n\nchecker ${report.checkerVersion} · rule set \`${i.rulesetSha256.slice(0, 12)}\` · ${input.trim()} · ${signed}\n`;
+  return `checker ${report.checkerVersion} · rule set ${i.rulesetSha256.slice(0, 12)} · ${input} · ${signed}`;
 }
 
 /** Writes the gradebook, the per-student reports (JSON, Markdown, JUnit) and the class summaries; returns the paths. */
@@ -311,8 +311,9 @@ export function writeOutputs(result: ClassResult, dir: string): string[] {
     const { report } = outcome;
     if (report) {
       write(`${base}.json`, reporters.json(report, { color: false, lang }));
-      write(`${base}.md`, reporters.markdown(report, { color: false, lang }) + integrityFooter(report, lang));
-      write(`${base}.xml`, reporters.junit(report, { color: false, lang }));
+      write(`${base}.md`, `${reporters.markdown(report, { color: false, lang })}\n---\n\n${md(integrityLine(report, lang))}\n`);
+      // The signed record is the JSON; the JUnit file names it in a comment after its root element.
+      write(`${base}.xml`, `${reporters.junit(report, { color: false, lang }).trimEnd()}\n<!-- ${integrityLine(report, lang)} -->\n`);
     } else {
       // A report left from an earlier run would contradict this one.
       for (const stale of ['json', 'xml']) fs.rmSync(path.join(dir, `${base}.${stale}`), { force: true });
