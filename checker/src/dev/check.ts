@@ -149,7 +149,7 @@ export function todoProblems(root: string, lab: Lab): string[] {
             continue;
           }
           count += 1;
-          if (match[2]) marks.set(Number(match[2]), [...(marks.get(Number(match[2])) ?? []), relative]);
+          if (match[2]) marks.set(Number(match[2]), [...new Set([...(marks.get(Number(match[2])) ?? []), relative])]);
         }
       });
     }
