@@ -205,7 +205,10 @@ export async function deploy(
       `[2/4] Deploying ${lab.stackName} with cdk deploy (progress below)...`,
       `[2/4] cdk deploy로 ${lab.stackName}을(를) 배포합니다(진행 상황은 아래에)...`,
     );
-    const code = await runCdk(['deploy', lab.stackName, '--require-approval', 'never', '--progress', 'events'], dir, target.env);
+    // moto 5.2.5 answers DeleteChangeSet for a name it no longer holds with a 500, which fails every
+    // redeploy through change sets; direct CreateStack/UpdateStack calls work (and fill the outputs).
+    const method = target.state?.flavor.startsWith('moto') ? ['--method', 'direct'] : [];
+    const code = await runCdk(['deploy', lab.stackName, '--require-approval', 'never', '--progress', 'events', ...method], dir, target.env);
     if (code !== 0) throw new LocalError(msg.cdkFailed('deploy', commandLine(args)));
 
     const resources = await listStackResources(cfn, lab.stackName);

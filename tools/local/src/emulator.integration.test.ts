@@ -51,7 +51,7 @@ describeIf(ready ? 'embedded emulator, end to end' : `embedded emulator, end to 
     expect(stdout).toMatch(/Emulates: cloudformation, ec2, /);
   }, 150_000);
 
-  test('an interrupted deploy is recovered: deploy again finishes the stack, then destroy removes it', async () => {
+  test('an interrupted deploy is recovered: deploy again finishes the stack, a redeploy works, destroy removes it', async () => {
     const state = readState(env);
     if (!state) throw new Error('local AWS did not start');
     const cfn = new CloudFormationClient(localClientConfig(state));
@@ -75,6 +75,10 @@ describeIf(ready ? 'embedded emulator, end to end' : `embedded emulator, end to 
     const instances = resources.filter((r) => r.ResourceType === 'AWS::EC2::Instance');
     expect(instances).toHaveLength(4);
     expect(instances.every((r) => r.PhysicalResourceId?.startsWith('i-'))).toBe(true);
+
+    const again = runCli('deploy', ['deploy', 'on-prem-baseline', '--solution'], env, 240_000);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toMatch(/\[3\/4\] Stack ShopOnPremBaseline: (CREATE|UPDATE)_COMPLETE/);
 
     const destroyed = runCli('deploy', ['destroy', 'on-prem-baseline', '--solution'], env, 120_000);
     expect(destroyed.code).toBe(0);
