@@ -243,10 +243,22 @@ describe('checker list and explain', () => {
   });
 });
 
+describe('checker iam-policy', () => {
+  it('prints the read-only policy as JSON with exit code 0', async () => {
+    const result = await run(['iam-policy']);
+    expect(result.code).toBe(ExitCode.Pass);
+    const policy = JSON.parse(result.stdout);
+    expect(policy.Version).toBe('2012-10-17');
+    expect(policy.Statement[0].Action.every((action: string) => /^[a-z0-9-]+:(Describe|List|Get)/.test(action))).toBe(true);
+  });
+});
+
 describe('buildProgram', () => {
   it('defines every subcommand and its options once, for the generated CLI reference', () => {
     const program = buildProgram();
-    expect(program.commands.map((command) => command.name())).toEqual(expect.arrayContaining(['check', 'list', 'explain', 'dev-check']));
+    expect(program.commands.map((command) => command.name())).toEqual(
+      expect.arrayContaining(['check', 'list', 'explain', 'iam-policy', 'dev-check']),
+    );
     const check = program.commands.find((command) => command.name() === 'check')!;
     expect(check.options.map((option) => option.long)).toEqual(
       expect.arrayContaining([

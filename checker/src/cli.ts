@@ -4,6 +4,7 @@ import { checkCommand, runCheck, type CheckOptions } from './commands/check';
 import { devCheckCommand, runDevCheck, type DevCheckOptions } from './commands/dev-check';
 import { explainCommand, runExplain } from './commands/explain';
 import { gradeCommand, runGrade, type GradeOptions } from './commands/grade';
+import { iamPolicyCommand, runIamPolicy } from './commands/iam-policy';
 import { listCommand, runList } from './commands/list';
 import { langFromLocale, processIo, type GlobalOptions, type Io } from './commands/shared';
 import { runVerify, verifyCommand } from './commands/verify';
@@ -27,7 +28,15 @@ export function buildProgram(): Command {
       'after',
       '\nExit codes: 0 all checks pass (SKIP allowed), 1 a check failed or could not be evaluated,\n2 usage or input error, 3 target unreachable or credentials problem.',
     );
-  for (const command of [checkCommand(), listCommand(), explainCommand(), devCheckCommand(), gradeCommand(), verifyCommand()])
+  for (const command of [
+    checkCommand(),
+    listCommand(),
+    explainCommand(),
+    iamPolicyCommand(),
+    devCheckCommand(),
+    gradeCommand(),
+    verifyCommand(),
+  ])
     program.addCommand(command);
   return program;
 }
@@ -46,6 +55,9 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
     },
     explain: (ruleId: string, options: { json?: boolean }) => {
       code = runExplain(ruleId, options, globals(), io);
+    },
+    'iam-policy': () => {
+      code = runIamPolicy(globals(), io);
     },
     'dev-check': async (options: DevCheckOptions) => {
       code = await runDevCheck(options, globals(), io);
