@@ -3,4 +3,14 @@ import { App } from 'aws-cdk-lib';
 import { ShopStack } from '../lib/shop-stack';
 
 const app = new App();
-new ShopStack(app, 'ShopSecurityReview', { description: 'Security review: harden the whole shop (AWS architecture workshop)' });
+new ShopStack(app, 'ShopSecurityReview', {
+  description: 'Security review: harden the whole shop (AWS architecture workshop)',
+  // Stretch tasks: `cdk synth -c readReplica=true -c allowedCountries=KR,JP`, and
+  // `-c domainName=shop.example.com -c certificateArn=<ACM certificate ARN in us-east-1>`.
+  domainName: app.node.tryGetContext('domainName'),
+  certificateArn: app.node.tryGetContext('certificateArn'),
+  allowedCountries: app.node.tryGetContext('allowedCountries')?.split(','),
+  readReplica: String(app.node.tryGetContext('readReplica')) === 'true',
+  // `-c guardDuty=false` when the account already has a GuardDuty detector in this Region.
+  guardDuty: String(app.node.tryGetContext('guardDuty')) !== 'false',
+});

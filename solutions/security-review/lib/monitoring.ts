@@ -25,15 +25,10 @@ export interface AuditAndDetectionProps {
  * Region, VPC flow logs, and GuardDuty reading both to flag threats.
  */
 export class AuditAndDetection extends Construct {
-  /** The bucket the trail writes into. */
-  public readonly trailBucket: s3.Bucket;
-  /** The trail. */
-  public readonly trail: cloudtrail.Trail;
-
   constructor(scope: Construct, id: string, props: AuditAndDetectionProps) {
     super(scope, id);
 
-    this.trailBucket = new s3.Bucket(this, 'TrailBucket', {
+    const trailBucket = new s3.Bucket(this, 'TrailBucket', {
       blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
       encryption: s3.BucketEncryption.S3_MANAGED,
       enforceSSL: true,
@@ -42,15 +37,15 @@ export class AuditAndDetection extends Construct {
       removalPolicy: RemovalPolicy.RETAIN,
     });
     acknowledgeNag(
-      this.trailBucket,
+      trailBucket,
       'AwsSolutions-S1',
       'This bucket receives CloudTrail logs; logging its own access would only add a log of the log.',
     );
 
     // CloudTrail records every API call (who, when, from where), such as an Auto Scaling group
     // launching an instance; CloudWatch watches metrics and raises alarms. The review needs both.
-    this.trail = new cloudtrail.Trail(this, 'Trail', {
-      bucket: this.trailBucket,
+    new cloudtrail.Trail(this, 'Trail', {
+      bucket: trailBucket,
       // Every Region: an attacker who starts servers in another Region is recorded too.
       isMultiRegionTrail: true,
       includeGlobalServiceEvents: true,

@@ -1,8 +1,11 @@
 import type { LocalizedText } from '@workshop/catalog';
 import type { ResourceGraph } from '../../model/graph';
+import { shopTiers } from '../../model/queries/chain';
+import { autoScalingGroupSubnets } from '../../model/queries/compute';
 import { dbPort, dbSubnets, primaryDatabases } from '../../model/queries/database';
+import { parseCidr } from '../../model/queries/network';
 import { numberProp, stringProp } from '../../model/queries/values';
-import type { Resource } from '../../model/types';
+import { isRef, type Resource } from '../../model/types';
 import type { Rule } from '../types';
 
 interface AclEntry {
@@ -11,7 +14,8 @@ interface AclEntry {
   readonly protocol: string;
   readonly from: number;
   readonly to: number;
-  readonly cidr: string;
+  /** The CIDR, or undefined when it is a deploy-time value. */
+  readonly cidr?: string;
 }
 
 /** The database subnets have their own network ACL: database port in from the app side, replies out, nothing open to everyone. */
@@ -42,6 +46,15 @@ export const databaseSubnetNacl: Rule = {
     if (subnets.length === 0)
       return { status: 'SKIP', message: { en: 'No database subnets in the stack.', ko: '스택에 DB 서브넷이 없습니다.' } };
     const ports = [...new Set(databases.map((db) => dbPort(graph, db)))];
+    const databaseCidrs = subnets.flatMap((subnet) => stringProp(graph, subnet, 'CidrBlock') ?? []);
+    // The clients: the APP servers' subnets when the tiers are known, else any range outside the database subnets.
+    const appCidrs = [...new Set(shopTiers(graph).app.members.flatMap((asg) => autoScalingGroupSubnets(graph, asg)))].flatMap(
+      (subnet) => stringProp(graph, subnet, 'CidrBlock') ?? [],
+    );
+    const isClient = (cidr: string | undefined): boolean =>
+      cidr !== undefined &&
+      !cidr.endsWith('/0') &&
+      (appCidrs.length > 0 ? appCidrs.some((app) => contains(cidr, app)) : !databaseCidrs.some((db) => contains(db, cidr)));
     const problems: LocalizedText[] = [];
     const acls = new Set<Resource>();
     for (const subnet of subnets) {
@@ -62,20 +75,21 @@ export const databaseSubnetNacl: Rule = {
       const entries = entriesOf(graph, acl);
       const inbound = entries.filter((e) => !e.egress && e.allow);
       const outbound = entries.filter((e) => e.egress && e.allow);
-      if (inbound.some((e) => e.cidr.endsWith('/0') && e.protocol === '-1')) {
+      const anywhere = inbound.find((e) => e.cidr?.endsWith('/0') && e.protocol === '-1');
+      if (anywhere) {
         problems.push({
-          en: `${acl.id} lets all traffic in from ${inbound.find((e) => e.cidr.endsWith('/0'))!.cidr}`,
-          ko: `${acl.id}이 ${inbound.find((e) => e.cidr.endsWith('/0'))!.cidr}의 모든 트래픽을 들입니다`,
+          en: `${acl.id} lets all traffic in from ${anywhere.cidr}`,
+          ko: `${acl.id}이 ${anywhere.cidr}의 모든 트래픽을 들입니다`,
         });
       }
-      const missingPorts = ports.filter((port) => !inbound.some((e) => !e.cidr.endsWith('/0') && covers(e, port)));
+      const missingPorts = ports.filter((port) => !inbound.some((e) => isClient(e.cidr) && covers(e, port)));
       if (missingPorts.length > 0) {
         problems.push({
-          en: `${acl.id} lets no client reach the database port ${missingPorts.join(', ')}`,
-          ko: `${acl.id}이 DB 포트 ${missingPorts.join(', ')}로 오는 클라이언트를 들이지 않습니다`,
+          en: `${acl.id} lets no APP subnet reach the database port ${missingPorts.join(', ')}`,
+          ko: `${acl.id}이 APP 서브넷에서 DB 포트 ${missingPorts.join(', ')}로 오는 연결을 들이지 않습니다`,
         });
       }
-      if (!outbound.some((e) => covers(e, 1024) && covers(e, 65535))) {
+      if (!outbound.some((e) => isClient(e.cidr) && covers(e, 1024) && covers(e, 65535))) {
         problems.push({
           en: `${acl.id} sends no replies back (allow tcp 1024-65535 out: a network ACL is stateless)`,
           ko: `${acl.id}이 응답을 내보내지 않습니다(tcp 1024-65535 아웃바운드 허용이 필요합니다. NACL은 stateless입니다)`,
@@ -116,12 +130,30 @@ function entriesOf(graph: ResourceGraph, acl: Resource): AclEntry[] {
         protocol,
         from: all ? 0 : (numberProp(graph, entry, 'PortRange.From') ?? 0),
         to: all ? 65535 : (numberProp(graph, entry, 'PortRange.To') ?? 65535),
-        // A CIDR built from a subnet's address (a GetAtt) is a specific subnet, not "anywhere".
-        cidr: typeof graph.prop(entry, 'CidrBlock') === 'string' ? (graph.prop(entry, 'CidrBlock') as string) : 'subnet',
+        cidr: cidrOf(graph, graph.prop(entry, 'CidrBlock')),
       };
     });
 }
 
 function covers(entry: AclEntry, port: number): boolean {
   return (entry.protocol === '-1' || entry.protocol === '6') && entry.from <= port && port <= entry.to;
+}
+
+/** A NACL entry's CIDR: a literal, or the CidrBlock of the subnet it is read from (GetAtt). */
+function cidrOf(graph: ResourceGraph, value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  if (isRef(value) && value.attribute === 'CidrBlock') {
+    const subnet = graph.get(value.$ref);
+    return subnet ? stringProp(graph, subnet, 'CidrBlock') : undefined;
+  }
+  return undefined;
+}
+
+/** True when CIDR `outer` contains CIDR `inner`. */
+function contains(outer: string, inner: string): boolean {
+  const a = parseCidr(outer);
+  const b = parseCidr(inner);
+  return (
+    a !== undefined && b !== undefined && a.prefix <= b.prefix && b.network >= a.network && b.network < a.network + 2 ** (32 - a.prefix)
+  );
 }
