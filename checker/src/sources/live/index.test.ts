@@ -1,6 +1,7 @@
 import { ExitCode } from '../../errors';
 import type { TargetProfile } from '../../targets/profiles';
 import { deniedReason, LiveError, loadLiveGraph } from '.';
+import type { LoadLiveGraph } from '../types';
 import { awsError, fakeTransport, type Handler } from './test-transport';
 
 const lbArn = 'arn:aws:elasticloadbalancing:ap-northeast-2:123456789012:loadbalancer/app/shop/abc';
@@ -109,6 +110,12 @@ function stack(overrides: Record<string, Handler> = {}): Record<string, Handler>
 const base = { stackName: 'ShopVpcMigration', region: 'ap-northeast-2' };
 
 describe('loadLiveGraph', () => {
+  it('is the live loader entry the check command expects', async () => {
+    const entry: LoadLiveGraph = loadLiveGraph;
+    const loaded = await entry({ ...base, lab: { id: 'vpc-migration' } as never, transport: fakeTransport(stack()) } as never);
+    expect(loaded.source).toEqual({ kind: 'live', description: 'stack ShopVpcMigration in ap-northeast-2', target: 'aws' });
+  });
+
   it('loads only the stack’s resources, from every page of ListStackResources, and reports unmapped types', async () => {
     const transport = fakeTransport(stack());
     const progress: string[] = [];
@@ -176,7 +183,17 @@ describe('loadLiveGraph', () => {
     const moto: TargetProfile = { id: 'emulator', name: 'moto server', services: ['ec2', 'elbv2', 's3', 'iam', 'route53'] };
     const transport = fakeTransport(stack());
     const progress: string[] = [];
-    const { graph } = await loadLiveGraph({ ...base, transport, target: moto, onProgress: (message) => progress.push(message) });
+    const { graph, source, targetSkip } = await loadLiveGraph({
+      ...base,
+      endpoint: 'http://127.0.0.1:4566',
+      transport,
+      target: moto,
+      onProgress: (message) => progress.push(message),
+    });
+    expect(source).toEqual({ kind: 'live', description: 'stack ShopVpcMigration at http://127.0.0.1:4566', target: 'emulator' });
+    expect(targetSkip?.({ services: ['cloudfront'] } as never)?.en).toBe(
+      'SKIP: moto server does not emulate Amazon CloudFront; check this rule in template mode (`checker check vpc-migration`) or on real AWS',
+    );
     expect(graph.ofType('AWS::CloudFront::Distribution')).toEqual([]);
     expect(transport.requests.some((request) => request.service === 'cloudfront')).toBe(false);
     expect(progress).toContain('cloudfront: moto server does not emulate it; 1 resource(s) not read');

@@ -1,11 +1,13 @@
-import { catalog, type LocalizedText } from '@workshop/catalog';
+import { catalog, type Lab, type LocalizedText } from '@workshop/catalog';
+import type { CheckSource } from '../../engine/result';
 import { ResourceGraph } from '../../model/graph';
 import type { Resource } from '../../model/types';
 import type { RuleMeta, Service } from '../../rules/types';
-import { SERVICE_NAMES, type TargetProfile } from '../../targets/profiles';
+import { detectTarget } from '../../targets/detect';
+import { SERVICE_NAMES, skipReason, type TargetProfile } from '../../targets/profiles';
 import { Caller, type ApiCall, type Transport } from './caller';
 import type { LiveService } from './commands';
-import { LiveError, unreachableError } from './errors';
+import { LiveError } from './errors';
 import { FETCHERS, IGNORED_TYPES, MAPPED_TYPES } from './fetchers';
 import type { FetchContext, Fetcher, StackEntry } from './fetchers/types';
 import { linkResources } from './link';
@@ -26,7 +28,12 @@ export interface LiveOptions {
   readonly endpoint?: string;
   /** Progress lines for a spinner ("loading ec2...", resources missing, emulator gaps). */
   readonly onProgress?: (message: string) => void;
-  /** The target's profile (targets/detectTarget): services it does not emulate are not fetched. */
+  /** The lab being checked (for messages); found by stack name in the catalog when absent. */
+  readonly lab?: Lab;
+  /**
+   * The target's profile: services it does not emulate are not fetched, and rules on them SKIP.
+   * Detected from the endpoint when absent (targets/detectTarget), unless a test transport is given.
+   */
   readonly target?: TargetProfile;
   /**
    * What AccessDenied on a service does: 'throw' (default) fails the run with exit 3; 'record'
@@ -46,9 +53,15 @@ export interface DeniedService {
   readonly iamAction: string;
 }
 
-/** What loadLiveGraph returns. */
+/** What loadLiveGraph returns: the engine's LoadedSource (graph, source, targetSkip) plus the loader's own facts. */
 export interface LiveLoad {
   readonly graph: ResourceGraph;
+  /** What was checked, for the report: "stack ShopVpcMigration at http://127.0.0.1:4566", and the target profile id. */
+  readonly source: CheckSource;
+  /** The target's profile, when known. */
+  readonly target?: TargetProfile;
+  /** Why a rule is SKIP on this target (a service or resource type it does not emulate); see targets/skipReason. */
+  readonly targetSkip?: (rule: RuleMeta) => LocalizedText | undefined;
   /** Every API call made, in completion order. */
   readonly calls: ApiCall[];
   /** How the stack's resources were found: CloudFormation's list, or the stack-name tag. */
@@ -67,22 +80,14 @@ function labOf(stackName: string): string {
 }
 
 function stackNotFound(options: LiveOptions, region: string | undefined): LiveError {
+  const labId = options.lab?.id ?? labOf(options.stackName);
   const where = options.endpoint ? `at ${options.endpoint}` : `in ${region ?? 'the default region'}`;
   const whereKo = options.endpoint ? `${options.endpoint}에` : `${region ?? '기본 리전'}에`;
-  const deploy = `npm run deploy -- ${labOf(options.stackName)}${options.endpoint ? '' : ' --target aws'}`;
+  const deploy = `npm run deploy -- ${labId}${options.endpoint ? '' : ' --target aws'}`;
   return new LiveError('stack-not-found', {
     en: `stack "${options.stackName}" not found ${where}: deploy it with \`${deploy}\`, or pass --stack/--region/--endpoint to point at where it is`,
     ko: `${whereKo} 스택 "${options.stackName}"이(가) 없습니다. \`${deploy}\`로 배포하거나, --stack/--region/--endpoint로 스택이 있는 곳을 지정하세요`,
   });
-}
-
-async function assertReachable(endpoint: string): Promise<void> {
-  try {
-    await fetch(endpoint, { signal: AbortSignal.timeout(2500) });
-  } catch (error) {
-    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-    throw unreachableError({ endpoint }, cause?.code ?? cause?.message ?? (error as Error).name);
-  }
 }
 
 function bySortKey(a: Resource, b: Resource): number {
@@ -96,8 +101,9 @@ function bySortKey(a: Resource, b: Resource): number {
  * Read-only, paginated, memoized, with bounded concurrency and adaptive retries.
  */
 export async function loadLiveGraph(options: LiveOptions): Promise<LiveLoad> {
-  const progress = options.onProgress ?? (() => undefined);
-  if (options.endpoint && !options.transport) await assertReachable(options.endpoint);
+  const progress = (message: string): void => options.onProgress?.(message);
+  // Detection also fails fast, with the one-line unreachable error, when a local endpoint is down.
+  const target = options.target ?? (options.transport ? undefined : await detectTarget(options.endpoint));
   const sdk = options.transport ? undefined : sdkTransport(options);
   const transport = options.transport ?? (sdk as Transport);
   const region = sdk ? await sdk.region() : defaultRegion(options);
@@ -117,13 +123,13 @@ export async function loadLiveGraph(options: LiveOptions): Promise<LiveLoad> {
       throw error;
     }
   };
-  const emulated = (fetcher: Fetcher): boolean => !options.target || options.target.services.includes(fetcher.service as Service);
+  const emulated = (fetcher: Fetcher): boolean => !target || target.services.includes(fetcher.service as Service);
 
   progress(`listing the resources of stack ${options.stackName}`);
   let entries: StackEntry[] | undefined;
   let listError: LiveError | undefined;
   try {
-    entries = await listStack(caller, options.stackName);
+    entries = await listStack(caller, options.stackName, progress);
   } catch (error) {
     if (!(error instanceof LiveError && error.kind === 'access-denied')) throw error;
     listError = error;
@@ -142,7 +148,7 @@ export async function loadLiveGraph(options: LiveOptions): Promise<LiveLoad> {
         const own = entries.filter((entry) => fetcher.types.includes(entry.type));
         if (!own.length) return Promise.resolve([]);
         if (!emulated(fetcher)) {
-          progress(`${fetcher.service}: ${options.target?.name} does not emulate it; ${own.length} resource(s) not read`);
+          progress(`${fetcher.service}: ${target?.name} does not emulate it; ${own.length} resource(s) not read`);
           return Promise.resolve([]);
         }
         progress(`reading ${fetcher.service} (${own.length})`);
@@ -167,8 +173,13 @@ export async function loadLiveGraph(options: LiveOptions): Promise<LiveLoad> {
     );
   }
 
+  const labId = options.lab?.id ?? labOf(options.stackName);
+  const where = options.endpoint ? `at ${options.endpoint}` : `in ${region ?? 'the default region'}`;
   return {
     graph: new ResourceGraph('live', linkResources(resources)),
+    source: { kind: 'live', description: `stack ${options.stackName} ${where}`, target: target?.id ?? 'aws' },
+    target,
+    targetSkip: target ? (rule) => skipReason(target, rule, labId) : undefined,
     calls: caller.calls,
     scope,
     unmapped,

@@ -7,9 +7,14 @@ const GONE = /^(DELETE_COMPLETE|DELETE_IN_PROGRESS|CREATE_FAILED|DELETE_SKIPPED)
 
 /**
  * The resources of a stack from ListStackResources (all pages), or undefined when CloudFormation
- * says the stack does not exist. Deleted and failed resources are left out.
+ * says the stack does not exist. Deleted and failed resources are left out; resources listed without
+ * a physical id (emulator gaps) are reported through `progress` and left out.
  */
-export async function listStack(caller: Caller, stackName: string): Promise<StackEntry[] | undefined> {
+export async function listStack(
+  caller: Caller,
+  stackName: string,
+  progress: (message: string) => void = () => undefined,
+): Promise<StackEntry[] | undefined> {
   // ListStackResources answers a missing stack with ValidationError ("Stack with id X does not exist").
   const pages = await caller.paginate<ListStackResourcesOutput>(
     'cloudformation',
@@ -22,8 +27,16 @@ export async function listStack(caller: Caller, stackName: string): Promise<Stac
     },
   );
   if (pages.length === 0) return undefined;
-  return pages
-    .flatMap((page) => page.StackResourceSummaries ?? [])
+  const summaries = pages.flatMap((page) => page.StackResourceSummaries ?? []);
+  const unnamed = summaries.filter(
+    (summary) => summary.ResourceType && !summary.PhysicalResourceId && !GONE.test(summary.ResourceStatus ?? ''),
+  );
+  if (unnamed.length) {
+    progress(
+      `the stack lists ${unnamed.map((summary) => `${summary.LogicalResourceId} (${summary.ResourceType})`).join(', ')} without a physical id; not read`,
+    );
+  }
+  return summaries
     .filter((summary) => summary.PhysicalResourceId && summary.ResourceType && !GONE.test(summary.ResourceStatus ?? ''))
     .map((summary) => ({
       logicalId: summary.LogicalResourceId,

@@ -80,3 +80,20 @@ describe('rds fetcher', () => {
     });
   });
 });
+
+describe('rds fetcher, subnet group without a stack entry', () => {
+  it('reads the subnet group a stack database uses even when the stack lists none', async () => {
+    const { byId, requests } = await runFetcher(
+      rdsFetcher,
+      {
+        'rds:DescribeDBInstances': { DBInstances: [{ ...primary, ReadReplicaDBInstanceIdentifiers: [] }] },
+        'rds:DescribeDBSubnetGroups': {
+          DBSubnetGroups: [{ DBSubnetGroupName: 'shopdbsubnets', Subnets: [{ SubnetIdentifier: 'subnet-da' }] }],
+        },
+      },
+      [{ physicalId: 'shopdb', type: 'AWS::RDS::DBInstance' }],
+    );
+    expect(byId('shopdbsubnets').properties.SubnetIds).toEqual([{ $ref: 'subnet-da' }]);
+    expect(requests.find((request) => request.command === 'DescribeDBSubnetGroups')?.input).toEqual({ DBSubnetGroupName: 'shopdbsubnets' });
+  });
+});

@@ -94,20 +94,19 @@ async function subnetGroups(context: FetchContext, names: string[], entries: rea
   });
 }
 
-/** Amazon RDS: database instances (read replicas included) and DB subnet groups. */
+/** Amazon RDS: database instances (read replicas included) and their DB subnet groups. */
 export const rdsFetcher: Fetcher = {
   service: 'rds',
   types: ['AWS::RDS::DBInstance', 'AWS::RDS::DBSubnetGroup'],
-  fetch: async (context, entries) =>
-    (
-      await Promise.all([
-        instances(context, idsOf(entries, 'AWS::RDS::DBInstance'), entries),
-        // RDS stores subnet group names in lower case.
-        subnetGroups(
-          context,
-          idsOf(entries, 'AWS::RDS::DBSubnetGroup').map((name) => name.toLowerCase()),
-          entries,
-        ),
-      ])
-    ).flat(),
+  fetch: async (context, entries) => {
+    const databases = await instances(context, idsOf(entries, 'AWS::RDS::DBInstance'), entries);
+    // RDS stores subnet group names in lower case. A database's own subnet group is read too: some
+    // emulators list the stack's subnet group without a physical id.
+    const names = new Set(idsOf(entries, 'AWS::RDS::DBSubnetGroup').map((name) => name.toLowerCase()));
+    for (const database of databases) {
+      const group = (database.properties.DBSubnetGroupName as { $ref?: string } | undefined)?.$ref;
+      if (group) names.add(group);
+    }
+    return [...databases, ...(await subnetGroups(context, [...names], entries))];
+  },
 };
