@@ -59,7 +59,10 @@ export async function runGrade(options: GradeOptions, global: GlobalOptions, io:
   prepareOutputDir(outDir);
 
   const progress = createProgress(io.stderr, !options.quiet);
-  progress.start(`grading ${students.length} students of ${lab.id}`, students.length);
+  progress.start(
+    lang === 'ko' ? `${lab.id}: 학생 ${students.length}명 채점 중` : `grading ${students.length} students of ${lab.id}`,
+    students.length,
+  );
   let result;
   try {
     result = await gradeClass({

@@ -225,7 +225,7 @@ export function summaryHtml(result: ClassResult): string {
       const tone = s.passRate === null ? 'none' : width >= 80 ? 'good' : width >= 50 ? 'fair' : 'poor';
       const counts = `${l.failed} ${s.counts.FAIL} · ${l.couldNot} ${s.counts.ERROR} · SKIP ${s.counts.SKIP}`;
       const label = s.guideUrl ? `<a href="${html(s.guideUrl)}">${html(s.title[lang])}</a>` : html(s.title[lang]);
-      return `<tr><th scope="row">${label}<br><code>${html(s.ruleId)}</code></th><td class="chart"><div class="bar ${tone}" style="width:${width}%"></div></td><td class="num">${percent(s.passRate)}</td><td class="counts">${counts}</td></tr>`;
+      return `<tr><th scope="row">${label}<br><code>${html(s.ruleId)}</code></th><td class="chart"><div class="track"><div class="bar ${tone}" style="width:${width}%"></div></div></td><td class="num">${percent(s.passRate)}</td><td class="counts">${counts}</td></tr>`;
     })
     .join('\n');
   const students = result.students
@@ -249,6 +249,7 @@ table { border-collapse: collapse; width: 100%; margin-bottom: 2rem; }
 th, td { text-align: left; padding: .35rem .5rem; border-bottom: 1px solid #d0d7de; vertical-align: middle; }
 th[scope=row] { font-weight: normal; width: 40%; }
 td.chart { width: 35%; }
+.track { background: #eaeef2; border-radius: 3px; }
 .bar { height: 1rem; border-radius: 3px; min-width: 2px; }
 .bar.good { background: #2da44e; } .bar.fair { background: #d4a72c; } .bar.poor { background: #cf222e; } .bar.none { background: #d0d7de; }
 .num { text-align: right; font-variant-numeric: tabular-nums; }

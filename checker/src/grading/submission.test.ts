@@ -31,6 +31,12 @@ const sts = http.createServer((request, response) => {
   request.on('end', () => {
     requests.push(body);
     response.setHeader('content-type', 'text/xml');
+    if (new URLSearchParams(body).get('Action') === 'GetCallerIdentity') {
+      response.end(
+        '<GetCallerIdentityResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><GetCallerIdentityResult><Arn>arn:aws:iam::210987654321:user/grader</Arn><UserId>AIDA</UserId><Account>210987654321</Account></GetCallerIdentityResult><ResponseMetadata><RequestId>2</RequestId></ResponseMetadata></GetCallerIdentityResponse>',
+      );
+      return;
+    }
     if (deny) {
       response.statusCode = 403;
       response.end(
@@ -106,6 +112,14 @@ describe('checkSubmission with a role target', () => {
       /^cannot assume arn:aws:iam::123456789012:role\/WorkshopChecker: not authorized to perform sts:AssumeRole: the role must trust/,
     );
     expect(seen.length).toBe(before);
+  });
+
+  it('records the account of a profile or endpoint target from STS GetCallerIdentity', async () => {
+    const endpoint = process.env.AWS_ENDPOINT_URL_STS!;
+    for (const input of [{ kind: 'live', profile: 'grader' } as const, { kind: 'live', endpoint, region: 'us-east-1' } as const]) {
+      const result = await checkSubmission({ ...task, role: undefined, input });
+      expect(result.ok && result.live?.account).toBe('210987654321');
+    }
   });
 
   it('turns any other failure into a one-line reason', async () => {

@@ -41,8 +41,8 @@ export async function checkSubmission(task: SubmissionTask): Promise<SubmissionR
       guideBaseUrl: task.guideBaseUrl,
     });
     if (task.input.kind !== 'live') return { ok: true, report };
-    const account = task.role ? /^arn:[^:]+:iam::(\d{12}):/.exec(task.role.roleArn)?.[1] : undefined;
     const region = task.input.region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION;
+    const account = task.role ? /^arn:[^:]+:iam::(\d{12}):/.exec(task.role.roleArn)?.[1] : await callerAccount(task.input, region);
     return { ok: true, report, live: { ...(region ? { region } : {}), ...(account ? { account } : {}) } };
   } catch (error) {
     return { ok: false, error: reasonOf(error) };
@@ -56,6 +56,29 @@ export function reasonOf(error: unknown): LocalizedText {
   if (error instanceof CheckerError) return error.text;
   const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
   return { en: `checker internal error: ${message}`, ko: `checker 내부 오류: ${message}` };
+}
+
+/**
+ * The account a live check read, for the report's input fingerprint: STS GetCallerIdentity with the
+ * check's own target and credentials (it needs no IAM permission). Undefined when it cannot be told.
+ */
+async function callerAccount(input: Extract<InputSpec, { kind: 'live' }>, region: string | undefined): Promise<string | undefined> {
+  try {
+    const { STSClient, GetCallerIdentityCommand } = await import('@aws-sdk/client-sts');
+    const client = new STSClient({
+      region: region ?? 'us-east-1',
+      maxAttempts: 2,
+      ...(input.profile ? { profile: input.profile } : {}),
+      // A local target serves STS at the same URL and accepts any key (as the live loader's clients do).
+      ...(input.endpoint && !input.profile
+        ? { endpoint: input.endpoint, credentials: { accessKeyId: 'test', secretAccessKey: 'test' } }
+        : {}),
+    });
+    const identity = await client.send(new GetCallerIdentityCommand({}));
+    return identity.Account;
+  } catch {
+    return undefined;
+  }
 }
 
 const CREDENTIAL_ENV = ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_PROFILE'] as const;
