@@ -41,7 +41,8 @@ export const EMULATOR_SERVICES = [
 
 /**
  * Resource types of the labs that moto 5.2.5's CloudFormation does not create (measured: they are left out
- * of ListStackResources; a GetAtt on one of them fails the whole deploy).
+ * of ListStackResources, and a GetAtt on one of them fails the whole deploy; subnet-route table
+ * associations are listed but not applied, DescribeRouteTables shows none).
  */
 export const EMULATOR_UNSUPPORTED_TYPES = [
   'AWS::AutoScaling::ScalingPolicy',
@@ -53,6 +54,7 @@ export const EMULATOR_UNSUPPORTED_TYPES = [
   'AWS::EC2::NetworkAclEntry',
   'AWS::EC2::SecurityGroupEgress',
   'AWS::EC2::SubnetNetworkAclAssociation',
+  'AWS::EC2::SubnetRouteTableAssociation',
   'AWS::GuardDuty::Detector',
   'AWS::S3::BucketPolicy',
   'AWS::SecretsManager::Secret',
