@@ -28,6 +28,7 @@ describe('listStack', () => {
                 },
                 { LogicalResourceId: 'Broken', PhysicalResourceId: 'x', ResourceType: 'AWS::EC2::Subnet', ResourceStatus: 'CREATE_FAILED' },
                 { LogicalResourceId: 'Group', ResourceType: 'AWS::RDS::DBSubnetGroup', ResourceStatus: 'CREATE_COMPLETE' },
+                { LogicalResourceId: 'WebFromAlb', ResourceType: 'AWS::EC2::SecurityGroupIngress', ResourceStatus: 'CREATE_COMPLETE' },
               ],
               NextToken: 'n',
             },

@@ -1,5 +1,6 @@
 import type { ListStackResourcesOutput } from '@aws-sdk/client-cloudformation';
 import type { Caller } from './caller';
+import { isDerivedType } from './fetchers';
 import type { StackEntry } from './fetchers/types';
 
 /** Resource statuses whose physical object no longer exists (or never did). */
@@ -28,8 +29,13 @@ export async function listStack(
   );
   if (pages.length === 0) return undefined;
   const summaries = pages.flatMap((page) => page.StackResourceSummaries ?? []);
+  // Rules declared as their own resources (security group ingress...) are read through their parent.
   const unnamed = summaries.filter(
-    (summary) => summary.ResourceType && !summary.PhysicalResourceId && !GONE.test(summary.ResourceStatus ?? ''),
+    (summary) =>
+      summary.ResourceType &&
+      !summary.PhysicalResourceId &&
+      !GONE.test(summary.ResourceStatus ?? '') &&
+      !isDerivedType(summary.ResourceType),
   );
   if (unnamed.length) {
     progress(
