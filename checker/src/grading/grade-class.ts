@@ -53,7 +53,13 @@ export interface GradeClassOptions {
  * still finds aws-cdk-lib and constructs.
  */
 export function workerEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  const cdkLib = path.dirname(path.dirname(require.resolve('aws-cdk-lib/package.json')));
+  let cdkLib: string | undefined;
+  try {
+    cdkLib = path.dirname(path.dirname(require.resolve('aws-cdk-lib/package.json')));
+  } catch {
+    // Without its own aws-cdk-lib the checker cannot lend one: each submission must bring its own.
+    cdkLib = undefined;
+  }
   return {
     ...env,
     CDK_VALIDATION: env.CDK_VALIDATION ?? 'false',
