@@ -1,4 +1,6 @@
-import { IAM_ACTION_EXCEPTIONS, IAM_PREFIX, LIVE_COMMANDS, iamActionFor, liveCommand } from './commands';
+import fs from 'node:fs';
+import path from 'node:path';
+import { IAM_ACTION_EXCEPTIONS, IAM_PREFIX, LIVE_COMMANDS, iamActionFor, liveCommand, type LiveService } from './commands';
 import { loadSdkModule } from './sdk';
 
 describe('the live loader command list (read-only by construction)', () => {
@@ -50,5 +52,60 @@ describe('the live loader command list (read-only by construction)', () => {
   it('answers whether a command may be sent', () => {
     expect(liveCommand('ec2', 'DescribeSubnets')?.iamActions).toEqual(['ec2:DescribeSubnets']);
     expect(liveCommand('ec2', 'DeleteVpc')).toBeUndefined();
+  });
+});
+
+/** The checker's service id for an SDK client package name. */
+const SERVICE_OF_PACKAGE: Readonly<Record<string, LiveService>> = {
+  'elastic-load-balancing-v2': 'elbv2',
+  'auto-scaling': 'autoscaling',
+  'secrets-manager': 'secretsmanager',
+  'route-53': 'route53',
+};
+
+/** Every `XxxCommand` a source file imports (statically or with await import) from an AWS SDK client, as "service:Xxx". */
+function sdkCommandsIn(source: string): string[] {
+  const found: string[] = [];
+  const patterns = [
+    /import\s*\{([^}]*)\}\s*from\s*['"]@aws-sdk\/client-([a-z0-9-]+)['"]/g,
+    /\{([^}]*)\}\s*=\s*await\s+import\(\s*['"]@aws-sdk\/client-([a-z0-9-]+)['"]\s*\)/g,
+  ];
+  for (const pattern of patterns) {
+    for (const match of source.matchAll(pattern)) {
+      const service = SERVICE_OF_PACKAGE[match[2]] ?? match[2];
+      for (const name of match[1].split(',').map((part) => part.trim().split(/\s+as\s+/)[0])) {
+        if (name.endsWith('Command') && !name.startsWith('type ')) found.push(`${service}:${name.slice(0, -'Command'.length)}`);
+      }
+    }
+  }
+  return found;
+}
+
+describe('every AWS SDK command the checker can send', () => {
+  const root = path.resolve(__dirname, '..', '..');
+  const files = (fs.readdirSync(root, { recursive: true }) as string[])
+    .filter((file) => file.endsWith('.ts') && !file.endsWith('.test.ts') && !file.includes('node_modules'))
+    .map((file) => path.join(root, file));
+
+  it('finds commands in the ways sources import them', () => {
+    expect(sdkCommandsIn("import { DescribeVpcsCommand, EC2Client } from '@aws-sdk/client-ec2';")).toEqual(['ec2:DescribeVpcs']);
+    expect(sdkCommandsIn("const { STSClient, GetCallerIdentityCommand } = await import('@aws-sdk/client-sts');")).toEqual([
+      'sts:GetCallerIdentity',
+    ]);
+    expect(sdkCommandsIn("import { DeleteStackCommand as Del } from '@aws-sdk/client-cloudformation';")).toEqual([
+      'cloudformation:DeleteStack',
+    ]);
+    expect(sdkCommandsIn("import type { DescribeVpcsResult } from '@aws-sdk/client-ec2';")).toEqual([]);
+  });
+
+  it('is in the read-only list, wherever in the checker it is sent from', () => {
+    expect(files.length).toBeGreaterThan(20);
+    const allowed = new Set(LIVE_COMMANDS.map((entry) => `${entry.service}:${entry.command}`));
+    const outside = files.flatMap((file) =>
+      sdkCommandsIn(fs.readFileSync(file, 'utf8'))
+        .filter((command) => !allowed.has(command))
+        .map((command) => `${path.relative(root, file)}: ${command}`),
+    );
+    expect(outside).toEqual([]);
   });
 });

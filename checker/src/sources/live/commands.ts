@@ -5,11 +5,15 @@
  * whose name does not start with Describe, List or Get.
  *
  * Calls that read secrets or data (secretsmanager:GetSecretValue, s3:GetObject, ...) are never
- * listed: the checker reads configuration, not content.
+ * listed: the checker reads configuration, not content. commands.test.ts also scans the checker's
+ * sources for every SDK command they import and fails on any that is not listed here. The one
+ * documented exception is credential acquisition: `checker grade` assumes a learner's role through
+ * the SDK's credential provider (sts:AssumeRole), which obtains credentials and reads no resource.
  */
 
 /** The AWS services the live loader talks to (SDK client ids). */
 export type LiveService =
+  | 'sts'
   | 'cloudformation'
   | 'ec2'
   | 'autoscaling'
@@ -36,6 +40,7 @@ export interface LiveCommand {
 
 /** IAM action prefix of each service (ELBv2's is "elasticloadbalancing"). */
 export const IAM_PREFIX: Readonly<Record<LiveService, string>> = {
+  sts: 'sts',
   cloudformation: 'cloudformation',
   ec2: 'ec2',
   autoscaling: 'autoscaling',
@@ -63,6 +68,8 @@ export const IAM_ACTION_EXCEPTIONS: Readonly<Record<string, string>> = {
 };
 
 const COMMANDS: ReadonlyArray<readonly [LiveService, readonly string[]]> = [
+  // The account of a live check, for grading fingerprints (grading/submission.ts); needs no permission.
+  ['sts', ['GetCallerIdentity']],
   ['cloudformation', ['ListStackResources']],
   [
     'ec2',

@@ -23,6 +23,7 @@ type CommandClass = new (input: unknown) => unknown;
 
 // Clients load lazily so a run only pays for the services its stack uses.
 const CLIENTS: Readonly<Record<LiveService, { load: () => Promise<SdkModule>; client: string }>> = {
+  sts: { load: () => import('@aws-sdk/client-sts'), client: 'STSClient' },
   cloudformation: { load: () => import('@aws-sdk/client-cloudformation'), client: 'CloudFormationClient' },
   ec2: { load: () => import('@aws-sdk/client-ec2'), client: 'EC2Client' },
   autoscaling: { load: () => import('@aws-sdk/client-auto-scaling'), client: 'AutoScalingClient' },

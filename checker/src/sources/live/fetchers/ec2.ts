@@ -436,7 +436,13 @@ async function load(
           ImageId: instance.ImageId,
           InstanceType: instance.InstanceType,
           SubnetId: ref(instance.SubnetId),
-          SecurityGroupIds: refs(instance.SecurityGroups?.map((group) => group.GroupId)),
+          // The instance's groups and its network interfaces' (moto lists the latter only).
+          SecurityGroupIds: refs([
+            ...new Set([
+              ...(instance.SecurityGroups ?? []).map((group) => group.GroupId),
+              ...(instance.NetworkInterfaces ?? []).flatMap((nic) => (nic.Groups ?? []).map((group) => group.GroupId)),
+            ]),
+          ]),
           AvailabilityZone: instance.Placement?.AvailabilityZone,
           IamInstanceProfile: instance.IamInstanceProfile?.Arn?.split('/').pop(),
           KeyName: instance.KeyName,
