@@ -22,7 +22,23 @@ const config: Config = {
     mdx1Compat: { headingIds: true, comments: false, admonitions: false },
     hooks: { onBrokenMarkdownLinks: 'throw', onBrokenMarkdownImages: 'throw' },
   },
-  future: { v4: true, faster: true },
+  future: {
+    v4: true,
+    // Everything `faster: true` turns on except Rspack's persistent cache: two builds of this site
+    // at once (a test run and a guide author's build) left that cache in a state where every later
+    // build hung without output. A cold build of both locales takes about 20 s anyway.
+    faster: {
+      swcJsLoader: true,
+      swcJsMinimizer: true,
+      swcHtmlMinimizer: true,
+      lightningCssMinimizer: true,
+      mdxCrossCompilerCache: true,
+      rspackBundler: true,
+      rspackPersistentCache: false,
+      ssgWorkerThreads: true,
+      gitEagerVcs: true,
+    },
+  },
   i18n: {
     defaultLocale: 'en',
     locales: ['en', 'ko'],

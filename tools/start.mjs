@@ -4,8 +4,9 @@
  * starts what the workshop runs locally, and prints the next steps. Plain Node on purpose: it runs
  * before any dependency is installed.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -42,3 +43,27 @@ Next steps:
   npm run synth -- ${catalog.labs[0].id}      synthesize your starter of the first lab
   npm run synth -- ${catalog.labs[0].id} --solution   the same for its solution
   npm test                                  run every test of the workshop`);
+
+// The workshop site comes last: serving it keeps this command running until Ctrl+C.
+// `npm start -- --no-site` stops here instead.
+if (!process.argv.includes('--no-site')) {
+  console.log('\nBuilding the workshop site (English and Korean)...');
+  run('npx', ['nx', 'run', 'site:build', '--outputStyle=static']);
+  const port = await freePort(3000);
+  const url = `http://127.0.0.1:${port}`;
+  console.log(`\nThe workshop site: ${url}/ (English)  ${url}/ko/ (한국어)   Ctrl+C stops it.`);
+  const server = spawn('npx', ['docusaurus', 'serve', '--dir', 'build', '--host', '127.0.0.1', '--port', String(port), '--no-open'], {
+    cwd: path.join(root, 'site'),
+    stdio: 'inherit',
+  });
+  server.on('exit', (code) => process.exit(code ?? 0));
+}
+
+/** The first port from `start` on that nothing listens to on 127.0.0.1. */
+function freePort(start) {
+  return new Promise((resolve) => {
+    const probe = net.createServer();
+    probe.once('error', () => resolve(freePort(start + 1)));
+    probe.listen(start, '127.0.0.1', () => probe.close(() => resolve(start)));
+  });
+}
