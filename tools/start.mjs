@@ -51,7 +51,7 @@ if (!process.argv.includes('--no-site')) {
   run('npx', ['nx', 'run', 'site:build', '--outputStyle=static']);
   const port = await freePort(3000);
   const url = `http://127.0.0.1:${port}`;
-  console.log(`\nThe workshop site: ${url}/ (English)  ${url}/ko/ (한국어)   Ctrl+C stops it.`);
+  console.log(`\nThe workshop site: ${url}/ (English)  ${url}/ko (한국어)   Ctrl+C stops it.`);
   const server = spawn('npx', ['docusaurus', 'serve', '--dir', 'build', '--host', '127.0.0.1', '--port', String(port), '--no-open'], {
     cwd: path.join(root, 'site'),
     stdio: 'inherit',
