@@ -90,6 +90,8 @@ describeInBrowser('the built site in chromium', () => {
       if (!url.endsWith('/search')) expect((await page.locator('h1').first().innerText()).trim().length).toBeGreaterThan(0);
       const text = await page.locator('.main-wrapper').first().innerText();
       expect(text.trim().length).toBeGreaterThan(url.endsWith('/search') ? 5 : 200);
+      // Markdown that failed to render shows up as raw text: an admonition fence or a heading id.
+      expect(text.split('\n').filter((line) => /^:::|\{#[\w-]+\}/.test(line.trim()))).toEqual([]);
 
       const diagrams = mermaidCount(source);
       if (diagrams > 0) {
