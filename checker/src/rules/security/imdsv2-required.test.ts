@@ -1,3 +1,4 @@
+import { ResourceGraph } from '../../model/graph';
 import * as autoscaling from 'aws-cdk-lib/aws-autoscaling';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { addSecurity, grownShopGraph, HARDENED_LAUNCH_TEMPLATE, judge, stackGraph, unrelatedGraph } from '../fixtures/grown-shop';
@@ -39,6 +40,21 @@ describe('imdsv2-required', () => {
       });
     });
     expect(judge(imdsv2Required, bare).status).toBe('FAIL');
+  });
+
+  it('reads a live instance from its reported metadata options', () => {
+    const instance = (httpTokens: string) =>
+      new ResourceGraph('live', [
+        {
+          id: 'i-0abc',
+          physicalId: 'i-0abc',
+          type: 'AWS::EC2::Instance',
+          properties: {},
+          live: { metadataOptions: { HttpTokens: httpTokens } },
+        },
+      ]);
+    expect(judge(imdsv2Required, instance('required')).status).toBe('PASS');
+    expect(judge(imdsv2Required, instance('optional')).status).toBe('FAIL');
   });
 
   it('is not applicable without servers', () => {

@@ -23,6 +23,7 @@ export const imdsv2Required: Rule = {
   seed: { seed: '001_8b32331c4bddb65a', section: '요구사항: 보안컨설팅' },
   modes: ['template', 'live'],
   services: ['ec2', 'autoscaling'],
+  resourceTypes: ['AWS::EC2::Instance.LaunchTemplate'],
   evaluate({ graph }) {
     const templates = graph.ofType('AWS::EC2::LaunchTemplate');
     const configurations = graph.ofType('AWS::AutoScaling::LaunchConfiguration');
@@ -33,9 +34,12 @@ export const imdsv2Required: Rule = {
     const weak = [
       ...templates.filter((lt) => stringProp(graph, lt, 'LaunchTemplateData.MetadataOptions.HttpTokens') !== 'required'),
       ...configurations.filter((lc) => stringProp(graph, lc, 'MetadataOptions.HttpTokens') !== 'required'),
-      // An instance follows its launch template's metadata options (checked above); alone it allows IMDSv1.
+      // An instance follows its launch template's metadata options (checked above); a live instance
+      // reports its own; alone in a template it allows IMDSv1.
       ...instances.filter(
-        (instance) => graph.refsIn(graph.prop(instance, 'LaunchTemplate')).length === 0 && instance.live?.httpTokens !== 'required',
+        (instance) =>
+          graph.refsIn(graph.prop(instance, 'LaunchTemplate')).length === 0 &&
+          (instance.live?.metadataOptions as { HttpTokens?: string } | undefined)?.HttpTokens !== 'required',
       ),
     ];
     if (weak.length > 0) {

@@ -1,7 +1,7 @@
 import { websiteBuckets, websiteDocuments } from '../../model/queries/storage';
 import type { Rule } from '../types';
 
-/** The website bucket holds the uploaded front end (its index and error documents). */
+/** The website bucket holds the uploaded front end (its index document). */
 export const s3WebsiteContent: Rule = {
   id: 's3-website-content',
   area: 'storage',
@@ -23,6 +23,7 @@ export const s3WebsiteContent: Rule = {
   seed: { seed: '000_0cb1d160706ddd77', section: '4-1' },
   modes: ['live'],
   services: ['s3'],
+  resourceTypes: ['AWS::S3::Bucket.WebsiteConfiguration'],
   evaluate({ graph }) {
     const sites = websiteBuckets(graph);
     if (sites.length === 0) {
@@ -36,16 +37,16 @@ export const s3WebsiteContent: Rule = {
     }
     for (const bucket of sites) {
       const documents = websiteDocuments(graph, bucket) ?? {};
-      // The live loader lists up to 1,000 object keys of each bucket in live.objectKeys.
-      const keys = bucket.live?.objectKeys;
-      if (!Array.isArray(keys)) continue;
-      const missing = [documents.index, documents.error].filter((key): key is string => key !== undefined && !keys.includes(key));
-      if (missing.length === 0) {
+      // The live S3 fetcher lists the bucket's objects: live.indexDocumentPresent and live.objectCount.
+      const present = bucket.live?.indexDocumentPresent;
+      const count = bucket.live?.objectCount;
+      if (typeof present !== 'boolean') continue;
+      if (present) {
         return {
           status: 'PASS',
           message: {
-            en: `Bucket ${bucket.id} holds ${keys.length} object(s), the index and error documents among them.`,
-            ko: `버킷 ${bucket.id}에 객체 ${keys.length}개가 있고 index, error 문서도 있습니다.`,
+            en: `Bucket ${bucket.id} holds ${String(count ?? 'its')} object(s), "${documents.index ?? 'index.html'}" among them.`,
+            ko: `버킷 ${bucket.id}에 객체 ${String(count ?? '')}개가 있고 "${documents.index ?? 'index.html'}"도 있습니다.`,
           },
           resources: [bucket.id],
         };
@@ -53,8 +54,8 @@ export const s3WebsiteContent: Rule = {
       return {
         status: 'FAIL',
         message: {
-          en: `Bucket ${bucket.id} lacks ${missing.map((key) => `"${key}"`).join(' and ')} (it holds ${keys.length} object(s)).`,
-          ko: `버킷 ${bucket.id}에 ${missing.map((key) => `"${key}"`).join(', ')} 객체가 없습니다(객체 ${keys.length}개).`,
+          en: `Bucket ${bucket.id} has no "${documents.index ?? 'index.html'}" (it holds ${String(count ?? 0)} object(s)): visitors get 404.`,
+          ko: `버킷 ${bucket.id}에 "${documents.index ?? 'index.html'}"가 없어(객체 ${String(count ?? 0)}개) 방문자가 404를 받습니다.`,
         },
         resources: [bucket.id],
       };
