@@ -43,6 +43,20 @@ export default function CheckerReference(): React.JSX.Element {
               <dd>
                 {rule.severity} · {rule.points} · {rule.modes.join(', ')}
               </dd>
+              {rule.services && rule.services.length > 0 && (
+                <>
+                  <dt>{ko ? '읽는 AWS 서비스' : 'AWS services it reads'}</dt>
+                  <dd>{rule.services.join(', ')}</dd>
+                </>
+              )}
+              {rule.optional && (
+                <>
+                  <dt>{ko ? '선택 과제' : 'Stretch goal'}</dt>
+                  <dd>
+                    {ko ? '이 기능이 없으면 FAIL이 아니라 SKIP입니다.' : 'SKIP, not FAIL, when the architecture leaves this feature out.'}
+                  </dd>
+                </>
+              )}
               <dt>{ko ? '검사하는 실습' : 'Checked in'}</dt>
               <dd>
                 {labs.length === 0

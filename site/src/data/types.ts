@@ -9,6 +9,11 @@ export interface RuleMeta {
   why: LocalizedText;
   fix: LocalizedText;
   modes: string[];
+  /** AWS services the rule reads; a deploy target without one of them makes the rule SKIP in live mode. */
+  services?: string[];
+  /** A stretch-goal rule: SKIP, not FAIL, when the architecture leaves the feature out. */
+  optional?: boolean;
+  area?: string;
   guide?: { lab: string; section: string };
 }
 

@@ -16,7 +16,7 @@ const RULE_DUMP = `
 const out = process.argv[process.argv.length - 1];
 const mod = require(process.argv[process.argv.length - 2]);
 if (!Array.isArray(mod.rules)) throw new Error('it must export "rules" as an array');
-const pick = (r) => ({ id: r.id, title: r.title, severity: r.severity, points: r.points, why: r.why, fix: r.fix, modes: r.modes, guide: r.guide });
+const pick = (r) => ({ id: r.id, area: r.area, title: r.title, severity: r.severity, points: r.points, why: r.why, fix: r.fix, modes: r.modes, services: r.services, optional: r.optional, guide: r.guide });
 require('node:fs').writeFileSync(out, JSON.stringify(mod.rules.map(pick)));
 `;
 
