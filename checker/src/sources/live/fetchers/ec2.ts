@@ -155,6 +155,13 @@ export function hasStackTag(tags: readonly Tag[] | undefined, stackName: string)
   return Boolean(tags?.some((tag) => tag.Key === STACK_NAME_TAG && tag.Value === stackName));
 }
 
+/** An instance's launch template from the aws:ec2launchtemplate:* tags EC2 adds, in the Instance.LaunchTemplate shape. */
+function launchTemplateOf(tags: readonly Tag[] | undefined): Record<string, unknown> | undefined {
+  const id = tags?.find((tag) => tag.Key === 'aws:ec2launchtemplate:id')?.Value;
+  const version = tags?.find((tag) => tag.Key === 'aws:ec2launchtemplate:version')?.Value;
+  return id ? compact({ LaunchTemplateId: ref(id), Version: version }) : undefined;
+}
+
 /** Security group rules, one entry per source, in the shape of SecurityGroupIngress/Egress. */
 function securityGroupRules(permissions: readonly IpPermission[] | undefined, direction: 'ingress' | 'egress'): Record<string, unknown>[] {
   const peerGroupKey = direction === 'ingress' ? 'SourceSecurityGroupId' : 'DestinationSecurityGroupId';
@@ -444,6 +451,8 @@ async function load(
             ]),
           ]),
           AvailabilityZone: instance.Placement?.AvailabilityZone,
+          // EC2 tags an instance launched from a launch template with the template's id and version.
+          LaunchTemplate: launchTemplateOf(instance.Tags),
           IamInstanceProfile: instance.IamInstanceProfile?.Arn?.split('/').pop(),
           KeyName: instance.KeyName,
           Monitoring: instance.Monitoring?.State === 'enabled' || undefined,
