@@ -85,6 +85,7 @@ const COMMANDS: ReadonlyArray<readonly [LiveService, readonly string[]]> = [
       'DescribeVpcEndpoints',
       'DescribeFlowLogs',
       'DescribeInstances',
+      'DescribeVolumes',
       'DescribeLaunchTemplates',
       'DescribeLaunchTemplateVersions',
     ],

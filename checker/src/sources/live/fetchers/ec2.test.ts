@@ -186,6 +186,7 @@ const answers = {
             NetworkInterfaces: [{ Groups: [{ GroupId: 'sg-alb' }, { GroupId: 'sg-web' }] }],
             State: { Name: 'running' },
             MetadataOptions: { HttpTokens: 'required', HttpEndpoint: 'enabled' },
+            BlockDeviceMappings: [{ DeviceName: '/dev/xvda', Ebs: { VolumeId: 'vol-1', DeleteOnTermination: true, Status: 'attached' } }],
             IamInstanceProfile: { Arn: 'arn:aws:iam::123456789012:instance-profile/BastionProfile' },
             Tags: [
               stackTag,
@@ -198,6 +199,7 @@ const answers = {
       },
     ],
   },
+  'ec2:DescribeVolumes': { Volumes: [{ VolumeId: 'vol-1', Size: 8, VolumeType: 'gp3', Encrypted: true, Iops: 3000 }] },
   'ec2:DescribeLaunchTemplates': {
     LaunchTemplates: [{ LaunchTemplateId: 'lt-1', LaunchTemplateName: 'web', LatestVersionNumber: 3, DefaultVersionNumber: 1 }],
   },
@@ -317,6 +319,9 @@ describe('ec2 fetcher', () => {
         SecurityGroupIds: [{ $ref: 'sg-alb' }, { $ref: 'sg-web' }],
         IamInstanceProfile: 'BastionProfile',
         LaunchTemplate: { LaunchTemplateId: { $ref: 'lt-1' }, Version: '3' },
+        BlockDeviceMappings: [
+          { DeviceName: '/dev/xvda', Ebs: { Encrypted: true, VolumeSize: 8, VolumeType: 'gp3', Iops: 3000, DeleteOnTermination: true } },
+        ],
       },
       live: { logicalId: 'Bastion', state: 'running', metadataOptions: { HttpTokens: 'required', HttpEndpoint: 'enabled' } },
     });

@@ -11,6 +11,7 @@ import type {
   DescribeSubnetsResult,
   DescribeVpcAttributeResult,
   DescribeVpcEndpointsResult,
+  DescribeVolumesResult,
   DescribeVpcsResult,
   Filter,
   IpPermission,
@@ -153,6 +154,44 @@ type Tag = { Key?: string; Value?: string };
 /** True when tags include aws:cloudformation:stack-name = the stack. */
 export function hasStackTag(tags: readonly Tag[] | undefined, stackName: string): boolean {
   return Boolean(tags?.some((tag) => tag.Key === STACK_NAME_TAG && tag.Value === stackName));
+}
+
+type InstanceDisk = NonNullable<
+  NonNullable<NonNullable<DescribeInstancesResult['Reservations']>[number]['Instances']>[number]['BlockDeviceMappings']
+>[number];
+
+/** An instance's attached EBS volumes in the Instance.BlockDeviceMappings shape (encryption and size come from DescribeVolumes). */
+async function instanceDisks(
+  context: FetchContext,
+  disks: readonly InstanceDisk[] | undefined,
+): Promise<Record<string, unknown>[] | undefined> {
+  const volumeIds = (disks ?? []).map((disk) => disk.Ebs?.VolumeId).filter((id): id is string => Boolean(id));
+  if (!volumeIds.length) return undefined;
+  const pages = await context.caller.paginate<DescribeVolumesResult>(
+    'ec2',
+    'DescribeVolumes',
+    { VolumeIds: volumeIds },
+    'NextToken',
+    (page) => page.NextToken,
+    {
+      absent: (code) => code.includes('NotFound'),
+    },
+  );
+  const volumes = new Map(pages.flatMap((page) => page.Volumes ?? []).map((volume) => [volume.VolumeId, volume]));
+  return (disks ?? []).map((disk) => {
+    const volume = volumes.get(disk.Ebs?.VolumeId);
+    return compact({
+      DeviceName: disk.DeviceName,
+      Ebs: compact({
+        Encrypted: volume?.Encrypted,
+        VolumeSize: volume?.Size,
+        VolumeType: volume?.VolumeType,
+        Iops: volume?.Iops,
+        KmsKeyId: volume?.KmsKeyId,
+        DeleteOnTermination: disk.Ebs?.DeleteOnTermination,
+      }),
+    });
+  });
 }
 
 /** An instance's launch template from the aws:ec2launchtemplate:* tags EC2 adds, in the Instance.LaunchTemplate shape. */
@@ -434,8 +473,9 @@ async function load(
         { status: log.FlowLogStatus },
       ),
     ),
-    run(INSTANCES, (instance) => {
+    run(INSTANCES, async (instance) => {
       if (instance.State?.Name === 'terminated' || instance.State?.Name === 'shutting-down') return;
+      const blockDeviceMappings = await instanceDisks(context, instance.BlockDeviceMappings);
       push(
         instance.InstanceId as string,
         'AWS::EC2::Instance',
@@ -453,6 +493,7 @@ async function load(
           AvailabilityZone: instance.Placement?.AvailabilityZone,
           // EC2 tags an instance launched from a launch template with the template's id and version.
           LaunchTemplate: launchTemplateOf(instance.Tags),
+          BlockDeviceMappings: blockDeviceMappings,
           IamInstanceProfile: instance.IamInstanceProfile?.Arn?.split('/').pop(),
           KeyName: instance.KeyName,
           Monitoring: instance.Monitoring?.State === 'enabled' || undefined,
