@@ -1,5 +1,6 @@
 import { findLab } from '@workshop/catalog';
 import { ResourceGraph } from '../model/graph';
+import { CannotEvaluate } from '../model/types';
 import type { Rule, RuleMeta } from '../rules/types';
 import { ExitCode } from '../errors';
 import { exitCodeOf, guideUrl, runChecks } from './run';
@@ -76,6 +77,31 @@ describe('runChecks', () => {
     expect(byId['live-only']).toMatchObject({ status: 'SKIP', maxPoints: 0 });
     expect(byId['live-only'].message.en).toMatch(/--live/);
     expect(byId['rds-thing']).toMatchObject({ status: 'SKIP', maxPoints: 0, message: { en: 'LocalStack free tier has no RDS' } });
+  });
+
+  it('turns what a rule cannot see because the target does not create it into SKIP with the target’s reason, else ERROR', () => {
+    const gapLab = { ...lab, checks: ['routes', 'other-gap'] };
+    const missing = (id: string, needs: string) =>
+      rule(id, () => {
+        throw new CannotEvaluate('subnet s uses its main route table, which was not loaded', needs);
+      });
+    const gapReport = runChecks({
+      lab: gapLab,
+      rules: [missing('routes', 'AWS::EC2::SubnetRouteTableAssociation'), missing('other-gap', 'AWS::EC2::NetworkAcl')],
+      lang: 'en',
+      loaded: {
+        graph,
+        source: { kind: 'live', description: 'stack S at http://127.0.0.1:4566' },
+        targetSkip: (r) =>
+          r.resourceTypes?.includes('AWS::EC2::SubnetRouteTableAssociation')
+            ? { en: 'SKIP: moto server does not create it', ko: '건너뜀' }
+            : undefined,
+      },
+    });
+    expect(gapReport.results.map((result) => [result.ruleId, result.status, result.message.en])).toEqual([
+      ['routes', 'SKIP', 'SKIP: moto server does not create it'],
+      ['other-gap', 'ERROR', 'cannot evaluate: subnet s uses its main route table, which was not loaded'],
+    ]);
   });
 
   it('reports a check id the registry lacks as ERROR', () => {

@@ -86,6 +86,9 @@ function judge(rule: Rule, options: RunOptions): Outcome {
     return rule.evaluate({ graph: options.loaded.graph, mode, lab: options.lab });
   } catch (error) {
     if (error instanceof CannotEvaluate) {
+      // What is missing because the target does not create it is the target's gap, not the learner's.
+      const gap = error.needs ? options.loaded.targetSkip?.({ ...rule, resourceTypes: [error.needs] }) : undefined;
+      if (gap) return { status: 'SKIP', message: gap };
       return { status: 'ERROR', message: { en: `cannot evaluate: ${error.what}`, ko: `평가할 수 없습니다: ${error.what}` } };
     }
     const message = error instanceof Error ? error.message : String(error);

@@ -62,7 +62,15 @@ export interface Resource {
 
 /** Thrown when a rule needs a value the source could not resolve; reported as ERROR. */
 export class CannotEvaluate extends Error {
-  constructor(readonly what: string) {
+  /**
+   * @param what what could not be judged, for the ERROR message.
+   * @param needs the CloudFormation type (or `Type.Property`) whose absence caused it: a live target
+   *   that does not create it turns the ERROR into a SKIP naming the gap (engine/run.ts).
+   */
+  constructor(
+    readonly what: string,
+    readonly needs?: string,
+  ) {
     super(`cannot evaluate: ${what}`);
     this.name = 'CannotEvaluate';
   }

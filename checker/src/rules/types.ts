@@ -52,6 +52,11 @@ export interface RuleMeta {
   readonly modes: readonly SourceKind[];
   /** AWS services the rule reads. */
   readonly services: readonly Service[];
+  /**
+   * CloudFormation types, or `Type.Property`, whose absence the rule cannot tell from a learner's
+   * omission: a live target that does not create (or apply) one makes the rule SKIP with that reason.
+   */
+  readonly resourceTypes?: readonly string[];
   /** Optional stretch-goal rules: SKIP (not FAIL) when the architecture does not include the feature. */
   readonly optional?: boolean;
 }

@@ -8,7 +8,7 @@ import type { RuleMeta } from '../rules/types';
  * saying which target and what to do instead; undefined when the target can judge it.
  * The engine reports such a rule as SKIP with this message.
  */
-export type TargetSkip = (rule: RuleMeta) => LocalizedText | undefined;
+export type TargetSkip = (rule: RuleMeta & { readonly resourceTypes?: readonly string[] }) => LocalizedText | undefined;
 
 /** What a source hands to the engine: the graph, what it was read from, and the target's limits. */
 export interface LoadedSource {

@@ -96,6 +96,16 @@ export const MOTO_UNSUPPORTED_TYPES: readonly string[] = [
   'AWS::EC2::SecurityGroupEgress',
   'AWS::EC2::SubnetNetworkAclAssociation',
   'AWS::S3::BucketPolicy',
+  // Its CloudFormation reads VpcSecurityGroupIds, not VPCSecurityGroups: the instance wears the VPC's default group.
+  'AWS::RDS::DBInstance.VPCSecurityGroups',
+  // Its CloudFormation reads an instance's SecurityGroups (names) only, not SecurityGroupIds (the instance wears
+  // the VPC's default group), and ignores its LaunchTemplate (so no MetadataOptions such as IMDSv2).
+  'AWS::EC2::Instance.SecurityGroupIds',
+  'AWS::EC2::Instance.LaunchTemplate',
+  // Its CloudFormation applies only BucketEncryption and Tags of a bucket.
+  'AWS::S3::Bucket.WebsiteConfiguration',
+  'AWS::S3::Bucket.VersioningConfiguration',
+  'AWS::S3::Bucket.PublicAccessBlockConfiguration',
 ];
 
 /** Real AWS: everything. */
@@ -106,7 +116,7 @@ export function missingService(profile: TargetProfile, rule: Pick<RuleMeta, 'ser
   return rule.services.find((service) => !profile.services.includes(service));
 }
 
-/** The first resource type a rule declares that the target's CloudFormation does not create. */
+/** The first resource type (or `Type.Property`) a rule needs that the target's CloudFormation does not create (or apply). */
 export function missingResourceType(profile: TargetProfile, rule: RuleNeeds): string | undefined {
   return rule.resourceTypes?.find((type) => profile.unsupportedResourceTypes?.includes(type));
 }
@@ -120,8 +130,17 @@ export function skipReason(profile: TargetProfile, rule: RuleNeeds, labId = '<la
   const service = missingService(profile, rule);
   const type = service ? undefined : missingResourceType(profile, rule);
   if (!service && !type) return undefined;
-  const gap = service ? `does not emulate ${SERVICE_NAMES[service]}` : `does not create ${type} resources`;
-  const gapKo = service ? `${SERVICE_NAMES[service]}을(를) 에뮬레이트하지 않습니다` : `${type} 리소스를 만들지 않습니다`;
+  const [typeName, property] = (type ?? '').split('.');
+  const gap = service
+    ? `does not emulate ${SERVICE_NAMES[service]}`
+    : property
+      ? `does not apply the ${property} property of ${typeName}`
+      : `does not create ${type} resources`;
+  const gapKo = service
+    ? `${SERVICE_NAMES[service]}을(를) 에뮬레이트하지 않습니다`
+    : property
+      ? `${typeName}의 ${property} 속성을 적용하지 않습니다`
+      : `${type} 리소스를 만들지 않습니다`;
   return {
     en: `SKIP: ${profile.name} ${gap}; check this rule in template mode (\`checker check ${labId}\`) or on real AWS`,
     ko: `SKIP: ${profile.name}은(는) ${gapKo}. 이 규칙은 템플릿 모드(\`checker check ${labId}\`)나 실제 AWS에서 확인하세요`,

@@ -134,4 +134,15 @@ describe('skipReason', () => {
       'SKIP: moto server does not create AWS::EC2::NetworkAcl resources; check this rule in template mode (`checker check <lab>`) or on real AWS',
     );
   });
+
+  it('names a property the target does not apply, in English and Korean', () => {
+    const profile = { ...moto, unsupportedResourceTypes: ['AWS::S3::Bucket.WebsiteConfiguration'] };
+    expect(skipReason(profile, { services: ['s3'], resourceTypes: ['AWS::S3::Bucket.WebsiteConfiguration'] }, 's3-static-hosting')).toEqual(
+      {
+        en: 'SKIP: moto server does not apply the WebsiteConfiguration property of AWS::S3::Bucket; check this rule in template mode (`checker check s3-static-hosting`) or on real AWS',
+        ko: 'SKIP: moto server은(는) AWS::S3::Bucket의 WebsiteConfiguration 속성을 적용하지 않습니다. 이 규칙은 템플릿 모드(`checker check s3-static-hosting`)나 실제 AWS에서 확인하세요',
+      },
+    );
+    expect(skipReason(profile, { services: ['s3'], resourceTypes: ['AWS::S3::Bucket.VersioningConfiguration'] })).toBeUndefined();
+  });
 });

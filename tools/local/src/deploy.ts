@@ -5,7 +5,7 @@ import readline from 'node:readline/promises';
 import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
 import { S3Client } from '@aws-sdk/client-s3';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
-import { catalog, findLab, hourlyCost, labDir, repoRoot } from '@workshop/catalog';
+import { catalog, findLab, hourlyCost, labDir, repoRoot, type Lab } from '@workshop/catalog';
 import type { DeployArgs } from './args';
 import { cdkAwsEnv, cdkLocalEnv, localClientConfig } from './env';
 import { isEmulatorProcess } from './emulator';
@@ -15,6 +15,7 @@ import { readState, workshopDir, type LocalState } from './state';
 import {
   BILLABLE_TYPES,
   deployedTemplate,
+  dropOutputsOfUncreated,
   emptyBucket,
   findSiteBucket,
   listStackResources,
@@ -107,12 +108,38 @@ export async function resolveAws(env: NodeJS.ProcessEnv = process.env): Promise<
  */
 export function runCdk(args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<number> {
   const bin = path.join(repoRoot, 'node_modules', '.bin', process.platform === 'win32' ? 'cdk.cmd' : 'cdk');
-  const output = path.join(workshopDir(env), 'cdk.out', path.relative(repoRoot, cwd).replace(/[\\/]+/g, '-'));
+  const output = assemblyDir(cwd, env);
   return new Promise((resolve, reject) => {
     const child = spawn(bin, [...args, '--no-notices', '--output', output], { cwd, env, stdio: 'inherit' });
     child.once('error', reject);
     child.once('exit', (code, signal) => resolve(code ?? (signal ? 130 : 1)));
   });
+}
+
+/** The folder under .workshop/cdk.out/ that the CDK CLI writes a lab folder's cloud assembly to. */
+export function assemblyDir(cwd: string, env: NodeJS.ProcessEnv = process.env): string {
+  return path.join(workshopDir(env), 'cdk.out', path.relative(repoRoot, cwd).replace(/[\\/]+/g, '-'));
+}
+
+/**
+ * Synthesizes the lab for moto and drops the stack outputs that read resources moto does not create
+ * (it fails every DescribeStacks of such a stack); returns the `--app` arguments that deploy this assembly.
+ */
+async function emulatorAssembly(lab: Lab, dir: string, target: ResolvedTarget, args: DeployArgs, print: Print): Promise<string[]> {
+  const code = await runCdk(['synth', lab.stackName, '--quiet'], dir, target.env);
+  if (code !== 0) throw new LocalError(msg.cdkFailed('synth', commandLine(args)));
+  const assembly = assemblyDir(dir, target.env);
+  const file = path.join(assembly, `${lab.stackName}.template.json`);
+  const template = JSON.parse(fs.readFileSync(file, 'utf8'));
+  const dropped = dropOutputsOfUncreated(template, target.state?.unsupportedResourceTypes ?? []);
+  if (dropped.length) {
+    fs.writeFileSync(file, JSON.stringify(template, null, 1));
+    print(
+      `Left out the stack outputs ${dropped.join(', ')}: they read resources ${target.state?.flavor} does not create.`,
+      `스택 출력 ${dropped.join(', ')}은(는) 뺐습니다. ${target.state?.flavor}이(가) 만들지 않는 리소스를 읽기 때문입니다.`,
+    );
+  }
+  return ['--app', assembly];
 }
 
 /** Asks "yes/no" on the terminal; false when stdin is not a terminal. */
@@ -207,7 +234,8 @@ export async function deploy(
     );
     // moto 5.2.5 answers DeleteChangeSet for a name it no longer holds with a 500, which fails every
     // redeploy through change sets; direct CreateStack/UpdateStack calls work (and fill the outputs).
-    const method = target.state?.flavor.startsWith('moto') ? ['--method', 'direct'] : [];
+    const moto = target.state?.flavor.startsWith('moto') === true;
+    const method = moto ? ['--method', 'direct', ...(await emulatorAssembly(lab, dir, target, args, print))] : [];
     const code = await runCdk(['deploy', lab.stackName, '--require-approval', 'never', '--progress', 'events', ...method], dir, target.env);
     if (code !== 0) throw new LocalError(msg.cdkFailed('deploy', commandLine(args)));
 

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { StackResourceSummary } from '@aws-sdk/client-cloudformation';
-import { contentType, listFiles, recoveryFor, retainedResources } from './stack';
+import { contentType, dropOutputsOfUncreated, listFiles, recoveryFor, retainedResources } from './stack';
 
 describe('stack helpers', () => {
   test('an interrupted or failed first deploy is deleted before deploying again; an operation in progress is awaited', () => {
@@ -66,5 +66,38 @@ describe('stack helpers', () => {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('dropOutputsOfUncreated', () => {
+  it('drops the outputs that read a resource the emulator does not create, through GetAtt, Ref or Sub, and keeps the rest', () => {
+    const template = {
+      Resources: {
+        Cdn: { Type: 'AWS::CloudFront::Distribution' },
+        Secret: { Type: 'AWS::SecretsManager::Secret' },
+        Alb: { Type: 'AWS::ElasticLoadBalancingV2::LoadBalancer' },
+      },
+      Outputs: {
+        ShopUrl: { Value: { 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': ['Cdn', 'DomainName'] }]] } },
+        SecretName: { Value: { 'Fn::Select': [0, { 'Fn::Split': ['-', { Ref: 'Secret' }] }] } },
+        CdnId: { Value: { 'Fn::Sub': 'id ${Cdn}' } },
+        AlbUrl: { Value: { 'Fn::Join': ['', ['http://', { 'Fn::GetAtt': ['Alb', 'DNSName'] }]] } },
+      },
+    };
+    expect(dropOutputsOfUncreated(template, ['AWS::CloudFront::Distribution', 'AWS::SecretsManager::Secret'])).toEqual([
+      'ShopUrl',
+      'SecretName',
+      'CdnId',
+    ]);
+    expect(Object.keys(template.Outputs)).toEqual(['AlbUrl']);
+  });
+
+  it('leaves a template whose outputs read only created resources as it is', () => {
+    const template = {
+      Resources: { Alb: { Type: 'AWS::ElasticLoadBalancingV2::LoadBalancer' } },
+      Outputs: { Alb: { Value: { Ref: 'Alb' } } },
+    };
+    expect(dropOutputsOfUncreated(template, ['AWS::CloudFront::Distribution'])).toEqual([]);
+    expect(template.Outputs).toEqual({ Alb: { Value: { Ref: 'Alb' } } });
   });
 });

@@ -191,3 +191,41 @@ export const BILLABLE_TYPES: Record<string, { en: string; ko: string }> = {
   'AWS::ElasticLoadBalancingV2::LoadBalancer': { en: 'load balancer hours', ko: '로드 밸런서 시간 요금' },
   'AWS::EC2::Volume': { en: 'EBS storage, per GB-month', ko: 'EBS 저장 요금(GB-월)' },
 };
+
+/** Logical ids a template value reads through Ref or Fn::GetAtt (also inside Fn::Sub strings). */
+function referencedIds(value: unknown, out = new Set<string>()): Set<string> {
+  if (Array.isArray(value)) value.forEach((item) => referencedIds(item, out));
+  else if (value && typeof value === 'object') {
+    for (const [key, inner] of Object.entries(value)) {
+      if (key === 'Ref' && typeof inner === 'string') out.add(inner);
+      else if (key === 'Fn::GetAtt') out.add(Array.isArray(inner) ? String(inner[0]) : String(inner).split('.')[0]);
+      else if (key === 'Fn::Sub') {
+        const text = Array.isArray(inner) ? inner[0] : inner;
+        for (const match of String(text).matchAll(/\$\{([^.}!]+)[.}]/g)) out.add(match[1]);
+        if (Array.isArray(inner)) referencedIds(inner[1], out);
+      } else referencedIds(inner, out);
+    }
+  }
+  return out;
+}
+
+/**
+ * Removes the stack outputs that read a resource of a type the emulator does not create (moto answers
+ * every DescribeStacks of such a stack with an error, which fails the deploy). Returns the names dropped.
+ */
+export function dropOutputsOfUncreated(
+  template: { Resources?: Record<string, { Type?: string }>; Outputs?: Record<string, unknown> },
+  unsupportedTypes: readonly string[],
+): string[] {
+  const uncreated = new Set(
+    Object.entries(template.Resources ?? {})
+      .filter(([, r]) => unsupportedTypes.includes(r.Type ?? ''))
+      .map(([id]) => id),
+  );
+  const dropped = Object.keys(template.Outputs ?? {}).filter((name) =>
+    [...referencedIds(template.Outputs?.[name])].some((id) => uncreated.has(id)),
+  );
+  for (const name of dropped) delete template.Outputs?.[name];
+  if (template.Outputs && Object.keys(template.Outputs).length === 0) delete template.Outputs;
+  return dropped;
+}

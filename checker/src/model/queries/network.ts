@@ -117,7 +117,10 @@ export function routeTableOf(graph: ResourceGraph, subnet: Resource): Resource |
   const main = graph.ofType('AWS::EC2::RouteTable').find((table) => table.live?.main === true && vpcOf(graph, table) === vpc);
   if (main) return main;
   if (graph.kind === 'live') {
-    throw new CannotEvaluate(`subnet ${subnet.id} uses its VPC's main route table, which was not loaded`);
+    throw new CannotEvaluate(
+      `subnet ${subnet.id} uses its VPC's main route table, which was not loaded`,
+      'AWS::EC2::SubnetRouteTableAssociation',
+    );
   }
   return undefined;
 }

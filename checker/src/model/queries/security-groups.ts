@@ -133,7 +133,15 @@ export function securityGroupsOf(graph: ResourceGraph, resource: Resource): Reso
     default:
       throw new CannotEvaluate(`${what}: the checker does not know where this type lists its security groups`);
   }
-  return [...new Set(referencedResources(graph, values, what))];
+  // An id outside the graph on a DB instance means the target did not apply its VPCSecurityGroups (moto).
+  // On an EC2 instance it means the target did not apply its SecurityGroupIds (moto reads only SecurityGroups).
+  const needs =
+    resource.type === 'AWS::RDS::DBInstance'
+      ? 'AWS::RDS::DBInstance.VPCSecurityGroups'
+      : resource.type === 'AWS::EC2::Instance'
+        ? 'AWS::EC2::Instance.SecurityGroupIds'
+        : undefined;
+  return [...new Set(referencedResources(graph, values, what, needs))];
 }
 
 /** The launch template or launch configuration an Auto Scaling group launches instances from. */

@@ -43,12 +43,13 @@ export function listProp(graph: ResourceGraph, resource: Resource, path: string)
 /**
  * The resources a list of references points at. A reference that is a deploy-time value throws
  * CannotEvaluate; one that names nothing in the graph (an id imported from elsewhere) throws too,
- * because a rule cannot judge what it cannot see.
+ * because a rule cannot judge what it cannot see. `needs` names the property that should have set
+ * the list (see CannotEvaluate).
  */
-export function referencedResources(graph: ResourceGraph, values: readonly unknown[], what: string): Resource[] {
+export function referencedResources(graph: ResourceGraph, values: readonly unknown[], what: string, needs?: string): Resource[] {
   return values.map((value) => {
     const target = graph.deref(value, what);
-    if (!target) throw new CannotEvaluate(`${what}: ${describeValue(value)} is not defined in this stack`);
+    if (!target) throw new CannotEvaluate(`${what}: ${describeValue(value)} is not defined in this stack`, needs);
     return target;
   });
 }

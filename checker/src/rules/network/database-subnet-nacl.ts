@@ -40,6 +40,7 @@ export const databaseSubnetNacl: Rule = {
   seed: { seed: '001_8b32331c4bddb65a', section: 'Feed Back: VPC에 대한 보안 컨설팅 (NACL)' },
   modes: ['template', 'live'],
   services: ['ec2', 'rds'],
+  resourceTypes: ['AWS::EC2::NetworkAcl', 'AWS::EC2::NetworkAclEntry', 'AWS::EC2::SubnetNetworkAclAssociation'],
   evaluate({ graph }) {
     const databases = primaryDatabases(graph);
     const subnets = [...new Set(databases.flatMap((db) => dbSubnets(graph, db)))];

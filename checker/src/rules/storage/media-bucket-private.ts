@@ -30,6 +30,7 @@ export const mediaBucketPrivate: Rule = {
   seed: { seed: '001_8b32331c4bddb65a', section: '요구사항: 동영상, 이미지 3TB 이상' },
   modes: ['template', 'live'],
   services: ['s3'],
+  resourceTypes: ['AWS::S3::Bucket.VersioningConfiguration', 'AWS::S3::Bucket.PublicAccessBlockConfiguration', 'AWS::S3::BucketPolicy'],
   evaluate({ graph }) {
     const media = mediaBuckets(graph);
     if (media.length === 0) {

@@ -28,6 +28,7 @@ export const mediaBucketRequiresEndpoint: Rule = {
   seed: { seed: '000_0cb1d160706ddd77', section: '4-3' },
   modes: ['template', 'live'],
   services: ['s3', 'ec2'],
+  resourceTypes: ['AWS::S3::BucketPolicy'],
   evaluate({ graph }) {
     const media = mediaBuckets(graph);
     if (media.length === 0) {

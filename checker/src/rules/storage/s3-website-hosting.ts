@@ -23,6 +23,7 @@ export const s3WebsiteHosting: Rule = {
   seed: { seed: '000_0cb1d160706ddd77', section: '4-1' },
   modes: ['template', 'live'],
   services: ['s3'],
+  resourceTypes: ['AWS::S3::Bucket.WebsiteConfiguration', 'AWS::S3::Bucket.PublicAccessBlockConfiguration'],
   evaluate({ graph }) {
     const sites = websiteBuckets(graph);
     if (sites.length === 0) {
