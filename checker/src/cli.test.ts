@@ -187,6 +187,15 @@ describe('checker check: inputs and outputs', () => {
     expect(result.code).toBe(ExitCode.Pass);
   });
 
+  it("checks the learner's starter labs/<lab> when run from the workshop's root with only a lab id", async () => {
+    const result = await run(['check', 'vpc-migration', '--reporter', 'json'], {
+      cwd: path.resolve(labDir('vpc-migration', 'starter'), '..', '..'),
+    });
+    const report = JSON.parse(result.stdout);
+    expect(report.source.description).toMatch(/^app .*labs\/vpc-migration$/);
+    expect(report.lab.id).toBe('vpc-migration');
+  });
+
   it('honours --stack and --guide-base-url', async () => {
     const result = await run([
       'check',

@@ -59,7 +59,7 @@ export function checkCommand(): Command {
 export async function runCheck(labArg: string | undefined, options: CheckOptions, global: GlobalOptions, io: Io): Promise<ExitCodeValue> {
   const lang = resolveLang(global.lang, io.env);
   const specs = parseReporterSpecs(options.reporter ?? []);
-  const { input, appDir } = chooseInput(options, io.cwd);
+  const { input, appDir } = chooseInput(options, io.cwd, labArg);
   const lab = labArg !== undefined ? requireLab(labArg) : inferLab(appDir ?? io.cwd);
   const stackName = options.stack ?? lab.stackName;
 
@@ -100,8 +100,11 @@ export async function runCheck(labArg: string | undefined, options: CheckOptions
   return exitCodeOf(report);
 }
 
-/** Picks the one input among the flags; no flag means the CDK app of the folder the user is in. */
-function chooseInput(options: CheckOptions, cwd: string): { input: InputSpec; appDir?: string } {
+/**
+ * Picks the one input among the flags. No flag means the CDK app of the folder the user is in or,
+ * outside any app (e.g. the workshop's root), the learner's starter of the named lab: labs/<lab-id>.
+ */
+function chooseInput(options: CheckOptions, cwd: string, labArg: string | undefined): { input: InputSpec; appDir?: string } {
   const given = (['app', 'cdkOut', 'template', 'live'] as const).filter((key) => options[key] !== undefined && options[key] !== false);
   if (given.length > 1) {
     const flags = given.map((key) => `--${key === 'cdkOut' ? 'cdk-out' : key}`).join(' and ');
@@ -117,8 +120,15 @@ function chooseInput(options: CheckOptions, cwd: string): { input: InputSpec; ap
   if (options.live) return { input: { kind: 'live', endpoint: options.endpoint, profile: options.profile, region: options.region } };
   if (options.template !== undefined) return { input: { kind: 'template', file: path.resolve(cwd, options.template) } };
   if (options.cdkOut !== undefined) return { input: { kind: 'cdk-out', dir: path.resolve(cwd, options.cdkOut) } };
-  const appDir = options.app !== undefined ? path.resolve(cwd, options.app) : (enclosingApp(cwd) ?? cwd);
+  const appDir = options.app !== undefined ? path.resolve(cwd, options.app) : (enclosingApp(cwd) ?? starterIn(cwd, labArg) ?? cwd);
   return { input: { kind: 'app', dir: appDir }, appDir };
+}
+
+/** labs/<lab-id> under `dir` when it is a CDK app, i.e. when the user runs the checker from the workshop's root. */
+function starterIn(dir: string, labArg: string | undefined): string | undefined {
+  if (labArg === undefined || !findLab(labArg)) return undefined;
+  const starter = path.join(dir, 'labs', labArg);
+  return fs.existsSync(path.join(starter, 'cdk.json')) ? starter : undefined;
 }
 
 /** The nearest folder at or above `dir` holding a cdk.json. */
