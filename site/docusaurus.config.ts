@@ -4,6 +4,11 @@ import { themes as prismThemes } from 'prism-react-renderer';
 import { catalog } from '@workshop/catalog';
 import { labFiles } from './src/plugins/remark-lab-files';
 
+// Browsers with native CSS cascade layers. Without a browserslist, the CSS minifier polyfills the
+// layers with :not(#\#) selectors that outrank src/css/custom.css (its accessible colours are lost).
+// Set here rather than in package.json so a build started from any folder gets the same CSS.
+process.env.BROWSERSLIST ??= '>0.5%, not dead, not op_mini all';
+
 /** The workshop site: English (default) and Korean, built offline, no broken links allowed. */
 const config: Config = {
   title: 'AWS Architecture Workshop',
