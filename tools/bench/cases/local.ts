@@ -9,6 +9,7 @@ import { EMULATOR_FLAVOR, installEmulator, startEmulator, stopProcess } from '..
 import { localClientConfig, scrubAwsEnv } from '../../local/src/env';
 import { freePort } from '../../local/src/ports';
 import { writeState, type LocalState } from '../../local/src/state';
+import { checkLive, runDeployCommand, startSandbox, type LiveSandbox } from '../../../checker/src/live-labs/harness';
 import type { BenchCase } from '../harness';
 
 /** Emulator processes started by these cases, stopped when the bench exits. */
@@ -25,11 +26,13 @@ process.once('exit', () => {
 
 /**
  * The embedded emulator: its cold start (process start until STS answers; target <= 10 s) and a deploy of
- * the vpc-migration solution to it through `npm run deploy` (bootstrap done in setup; target <= 60 s).
+ * the vpc-migration solution to it through `npm run deploy` (bootstrap done in setup; target <= 60 s), and
+ * a live check of that deployment, in-process as `checker check --live` runs it (target <= 3 s), with its API calls.
  */
 export function localCases(): BenchCase[] {
   const lab = findLab('vpc-migration');
   let state: LocalState | undefined;
+  let sandbox: LiveSandbox | undefined;
   const stateFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'bench-local-')), 'local.json');
   const env = { ...scrubAwsEnv(process.env), WORKSHOP_LOCAL_STATE: stateFile, CI: 'true' };
   const deploy = () =>
@@ -73,6 +76,23 @@ export function localCases(): BenchCase[] {
         await cfn.send(new DeleteStackCommand({ StackName: lab.stackName })).catch(() => undefined);
         cfn.destroy();
         deploy();
+      },
+    },
+    {
+      group: 'local live check',
+      name: `checker check vpc-migration --live (${EMULATOR_FLAVOR})`,
+      baseline: true,
+      setup: async () => {
+        installEmulator();
+        sandbox = await startSandbox();
+        if (sandbox.state.pid) started.push(sandbox.state.pid);
+        const deployed = await runDeployCommand(sandbox, 'deploy', 'vpc-migration', true);
+        if (deployed.code !== 0) throw new Error(`deploy of vpc-migration failed:\n${deployed.output.slice(-2000)}`);
+      },
+      run: async () => {
+        if (!sandbox || !lab) throw new Error('the emulator did not start');
+        const { report, calls } = await checkLive(sandbox, lab);
+        return { apiCalls: calls.length, rulesJudged: report.summary.PASS + report.summary.FAIL };
       },
     },
   ];

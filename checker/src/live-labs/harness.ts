@@ -1,0 +1,127 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { CloudFormationClient, DeleteStackCommand } from '@aws-sdk/client-cloudformation';
+import { repoRoot, type Lab } from '@workshop/catalog';
+import { EMULATOR, isInstalled, startEmulator, stopProcess, venvDir } from '../../../tools/local/src/emulator';
+import { localClientConfig, scrubAwsEnv } from '../../../tools/local/src/env';
+import { stackStatus } from '../../../tools/local/src/stack';
+import { freePort } from '../../../tools/local/src/ports';
+import { writeState, workshopDir, type LocalState } from '../../../tools/local/src/state';
+import { runChecks } from '../engine/run';
+import type { CheckReport } from '../engine/result';
+import { rules } from '../rules';
+import { fromTemplate } from '../sources';
+import { loadCdkOut } from '../sources/template/load';
+import { loadLiveGraph, type ApiCall } from '../sources/live';
+import type { TargetProfile } from '../targets';
+
+/** Why the embedded emulator cannot run here, or undefined when it is installed. */
+export function emulatorMissing(): string | undefined {
+  return isInstalled() ? undefined : `embedded emulator ${EMULATOR.pipSpec} is not installed: run npm run local -- install`;
+}
+
+/** A private embedded emulator for tests and benches: its own port and state file, never the learner's. */
+export interface LiveSandbox {
+  readonly state: LocalState;
+  /** Environment for the deploy commands: no real AWS variables, this sandbox's state file, English. */
+  readonly env: NodeJS.ProcessEnv;
+  /** Stops the emulator and removes the state file's folder. */
+  stop(): Promise<void>;
+}
+
+/** Starts the installed emulator on a free 127.0.0.1 port with a state file of its own. */
+export async function startSandbox(): Promise<LiveSandbox> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'workshop-live-'));
+  // A .workshop folder of its own (cloud assemblies, CDK cache, logs), sharing the installed emulator's venv,
+  // so a learner's or another test's deploy of the same lab never races this one.
+  fs.symlinkSync(venvDir(), venvDir({ WORKSHOP_DIR: dir }), 'dir');
+  const env: NodeJS.ProcessEnv = {
+    ...scrubAwsEnv(process.env),
+    WORKSHOP_DIR: dir,
+    WORKSHOP_LOCAL_STATE: path.join(dir, 'local.json'),
+    WORKSHOP_LANG: 'en',
+    CDK_VALIDATION: 'false',
+  };
+  const state = await startEmulator(await freePort(), env);
+  writeState(state, env);
+  return {
+    state,
+    env,
+    stop: async () => {
+      if (state.pid) await stopProcess(state.pid);
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Deletes a lab's stack through the CloudFormation API (faster than `npm run destroy`, which synthesizes first). */
+export async function deleteStack(sandbox: LiveSandbox, stackName: string): Promise<void> {
+  const cfn = new CloudFormationClient(localClientConfig(sandbox.state));
+  try {
+    // moto drops the stack even when it cannot delete a resource (DependencyViolation on a VPC it keeps).
+    await cfn.send(new DeleteStackCommand({ StackName: stackName })).catch(() => undefined);
+    for (let i = 0; i < 150 && (await stackStatus(cfn, stackName)); i++) await new Promise((resolve) => setTimeout(resolve, 200));
+    const left = await stackStatus(cfn, stackName);
+    if (left) throw new Error(`stack ${stackName} is still there (${left}) after DeleteStack`);
+  } finally {
+    cfn.destroy();
+  }
+}
+
+/** Output of one deploy command. */
+export interface CommandRun {
+  readonly code: number | null;
+  readonly output: string;
+  readonly ms: number;
+}
+
+/** Runs `npm run deploy|destroy -- <lab> [--solution]` (the same entry point) against the sandbox. */
+export function runDeployCommand(
+  sandbox: LiveSandbox,
+  command: 'deploy' | 'destroy',
+  labId: string,
+  solution: boolean,
+  timeoutMs = 240_000,
+): Promise<CommandRun> {
+  const tsx = path.join(repoRoot, 'node_modules', '.bin', 'tsx');
+  const script = path.join(repoRoot, 'tools', 'local', 'src', 'cli', 'deploy.ts');
+  const args = [script, command, labId, ...(solution ? ['--solution'] : [])];
+  const start = performance.now();
+  return new Promise((resolve, reject) => {
+    const child = spawn(tsx, args, { cwd: repoRoot, env: sandbox.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.once('error', reject);
+    child.once('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, output, ms: performance.now() - start });
+    });
+  });
+}
+
+/** The cloud assembly the deploy command wrote for a lab's starter or solution (see tools/local runCdk). */
+export function deployedAssembly(sandbox: LiveSandbox, labId: string, solution: boolean): string {
+  return path.join(workshopDir(sandbox.env), 'cdk.out', `${solution ? 'solutions' : 'labs'}-${labId}`);
+}
+
+/** A live check of the lab's stack on the sandbox, in-process: the report and the API calls made. */
+export async function checkLive(
+  sandbox: LiveSandbox,
+  lab: Lab,
+): Promise<{ report: CheckReport; calls: ApiCall[]; target?: TargetProfile }> {
+  const startedAt = Date.now();
+  const { state } = sandbox;
+  const loaded = await loadLiveGraph({ stackName: lab.stackName, endpoint: state.endpoint, region: state.region, lab });
+  return { report: runChecks({ lab, loaded, rules, lang: 'en', startedAt }), calls: loaded.calls, target: loaded.target };
+}
+
+/** A template-mode check of a cloud assembly: the same app the live check read, before deployment. */
+export function checkAssembly(lab: Lab, assemblyDir: string): CheckReport {
+  const loaded = fromTemplate(loadCdkOut(assemblyDir, lab.stackName), `cdk.out ${assemblyDir}`, lab.stackName);
+  return runChecks({ lab, loaded, rules, lang: 'en' });
+}
