@@ -26,6 +26,8 @@ export function emulatorMissing(): string | undefined {
 /** A private embedded emulator for tests and benches: its own port and state file, never the learner's. */
 export interface LiveSandbox {
   readonly state: LocalState;
+  /** Its own .workshop folder (state file, cloud assemblies, CDK cache, emulator log). */
+  readonly dir: string;
   /** Environment for the deploy commands: no real AWS variables, this sandbox's state file, English. */
   readonly env: NodeJS.ProcessEnv;
   /** Stops the emulator and removes the state file's folder. */
@@ -49,6 +51,7 @@ export async function startSandbox(): Promise<LiveSandbox> {
   writeState(state, env);
   return {
     state,
+    dir,
     env,
     stop: async () => {
       if (state.pid) await stopProcess(state.pid);

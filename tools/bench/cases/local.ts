@@ -12,9 +12,11 @@ import { writeState, type LocalState } from '../../local/src/state';
 import { checkLive, runDeployCommand, startSandbox, type LiveSandbox } from '../../../checker/src/live-labs/harness';
 import type { BenchCase } from '../harness';
 
-/** Emulator processes started by these cases, stopped when the bench exits. */
+/** Emulator processes started by these cases, stopped when the bench exits; their folders are removed. */
 const started: number[] = [];
+const folders: string[] = [];
 process.once('exit', () => {
+  for (const dir of folders) fs.rmSync(dir, { recursive: true, force: true });
   for (const pid of started) {
     try {
       process.kill(pid, 'SIGKILL');
@@ -86,6 +88,7 @@ export function localCases(): BenchCase[] {
         installEmulator();
         sandbox = await startSandbox();
         if (sandbox.state.pid) started.push(sandbox.state.pid);
+        folders.push(sandbox.dir);
         const deployed = await runDeployCommand(sandbox, 'deploy', 'vpc-migration', true);
         if (deployed.code !== 0) throw new Error(`deploy of vpc-migration failed:\n${deployed.output.slice(-2000)}`);
       },
