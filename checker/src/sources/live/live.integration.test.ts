@@ -1,24 +1,26 @@
 import { spawnSync } from 'node:child_process';
 import { CloudFormationClient, CreateStackCommand, DeleteStackCommand, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
-import { localClientConfig, readLocalState } from '@workshop/local';
+import { localClientConfig, readLocalState, type LocalTarget } from '@workshop/local';
+import { emulatorMissing, startSandbox, type LiveSandbox } from '../../live-labs/harness';
 import { graphFromTemplate } from '../template/resolve';
 import { detectTarget, type TargetProfile } from '../../targets';
 import { LIVE_COMMANDS, LiveError, loadLiveGraph } from '.';
 
 // Deploys nothing through CDK: creates a tiny stack with the CloudFormation API on the local AWS
-// endpoint that `npm run local -- up` recorded, then loads it live. Without a running endpoint the
-// suite is skipped with the reason; with CI=true it fails instead.
+// endpoint that `npm run local -- up` recorded, or else on an embedded emulator of its own (installed
+// by .ci/run), then loads it live. With neither the suite is skipped with the reason; with CI=true it fails.
 const ci = process.env.CI === 'true';
-const state = readLocalState();
+const recorded = readLocalState();
 const answers = (url: string): boolean =>
   spawnSync(process.execPath, ['-e', `fetch(${JSON.stringify(url)}).then(() => process.exit(0), () => process.exit(1))`], { timeout: 5000 })
     .status === 0;
-const reason = !state
-  ? 'no local AWS endpoint recorded: run npm run local -- up'
-  : `${state.endpoint} does not answer: run npm run local -- up`;
-const running = state !== undefined && answers(state.endpoint);
-if (!running && !ci) process.stderr.write(`skipped: live loader against local AWS (${reason})\n`);
-const describeIf = running || ci ? describe : describe.skip;
+const running = recorded !== undefined && answers(recorded.endpoint);
+const missing = running ? undefined : emulatorMissing();
+const reason = `no local AWS endpoint answers and ${missing}`;
+if (missing && !ci) process.stderr.write(`skipped: live loader against local AWS (${reason})\n`);
+const describeIf = !missing || ci ? describe : describe.skip;
+let state: Pick<LocalTarget, 'endpoint' | 'region'> | undefined = running ? recorded : undefined;
+let sandbox: LiveSandbox | undefined;
 
 const template = {
   Resources: {
@@ -65,12 +67,13 @@ const template = {
   },
 };
 
-describeIf(running || ci ? 'live loader against local AWS' : `live loader against local AWS (skipped: ${reason})`, () => {
+describeIf(!missing || ci ? 'live loader against local AWS' : `live loader against local AWS (skipped: ${reason})`, () => {
   const stackName = `CheckerLiveTest${process.pid}${Date.now() % 100000}`;
   let cfn: CloudFormationClient;
   let target: TargetProfile;
 
   beforeAll(async () => {
+    if (!state && !missing) state = (sandbox = await startSandbox()).state;
     if (!state) throw new Error(reason);
     target = await detectTarget(state.endpoint);
     cfn = new CloudFormationClient(localClientConfig(state));
@@ -87,6 +90,7 @@ describeIf(running || ci ? 'live loader against local AWS' : `live loader agains
   afterAll(async () => {
     // moto cannot always delete a VPC whose attachments it removes out of order; a leftover test VPC is harmless.
     await cfn?.send(new DeleteStackCommand({ StackName: stackName })).catch(() => undefined);
+    await sandbox?.stop();
   });
 
   test('loads the stack’s network as the template describes it', async () => {
