@@ -42,7 +42,8 @@ run('npx', ['jest', '--config', 'tools/catalog/jest.config.js', '--silent']);
 // Local AWS is optional (template checks and real AWS work without it), so a failure here is reported, not fatal.
 console.log('\nStarting local AWS (LocalStack with Docker, otherwise the embedded emulator)...');
 const local = spawnSync('npm', ['run', '--silent', 'local', '--', 'up'], { cwd: root, stdio: 'inherit' });
-if (local.status !== 0) console.log('Local AWS did not start (see the line above); template checks still work. Retry with: npm run local -- up');
+if (local.status !== 0)
+  console.log('Local AWS did not start (see the line above); template checks still work. Retry with: npm run local -- up');
 
 const catalog = JSON.parse(fs.readFileSync(path.join(root, 'labs', 'catalog.json'), 'utf8'));
 console.log('\nReady. The labs, in order:');
