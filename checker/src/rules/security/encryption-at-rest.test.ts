@@ -8,6 +8,7 @@ import {
   stackGraph,
   unrelatedGraph,
 } from '../fixtures/grown-shop';
+import { graphFromTemplate } from '../../sources/template/resolve';
 import { encryptionAtRest } from './encryption-at-rest';
 
 describe('encryption-at-rest', () => {
@@ -32,6 +33,24 @@ describe('encryption-at-rest', () => {
       (stack) => new ec2.CfnVolume(stack, 'Disk', { availabilityZone: 'ap-northeast-2a', size: 8, encrypted: false }),
     );
     expect(judge(encryptionAtRest, volume).message.en).toContain('volume Disk is not encrypted');
+  });
+
+  it('judges an instance by its own disks when its metadata-only launch template is not linked (as moto lists it live)', () => {
+    const template = (linked: boolean) => ({
+      Resources: {
+        Metadata: { Type: 'AWS::EC2::LaunchTemplate', Properties: { LaunchTemplateData: { MetadataOptions: { HttpTokens: 'required' } } } },
+        Bastion: {
+          Type: 'AWS::EC2::Instance',
+          Properties: {
+            ImageId: 'ami-12345678',
+            BlockDeviceMappings: [{ DeviceName: '/dev/xvda', Ebs: { Encrypted: true, VolumeSize: 8 } }],
+            ...(linked && { LaunchTemplate: { LaunchTemplateId: { Ref: 'Metadata' }, Version: '1' } }),
+          },
+        },
+      },
+    });
+    expect(judge(encryptionAtRest, graphFromTemplate(template(true))).status).toBe('PASS');
+    expect(judge(encryptionAtRest, graphFromTemplate(template(false))).status).toBe('PASS');
   });
 
   it('fails for an unencrypted database', () => {

@@ -29,7 +29,8 @@ export const encryptionAtRest: Rule = {
   services: ['s3', 'rds', 'ec2', 'autoscaling'],
   evaluate({ graph }) {
     const disks = [
-      ...graph.ofType('AWS::EC2::LaunchTemplate'),
+      // A launch template that no instance or group uses launches nothing, so it stores no data.
+      ...graph.ofType('AWS::EC2::LaunchTemplate').filter((template) => graph.referencing(template).length > 0),
       ...graph.ofType('AWS::AutoScaling::LaunchConfiguration'),
       ...graph.ofType('AWS::EC2::Instance'),
     ];
