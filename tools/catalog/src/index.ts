@@ -4,6 +4,7 @@ import type { Catalog, Lab } from './types';
 
 export type * from './types';
 export { validateCatalog } from './validate';
+export { guidePath } from './paths';
 
 /** The repository root: two folders above this package. */
 export const repoRoot = path.resolve(__dirname, '..', '..', '..');
@@ -22,13 +23,6 @@ export const catalog: Catalog = readCatalog();
 /** Folder of a lab's starter (`labs/<id>`) or solution (`solutions/<id>`). */
 export function labDir(labId: string, kind: 'starter' | 'solution', root: string = repoRoot): string {
   return path.join(root, kind === 'starter' ? 'labs' : 'solutions', labId);
-}
-
-/** Guide page of a lab in the given locale, relative to site/. */
-export function guidePath(labId: string, lang: 'en' | 'ko'): string {
-  return lang === 'en'
-    ? path.join('docs', 'labs', `${labId}.mdx`)
-    : path.join('i18n', 'ko', 'docusaurus-plugin-content-docs', 'current', 'labs', `${labId}.mdx`);
 }
 
 /** Sum of a lab's hourly cost items, in US dollars. */

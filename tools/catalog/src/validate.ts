@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import schema from '../catalog.schema.json';
+import { guidePath } from './paths';
 import type { Catalog } from './types';
 
 /** What the validator needs besides the catalog itself. */
@@ -65,8 +66,8 @@ export function validateCatalog(data: unknown, options: ValidateOptions): string
     }
 
     for (const [lang, file] of [
-      ['English', path.join('docs', 'labs', `${lab.id}.mdx`)],
-      ['Korean', path.join('i18n', 'ko', 'docusaurus-plugin-content-docs', 'current', 'labs', `${lab.id}.mdx`)],
+      ['English', guidePath(lab.id, 'en')],
+      ['Korean', guidePath(lab.id, 'ko')],
     ]) {
       if (!fs.existsSync(path.join(options.root, 'site', file)))
         problems.push(`${where}: the ${lang} guide site/${file} is missing: write it.`);
