@@ -73,8 +73,9 @@ export class ShopDatabase extends Construct {
       vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_ISOLATED },
     });
     this.instance = new rds.DatabaseInstance(this, 'Instance', {
-      // A full version: CloudFormation rejects a bare '8.0'.
-      engine: rds.DatabaseInstanceEngine.mysql({ version: rds.MysqlEngineVersion.VER_8_0_43 }),
+      // MySQL 8.4, the long-term release (8.0 left RDS standard support on 31 July 2026), as a full
+      // version: CloudFormation rejects a bare '8.4'.
+      engine: rds.DatabaseInstanceEngine.mysql({ version: rds.MysqlEngineVersion.VER_8_4_10 }),
       instanceType: props.instanceType ?? ec2.InstanceType.of(ec2.InstanceClass.T3, ec2.InstanceSize.MICRO),
       vpc: props.vpc,
       subnetGroup: this.subnetGroup,
