@@ -1,5 +1,5 @@
 import React from 'react';
-import { catalog, labById, labHourlyCost } from '../data/workshop';
+import { catalog, labById } from '../data/workshop';
 import { formatUsd, useLang } from '../lib/i18n';
 
 /** Props of CostTable: the lab whose billable resources are listed. */
@@ -22,8 +22,8 @@ export default function CostTable({ lab }: CostTableProps): React.JSX.Element {
           </tr>
         </thead>
         <tbody>
-          {entry.costPerHour.map((item) => (
-            <tr key={item.resource.en}>
+          {entry.cost.items.map((item) => (
+            <tr key={item.price}>
               <td>{item.resource[lang]}</td>
               <td>{formatUsd(item.usd, lang)}</td>
             </tr>
@@ -33,15 +33,17 @@ export default function CostTable({ lab }: CostTableProps): React.JSX.Element {
           <tr>
             <th scope="row">{ko ? '합계' : 'Total'}</th>
             <td>
-              <strong>{formatUsd(labHourlyCost(entry), lang)}</strong>
+              <strong>{formatUsd(entry.cost.hourlyUsd, lang)}</strong>
               {ko
-                ? ` (하루 약 ${formatUsd(labHourlyCost(entry) * 24, lang, 2)})`
-                : ` (about ${formatUsd(labHourlyCost(entry) * 24, lang, 2)} a day)`}
+                ? ` (하루 약 ${formatUsd(entry.cost.hourlyUsd * 24, lang, 2)})`
+                : ` (about ${formatUsd(entry.cost.hourlyUsd * 24, lang, 2)} a day)`}
             </td>
           </tr>
         </tfoot>
       </table>
-      <p className="ws-note">{catalog.pricing.note[lang]}</p>
+      <p className="ws-note">
+        {catalog.pricing.note[lang]} {ko ? `가격 기준일: ${catalog.priceDate}.` : `Prices as of ${catalog.priceDate}.`}
+      </p>
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import React from 'react';
 import Link from '@docusaurus/Link';
-import { catalog, labHourlyCost } from '../data/workshop';
+import { catalog } from '../data/workshop';
 import { formatMinutes, formatUsd, useLang } from '../lib/i18n';
 
 /** Every lab in catalog order with its time and hourly cost, and the totals for the whole workshop. */
@@ -10,7 +10,7 @@ export default function LabList(): React.JSX.Element {
   const minutes = catalog.labs.reduce((sum, lab) => sum + lab.durationMinutes, 0);
   // A learner deploys one lab at a time and destroys it before the next: the worst case is each
   // lab's stack running for as long as the lab takes.
-  const cost = catalog.labs.reduce((sum, lab) => sum + (labHourlyCost(lab) * lab.durationMinutes) / 60, 0);
+  const cost = catalog.labs.reduce((sum, lab) => sum + (lab.cost.hourlyUsd * lab.durationMinutes) / 60, 0);
   return (
     <div className="ws-table-wrap">
       <table className="ws-labs">
@@ -30,7 +30,7 @@ export default function LabList(): React.JSX.Element {
                 <Link to={`/docs/labs/${lab.id}`}>{lab.title[lang]}</Link>
               </td>
               <td>{formatMinutes(lab.durationMinutes, lang)}</td>
-              <td>{formatUsd(labHourlyCost(lab), lang)}</td>
+              <td>{formatUsd(lab.cost.hourlyUsd, lang)}</td>
             </tr>
           ))}
         </tbody>

@@ -1,11 +1,11 @@
-import type { Catalog, Lab } from '@workshop/catalog';
+import type { PricedCatalog, PricedLab } from '@workshop/catalog';
 import catalogJson from '@generated/workshop-data/default/catalog.json';
 import rulesJson from '@generated/workshop-data/default/rules.json';
 import cliJson from '@generated/workshop-data/default/cli.json';
 import type { CliHelp, RuleMeta } from './types';
 
-/** labs/catalog.json as the workshop-data plugin loaded it at build time. */
-export const catalog = catalogJson as Catalog;
+/** labs/catalog.json as the workshop-data plugin loaded it at build time, each lab priced from labs/prices.json. */
+export const catalog = catalogJson as PricedCatalog;
 
 /** Rule metadata exported by the checker; empty until the checker has rules. */
 export const rules = rulesJson as RuleMeta[];
@@ -14,7 +14,7 @@ export const rules = rulesJson as RuleMeta[];
 export const cliHelp = cliJson as CliHelp | null;
 
 /** The lab with this id; throws so a typo in a guide fails the build. */
-export function labById(id: string): Lab {
+export function labById(id: string): PricedLab {
   const lab = catalog.labs.find((candidate) => candidate.id === id);
   if (!lab) throw new Error(`Unknown lab "${id}": use an id from labs/catalog.json (${catalog.labs.map((l) => l.id).join(', ')}).`);
   return lab;
@@ -28,9 +28,4 @@ export function ruleById(id: string): RuleMeta | undefined {
 /** A lab's position in the workshop, starting at 1. */
 export function labNumber(id: string): number {
   return catalog.labs.findIndex((lab) => lab.id === id) + 1;
-}
-
-/** Sum of a lab's hourly cost items, in US dollars. */
-export function labHourlyCost(lab: Lab): number {
-  return Math.round(lab.costPerHour.reduce((sum, item) => sum + item.usd, 0) * 1000) / 1000;
 }

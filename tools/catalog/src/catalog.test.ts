@@ -1,7 +1,18 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { catalog, catalogPath, hourlyCost, nearestLabId, readCatalog, repoRoot, validateCatalog } from './index';
+import {
+  catalog,
+  catalogPath,
+  hourlyCost,
+  nearestLabId,
+  priceCatalog,
+  priceLine,
+  priceTable,
+  readCatalog,
+  repoRoot,
+  validateCatalog,
+} from './index';
 import { LAB_APP_SHAPE } from './validate';
 import type { Catalog } from './types';
 
@@ -51,6 +62,52 @@ describe('labs/catalog.json', () => {
   it('gives every lab an hourly cost that names what costs money', () => {
     for (const lab of catalog.labs) expect(hourlyCost(lab)).toBeGreaterThan(0);
   });
+
+  it("computes each lab's hourly cost from labs/prices.json, the one price table", () => {
+    const lab = catalog.labs.find((candidate) => candidate.id === 'multi-az-rds')!;
+    const region = catalog.pricing.region;
+    const expected = lab.costPerHour.reduce((sum, item) => {
+      const entry = priceTable.prices[item.price];
+      const unit = entry.usd[region];
+      return sum + (entry.per === 'hour' ? unit * item.quantity : (unit * item.quantity) / priceTable.hoursPerMonth);
+    }, 0);
+    expect(lab.cost.hourlyUsd).toBeCloseTo(expected, 3);
+    expect(hourlyCost(lab)).toBe(lab.cost.hourlyUsd);
+    expect(catalog.priceDate).toBe(priceTable.date);
+  });
+
+  it('prices a changed lab again instead of trusting a stale total', () => {
+    const data = clone();
+    data.labs[0].costPerHour = [{ price: 'nat-gateway', quantity: 3 }];
+    expect(hourlyCost(data.labs[0])).toBeCloseTo(3 * priceTable.prices['nat-gateway'].usd[data.pricing.region], 6);
+  });
+});
+
+describe('labs/prices.json', () => {
+  it('is dated and prices every entry in every Region it names', () => {
+    expect(priceTable.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    for (const [key, entry] of Object.entries(priceTable.prices)) {
+      expect([key, Object.keys(entry.usd).sort()]).toEqual([key, Object.keys(priceTable.regions).sort()]);
+      for (const usd of Object.values(entry.usd)) expect(usd).toBeGreaterThan(0);
+    }
+  });
+
+  it('names a line by count or by volume, in both languages', () => {
+    expect(priceLine({ price: 'nat-gateway', quantity: 2 }, 'us-east-1').resource).toEqual({
+      en: '2 × NAT gateway',
+      ko: 'NAT 게이트웨이 2개',
+    });
+    const data = priceLine({ price: 'nat-gateway-data', quantity: 10 }, 'us-east-1');
+    expect(data.resource.en).toBe('NAT gateway data processing (10 GB a month)');
+    expect(data.usd).toBeCloseTo((10 * 0.045) / 730, 9);
+  });
+
+  it('refuses a price the table lacks, naming the key', () => {
+    expect(() => priceLine({ price: 'ec2:x9.huge', quantity: 1 }, 'us-east-1')).toThrow(
+      'labs/prices.json has no price "ec2:x9.huge" for us-east-1: add it or fix the key.',
+    );
+    expect(() => priceCatalog({ ...clone(), pricing: { ...clone().pricing, region: 'eu-west-9' } })).toThrow(/for eu-west-9/);
+  });
 });
 
 describe('validateCatalog', () => {
@@ -94,6 +151,14 @@ describe('validateCatalog', () => {
     const known = new Set(data.labs[0].checks.slice(1));
     expect(validateCatalog(data, { root: fakeRepo(data), ruleIds: known })).toEqual([
       `lab "on-prem-baseline" lists check(s) ${data.labs[0].checks[0]} that the checker does not define: add the rule under checker/src/rules/ or fix the id.`,
+    ]);
+  });
+
+  it('names the lab and the key of a cost price the table lacks', () => {
+    const data = clone();
+    data.labs[4].costPerHour = [{ price: 'ec2:x9.huge', quantity: 1 }];
+    expect(validateCatalog(data, { root: fakeRepo(data) })).toEqual([
+      'lab "cloudfront-cdn": cost price "ec2:x9.huge" has no ap-northeast-2 price in labs/prices.json: add it there or fix the key.',
     ]);
   });
 

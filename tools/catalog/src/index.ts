@@ -1,10 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Catalog, Lab } from './types';
+import { priceLine, priceTable, roundUsd } from './prices';
+import type { Catalog, Lab, PricedCatalog, PricedLab } from './types';
 
 export type * from './types';
 export { validateCatalog } from './validate';
 export { guidePath } from './paths';
+export { priceLine, priceTable, roundUsd, unitPrice, type CostLine, type PriceEntry, type PricedLine, type PriceTable } from './prices';
 
 /** The repository root: two folders above this package. */
 export const repoRoot = path.resolve(__dirname, '..', '..', '..');
@@ -17,17 +19,30 @@ export function readCatalog(file: string = catalogPath): Catalog {
   return JSON.parse(fs.readFileSync(file, 'utf8')) as Catalog;
 }
 
-/** The labs in workshop order. */
-export const catalog: Catalog = readCatalog();
+/** Prices every lab's cost lines from labs/prices.json in the catalog's Region (the one place hourly costs are computed). */
+export function priceCatalog(source: Catalog): PricedCatalog {
+  const labs = source.labs.map((lab): PricedLab => {
+    const items = lab.costPerHour.map((item) => {
+      const { price, quantity, resource, usd } = priceLine(item, source.pricing.region);
+      return { price, quantity, resource, usd };
+    });
+    return { ...lab, cost: { items, hourlyUsd: roundUsd(items.reduce((sum, item) => sum + item.usd, 0)) } };
+  });
+  return { ...source, labs, priceDate: priceTable.date };
+}
+
+/** The labs in workshop order, each with its cost priced. */
+export const catalog: PricedCatalog = priceCatalog(readCatalog());
 
 /** Folder of a lab's starter (`labs/<id>`) or solution (`solutions/<id>`). */
 export function labDir(labId: string, kind: 'starter' | 'solution', root: string = repoRoot): string {
   return path.join(root, kind === 'starter' ? 'labs' : 'solutions', labId);
 }
 
-/** Sum of a lab's hourly cost items, in US dollars. */
+/** A lab's cost on real AWS per hour, in US dollars, from labs/prices.json. */
 export function hourlyCost(lab: Lab): number {
-  return Math.round(lab.costPerHour.reduce((sum, item) => sum + item.usd, 0) * 1000) / 1000;
+  const priced = catalog.labs.find((candidate) => candidate.id === lab.id);
+  return (priced && priced.costPerHour === lab.costPerHour ? priced : priceCatalog({ ...catalog, labs: [lab] }).labs[0]).cost.hourlyUsd;
 }
 
 /** Finds a lab by id, or undefined. */

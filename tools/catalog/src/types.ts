@@ -20,10 +20,10 @@ export interface Hint extends LocalizedText {
   file: string;
 }
 
-/** One resource that costs money on real AWS while the lab is deployed. */
+/** One resource that costs money on real AWS while the lab's solution is deployed: a price of labs/prices.json and how many units. */
 export interface CostItem {
-  resource: LocalizedText;
-  usd: number;
+  price: string;
+  quantity: number;
 }
 
 /** One lab of the workshop, as recorded in labs/catalog.json. */
@@ -38,6 +38,23 @@ export interface Lab {
   hints: Hint[];
   durationMinutes: number;
   costPerHour: CostItem[];
+}
+
+/** A lab with its cost lines priced from labs/prices.json in the catalog's Region. */
+export interface PricedLab extends Lab {
+  cost: {
+    /** Each cost line with its name and US dollars per hour. */
+    items: Array<CostItem & { resource: LocalizedText; usd: number }>;
+    /** Sum of the items, rounded to tenths of a cent. */
+    hourlyUsd: number;
+  };
+}
+
+/** The catalog with every lab priced, and the date of the prices. */
+export interface PricedCatalog extends Catalog {
+  labs: PricedLab[];
+  /** Date of labs/prices.json. */
+  priceDate: string;
 }
 
 /** The whole catalog: labs in workshop order plus pricing assumptions. */

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import schema from '../catalog.schema.json';
 import { guidePath } from './paths';
+import { priceTable } from './prices';
 import type { Catalog } from './types';
 
 /** What the validator needs besides the catalog itself. */
@@ -81,6 +82,13 @@ export function validateCatalog(data: unknown, options: ValidateOptions): string
       if (unknown.length > 0)
         problems.push(
           `${where} lists check(s) ${unknown.join(', ')} that the checker does not define: add the rule under checker/src/rules/ or fix the id.`,
+        );
+    }
+
+    for (const item of lab.costPerHour) {
+      if (priceTable.prices[item.price]?.usd[catalog.pricing.region] === undefined)
+        problems.push(
+          `${where}: cost price "${item.price}" has no ${catalog.pricing.region} price in labs/prices.json: add it there or fix the key.`,
         );
     }
 
