@@ -4,7 +4,7 @@ const pass: RuleResult = {
   ruleId: 'subnets-span-two-azs',
   title: {
     en: 'Public, private and database subnets each span two Availability Zones',
-    ko: '퍼블릭·프라이빗·DB 서브넷이 각각 두 가용영역(AZ)에 걸쳐 있습니다',
+    ko: '퍼블릭·프라이빗·DB 서브넷이 각각 두 가용 영역(AZ)에 걸쳐 있습니다',
   },
   severity: 'high',
   points: 3,
@@ -99,7 +99,7 @@ export const fixtureReport: CheckReport = {
   checkerVersion: '0.1.0',
   lab: {
     id: 'vpc-migration',
-    title: { en: 'Move to a VPC across two Availability Zones', ko: '두 가용영역에 걸친 VPC로 이전하기' },
+    title: { en: 'Move to a VPC across two Availability Zones', ko: '두 가용 영역에 걸친 VPC로 이전하기' },
     stackName: 'ShopVpcMigration',
   },
   source: {

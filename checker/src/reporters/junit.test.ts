@@ -99,10 +99,10 @@ describe('junit reporter', () => {
 
   it('names suites and cases in Korean when asked', () => {
     const korean = parse(junit(passingKoreanReport, { color: false })).testsuites.testsuite[0]!;
-    expect(korean.name).toBe('vpc-migration: 두 가용영역에 걸친 VPC로 이전하기');
+    expect(korean.name).toBe('vpc-migration: 두 가용 영역에 걸친 VPC로 이전하기');
     expect(korean.testcase.map((t) => t.name)).toEqual([
       'vpc-cidr: VPC는 10.0.0.0/16 대역을 씁니다',
-      'subnets-span-two-azs: 퍼블릭·프라이빗·DB 서브넷이 각각 두 가용영역(AZ)에 걸쳐 있습니다',
+      'subnets-span-two-azs: 퍼블릭·프라이빗·DB 서브넷이 각각 두 가용 영역(AZ)에 걸쳐 있습니다',
     ]);
     expect(korean).toMatchObject({ tests: 2, failures: 0, errors: 0, skipped: 0 });
     const failure = parse(junit(fixtureReport, { color: false, lang: 'ko' })).testsuites.testsuite[0]!.testcase[1]!.failure!;

@@ -56,7 +56,7 @@ describe('markdown reporter', () => {
 
   it('writes Korean, with no fix section when everything passed', () => {
     const korean = markdown(passingKoreanReport, { color: false });
-    expect(korean.split('\n')[0]).toBe('## ✅ 두 가용영역에 걸친 VPC로 이전하기: 6/6점');
+    expect(korean.split('\n')[0]).toBe('## ✅ 두 가용 영역에 걸친 VPC로 이전하기: 6/6점');
     expect(korean).toContain('**검사 대상:** app labs/vpc-migration');
     expect(korean).toContain('**점수:** 6/6 · 통과 2 · 1.2초');
     expect(tableRows(korean)[0]).toEqual(['', '규칙', '결과', '설명']);

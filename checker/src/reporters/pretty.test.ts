@@ -60,7 +60,7 @@ describe('pretty reporter', () => {
 
   it('speaks Korean, labels included', () => {
     const korean = pretty(fixtureReport, { color: false, lang: 'ko' });
-    expect(korean.split('\n')[0]).toBe('두 가용영역에 걸친 VPC로 이전하기 (vpc-migration)');
+    expect(korean.split('\n')[0]).toBe('두 가용 영역에 걸친 VPC로 이전하기 (vpc-migration)');
     expect(korean).toContain('  검사 대상: stack ShopVpcMigration at http://127.0.0.1:4566 · 환경: localstack-free');
     expect(korean).toContain('FAIL  각 프라이빗 서브넷은 같은 AZ의 NAT 게이트웨이로 라우팅합니다');
     expect(korean).toContain('      고치는 방법: ec2.Vpc에 natGateways: 2를 주어');

@@ -111,8 +111,9 @@ export class ShopStack extends Stack {
     const media = new MediaStorage(this, 'Media', { endpoint: s3Endpoint, readers: [app.role] });
 
     // TODO(cloudfront-cdn) step 1: put a cloudfront.Distribution in front of the shop. Its default
-    // behaviour serves site.bucket through origin access control (redirect to HTTPS, the
-    // CachingOptimized cache policy, compression on; defaultRootObject site.indexDocument).
+    // behaviour serves site.bucket through origin access control that may read and list (redirect
+    // to HTTPS, the CachingOptimized cache policy, compression on; defaultRootObject
+    // site.indexDocument), and a 404 gets site.errorDocument.
     // TODO(cloudfront-cdn) step 2: add an '/api/*' behaviour to web.loadBalancer (HTTP to the
     // origin): no caching, the viewer's headers, cookies and query strings, every HTTP method.
 

@@ -64,8 +64,9 @@ export class CpuAlarmScaling extends Construct {
     }
     super(scope, id);
 
-    // TODO(security-review) step 5: a CloudWatch metric of the group's average CPUUtilization
-    // (namespace AWS/EC2, dimension AutoScalingGroupName) and props.autoScalingGroup.scaleOnMetric
-    // with steps: remove a server below scaleInAt, add one above scaleOutAt.
+    // TODO(security-review) step 5: a CloudWatch metric of the group's average CPUUtilization over
+    // 5 minutes (namespace AWS/EC2, dimension AutoScalingGroupName) and
+    // props.autoScalingGroup.scaleOnMetric with steps: remove a server below scaleInAt, add one
+    // above scaleOutAt, add two above scaleOutAt + 20.
   }
 }

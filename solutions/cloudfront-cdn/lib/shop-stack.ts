@@ -1,4 +1,4 @@
-import { CfnOutput, Duration, Stack, StackProps } from 'aws-cdk-lib';
+import { Annotations, CfnOutput, Duration, Stack, StackProps } from 'aws-cdk-lib';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
@@ -144,7 +144,11 @@ export class ShopStack extends Stack {
       // Default behaviour: the static front end from the bucket's REST endpoint. Origin access
       // control signs every request, and the bucket policy trusts this distribution only.
       defaultBehavior: {
-        origin: origins.S3BucketOrigin.withOriginAccessControl(site.bucket),
+        // READ and LIST: with s3:ListBucket a missing file is a 404 from S3 (with s3:GetObject
+        // alone S3 answers 403, so as not to reveal which keys exist).
+        origin: origins.S3BucketOrigin.withOriginAccessControl(site.bucket, {
+          originAccessLevels: [cloudfront.AccessLevel.READ, cloudfront.AccessLevel.LIST],
+        }),
         // Viewers who type http:// get a redirect to https://: the edge always talks TLS.
         viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
         // CachingOptimized: long TTLs, no cookies or query strings in the cache key.
@@ -166,19 +170,23 @@ export class ShopStack extends Stack {
           allowedMethods: cloudfront.AllowedMethods.ALLOW_ALL,
         },
       },
-      // Without website hosting, a missing file is a 403 from S3: show the error page instead.
-      errorResponses: [403, 404].map((httpStatus) => ({
-        httpStatus,
-        responseHttpStatus: 404,
-        responsePagePath: `/${site.errorDocument}`,
-        ttl: Duration.minutes(1),
-      })),
+      // Error pages belong to the whole distribution, not to one behaviour: only S3 answers 404
+      // here (a missing file), so 404 alone gets the error page. A 403 from WAF, the ALB or geo
+      // restriction reaches the viewer as it is, instead of becoming a "page not found".
+      errorResponses: [{ httpStatus: 404, responseHttpStatus: 404, responsePagePath: `/${site.errorDocument}`, ttl: Duration.minutes(1) }],
       ...(countries.length > 0 && { geoRestriction: cloudfront.GeoRestriction.allowlist(...countries) }),
       ...(props.domainName !== undefined && {
         domainNames: [props.domainName],
         certificate: acm.Certificate.fromCertificateArn(this, 'Certificate', props.certificateArn!),
       }),
     });
+
+    // LIST lets a request for the bucket's root list its keys; defaultRootObject answers / with
+    // index.html instead, so CDK's warning about it is answered.
+    Annotations.of(distribution).acknowledgeWarning(
+      '@aws-cdk/aws-cloudfront-origins:listBucketSecurityRisk',
+      'defaultRootObject serves index.html for /, so no request lists the bucket.',
+    );
 
     if (props.domainName !== undefined) {
       new ShopDomain(this, 'Domain', { domainName: props.domainName, target: new targets.CloudFrontTarget(distribution) });

@@ -199,7 +199,7 @@ describe('the database', () => {
     template.resourceCountIs('AWS::RDS::DBInstance', 1);
     template.hasResourceProperties('AWS::RDS::DBInstance', {
       Engine: 'mysql',
-      EngineVersion: Match.stringLikeRegexp('^8\\.0\\.\\d+$'),
+      EngineVersion: Match.stringLikeRegexp('^8\\.4\\.\\d+$'),
       DBInstanceClass: 'db.t3.micro',
       PubliclyAccessible: false,
       VPCSecurityGroups: [groupIdOf(group('RDS'))],
@@ -335,7 +335,7 @@ describe('the static site bucket', () => {
           Match.objectLike({
             Effect: 'Allow',
             Principal: { Service: 'cloudfront.amazonaws.com' },
-            Action: 's3:GetObject',
+            Action: ['s3:GetObject', 's3:ListBucket'],
             Condition: { StringEquals: { 'AWS:SourceArn': { 'Fn::Join': ['', Match.arrayWith([{ Ref: distribution }])] } } },
           }),
         ]),
@@ -391,10 +391,17 @@ describe('the CloudFront distribution', () => {
     });
   });
 
-  it('answers a missing file with the error page and a 404', () => {
-    expect(config().CustomErrorResponses).toEqual(
-      [403, 404].map((ErrorCode) => ({ ErrorCode, ResponseCode: 404, ResponsePagePath: '/error.html', ErrorCachingMinTTL: 60 })),
-    );
+  it('answers only a missing file (a 404 from S3) with the error page, and lets CloudFront list the bucket so S3 can say 404', () => {
+    expect(config().CustomErrorResponses).toEqual([
+      { ErrorCode: 404, ResponseCode: 404, ResponsePagePath: '/error.html', ErrorCachingMinTTL: 60 },
+    ]);
+    template.hasResourceProperties('AWS::S3::BucketPolicy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Action: Match.arrayWith(['s3:ListBucket']), Principal: { Service: 'cloudfront.amazonaws.com' } }),
+        ]),
+      },
+    });
   });
 
   it('gives the APP tier an /api/ answer to reach through CloudFront', () => {

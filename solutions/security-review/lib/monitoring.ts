@@ -105,7 +105,9 @@ export class CpuAlarmScaling extends Construct {
       metricName: 'CPUUtilization',
       dimensionsMap: { AutoScalingGroupName: props.autoScalingGroup.autoScalingGroupName },
       statistic: cloudwatch.Stats.AVERAGE,
-      period: Duration.minutes(1),
+      // Without detailed monitoring EC2 publishes CPUUtilization every 5 minutes, so a shorter
+      // period would see gaps; 1-minute periods need detailedMonitoring: true on the launch template.
+      period: Duration.minutes(5),
     });
     // scaleOnMetric creates two CloudWatch alarms (high and low) whose actions are the step
     // scaling policies: the alarm fires, the policy changes the desired capacity, the group
@@ -118,7 +120,8 @@ export class CpuAlarmScaling extends Construct {
         { lower: Math.min(scaleOutAt + 20, 95), change: +2 },
       ],
       adjustmentType: autoscaling.AdjustmentType.CHANGE_IN_CAPACITY,
-      evaluationPeriods: 3,
+      // Two 5-minute periods in a row: a short spike does not start servers.
+      evaluationPeriods: 2,
     });
   }
 }

@@ -50,7 +50,7 @@ export function acknowledgeReviewedFindings(parts: ReviewedParts): void {
     acknowledgeNag(
       bucket,
       'AwsSolutions-S1',
-      'Server access logs would need a log bucket per Region; CloudTrail records the bucket API calls and CloudFront serves the reads.',
+      'Server access logs need a second bucket to receive them; accepted for a lab. The trail records bucket settings changes, not object reads (those are S3 data events): production turns on one of the two.',
     );
   }
 
@@ -101,7 +101,7 @@ export function acknowledgeReviewedFindings(parts: ReviewedParts): void {
   acknowledgeNag(
     distribution,
     'AwsSolutions-CFR3',
-    'Standard logs need a bucket with ACLs turned on; the lab reads CloudFront metrics instead.',
+    'Standard logging (v2) delivers to CloudWatch Logs, Firehose or S3 without ACLs, billed per log line; the lab reads the free CloudFront metrics instead.',
   );
   acknowledgeNag(
     distribution,

@@ -193,7 +193,7 @@ describe('the database', () => {
     template.resourceCountIs('AWS::RDS::DBInstance', 1);
     template.hasResourceProperties('AWS::RDS::DBInstance', {
       Engine: 'mysql',
-      EngineVersion: Match.stringLikeRegexp('^8\\.0\\.\\d+$'),
+      EngineVersion: Match.stringLikeRegexp('^8\\.4\\.\\d+$'),
       DBInstanceClass: 'db.t3.micro',
       PubliclyAccessible: false,
       MultiAZ: false,

@@ -17,7 +17,7 @@ export const cloudfrontHttpsRedirect: Rule = {
   points: 5,
   why: {
     en: 'Logins, carts and payment pages must never cross the internet in plain text; CloudFront gives every distribution a certificate, so HTTPS costs nothing extra.',
-    ko: '로그인, 장바구니, 결제 페이지는 절대 평문으로 인터넷을 건너면 안 됩니다. CloudFront가 모든 배포에 인증서를 주므로 HTTPS에 추가 비용이 없습니다.',
+    ko: '로그인, 장바구니, 결제 페이지는 절대 평문으로 인터넷을 건너면 안 됩니다. CloudFront가 모든 디스트리뷰션에 인증서를 주므로 HTTPS에 추가 비용이 없습니다.',
   },
   fix: {
     en: 'viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS on the default behaviour (HTTPS_ONLY suits an API, where a redirect would drop a POST body).',

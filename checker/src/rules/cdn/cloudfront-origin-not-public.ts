@@ -9,13 +9,13 @@ export const cloudfrontOriginNotPublic: Rule = {
   area: 'cdn',
   title: {
     en: 'The buckets behind CloudFront are not public: visitors go through the distribution only',
-    ko: 'CloudFront 뒤의 버킷은 공개되지 않는다: 방문자는 배포를 통해서만 들어온다',
+    ko: 'CloudFront 뒤의 버킷은 공개되지 않는다: 방문자는 디스트리뷰션을 통해서만 들어온다',
   },
   severity: 'critical',
   points: 10,
   why: {
     en: 'A public bucket behind CloudFront can be read around it: no edge cache, no HTTPS redirect, no WAF or geo restriction, and a bill for every direct download.',
-    ko: 'CloudFront 뒤의 버킷이 공개되어 있으면 배포를 우회해 바로 읽힙니다. 엣지 캐시도, HTTPS 리디렉션도, WAF나 지역 제한도 없이 직접 다운로드마다 요금이 나옵니다.',
+    ko: 'CloudFront 뒤의 버킷이 공개되어 있으면 디스트리뷰션을 우회해 바로 읽힙니다. 엣지 캐시도, HTTPS 리디렉션도, WAF나 지역 제한도 없이 직접 다운로드마다 요금이 나옵니다.',
   },
   fix: {
     en: 'With origin access control: blockPublicAccess: BlockPublicAccess.BLOCK_ALL and no publicReadAccess. With a website origin: allow s3:GetObject only with an aws:Referer condition that matches a secret custom header the origin sends.',
@@ -32,7 +32,7 @@ export const cloudfrontOriginNotPublic: Rule = {
       ...new Set(all.flatMap((distribution) => originsOf(graph, distribution).flatMap((origin) => (origin.bucket ? [origin.bucket] : [])))),
     ];
     if (buckets.length === 0) {
-      return { status: 'SKIP', message: { en: 'No S3 bucket behind the distribution.', ko: '배포 뒤에 S3 버킷이 없습니다.' } };
+      return { status: 'SKIP', message: { en: 'No S3 bucket behind the distribution.', ko: '디스트리뷰션 뒤에 S3 버킷이 없습니다.' } };
     }
     for (const bucket of buckets) {
       const exposure = publicReadAccess(graph, bucket);
@@ -41,7 +41,7 @@ export const cloudfrontOriginNotPublic: Rule = {
           status: 'FAIL',
           message: {
             en: `Bucket ${bucket.id} behind CloudFront is public: ${exposure.reason.en}. Anyone can skip the distribution.`,
-            ko: `CloudFront 뒤의 버킷 ${bucket.id}이 공개 상태입니다: ${exposure.reason.ko}. 누구나 배포를 건너뛸 수 있습니다.`,
+            ko: `CloudFront 뒤의 버킷 ${bucket.id}이 공개 상태입니다: ${exposure.reason.ko}. 누구나 디스트리뷰션을 건너뛸 수 있습니다.`,
           },
           resources: [bucket.id],
         };

@@ -12,17 +12,17 @@ export const cloudfrontStaticOrigin: Rule = {
   area: 'cdn',
   title: {
     en: "A CloudFront distribution's default behaviour serves the static site from S3 (origin access control, or the website endpoint)",
-    ko: 'CloudFront 배포의 기본 동작이 S3의 정적 사이트를 제공한다(Origin Access Control 또는 웹사이트 엔드포인트)',
+    ko: 'CloudFront 디스트리뷰션의 기본 동작이 S3의 정적 사이트를 제공한다(Origin Access Control 또는 웹사이트 엔드포인트)',
   },
   severity: 'high',
   points: 15,
   why: {
     en: 'Customers overseas wait for every file to cross the world; CloudFront keeps copies at 200+ edge locations and fetches from S3 only on a miss. With origin access control the bucket stays private and trusts this one distribution.',
-    ko: '해외 고객은 파일마다 지구 반대편까지 기다립니다. CloudFront는 200개 이상의 Edge location에 사본을 두고 캐시 미스일 때만 S3에서 가져옵니다. Origin Access Control을 쓰면 버킷은 비공개로 남고 이 배포 하나만 믿습니다.',
+    ko: '해외 고객은 파일마다 지구 반대편까지 기다립니다. CloudFront는 200개 이상의 Edge location에 사본을 두고 캐시 미스일 때만 S3에서 가져옵니다. Origin Access Control을 쓰면 버킷은 비공개로 남고 이 디스트리뷰션 하나만 믿습니다.',
   },
   fix: {
     en: 'new cloudfront.Distribution(this, ..., { defaultBehavior: { origin: origins.S3BucketOrigin.withOriginAccessControl(siteBucket) } }): CDK adds the OAC and the bucket policy that allows only this distribution (AWS:SourceArn).',
-    ko: 'new cloudfront.Distribution(this, ..., { defaultBehavior: { origin: origins.S3BucketOrigin.withOriginAccessControl(siteBucket) } })를 쓰세요. CDK가 OAC와 이 배포만 허용하는(AWS:SourceArn) 버킷 정책을 추가합니다.',
+    ko: 'new cloudfront.Distribution(this, ..., { defaultBehavior: { origin: origins.S3BucketOrigin.withOriginAccessControl(siteBucket) } })를 쓰세요. CDK가 OAC와 이 디스트리뷰션만 허용하는(AWS:SourceArn) 버킷 정책을 추가합니다.',
   },
   guide: { lab: 'cloudfront-cdn', section: 'static-origin' },
   seed: { seed: '000_0cb1d160706ddd77', section: '5-1' },
@@ -35,7 +35,7 @@ export const cloudfrontStaticOrigin: Rule = {
         status: 'FAIL',
         message: {
           en: 'No CloudFront distribution: every request still crosses the world to the Region.',
-          ko: 'CloudFront 배포가 없습니다. 모든 요청이 여전히 리전까지 먼 길을 갑니다.',
+          ko: 'CloudFront 디스트리뷰션이 없습니다. 모든 요청이 여전히 리전까지 먼 길을 갑니다.',
         },
       };
     }
@@ -117,7 +117,7 @@ function judgeOrigin(graph: ResourceGraph, distribution: Resource, origin: Origi
     if (!limited) {
       return {
         en: `the policy of ${origin.bucket.id} lets any CloudFront distribution read it: add an AWS:SourceArn condition naming this distribution`,
-        ko: `${origin.bucket.id}의 정책이 모든 CloudFront 배포에 읽기를 허용합니다. 이 배포를 지정하는 AWS:SourceArn 조건을 추가하세요`,
+        ko: `${origin.bucket.id}의 정책이 모든 CloudFront 디스트리뷰션에 읽기를 허용합니다. 이 디스트리뷰션을 지정하는 AWS:SourceArn 조건을 추가하세요`,
       };
     }
     return 'oac';
@@ -135,7 +135,7 @@ function passMessage(distribution: Resource, origin: Origin, how: 'oac' | 'oai' 
     case 'oac':
       return {
         en: `${distribution.id} serves ${bucket} through origin access control; the bucket policy trusts this distribution only.`,
-        ko: `${distribution.id}가 Origin Access Control로 ${bucket}를 제공하고, 버킷 정책은 이 배포만 믿습니다.`,
+        ko: `${distribution.id}가 Origin Access Control로 ${bucket}를 제공하고, 버킷 정책은 이 디스트리뷰션만 믿습니다.`,
       };
     case 'oai':
       return {

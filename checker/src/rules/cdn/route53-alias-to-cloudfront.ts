@@ -9,7 +9,7 @@ export const route53AliasToCloudfront: Rule = {
   area: 'cdn',
   title: {
     en: "Stretch: the shop's domain is a Route 53 alias to the CloudFront distribution",
-    ko: '심화: 쇼핑몰 도메인이 CloudFront 배포를 가리키는 Route 53 별칭(alias)이다',
+    ko: '심화: 쇼핑몰 도메인이 CloudFront 디스트리뷰션을 가리키는 Route 53 별칭(alias)이다',
   },
   severity: 'info',
   points: 0,
@@ -19,7 +19,7 @@ export const route53AliasToCloudfront: Rule = {
   },
   fix: {
     en: 'new route53.ARecord(this, ..., { zone, target: route53.RecordTarget.fromAlias(new targets.CloudFrontTarget(distribution)) }), and list the domain in the distribution’s domainNames with an ACM certificate from us-east-1.',
-    ko: 'new route53.ARecord(this, ..., { zone, target: route53.RecordTarget.fromAlias(new targets.CloudFrontTarget(distribution)) })를 만들고, 배포의 domainNames에 도메인을, us-east-1의 ACM 인증서와 함께 넣으세요.',
+    ko: 'new route53.ARecord(this, ..., { zone, target: route53.RecordTarget.fromAlias(new targets.CloudFrontTarget(distribution)) })를 만들고, 디스트리뷰션의 domainNames에 도메인을, us-east-1의 ACM 인증서와 함께 넣으세요.',
   },
   guide: { lab: 'cloudfront-cdn', section: 'route53-alias' },
   seed: { seed: '000_0cb1d160706ddd77', section: '5-1' },
@@ -48,7 +48,7 @@ export const route53AliasToCloudfront: Rule = {
         status: 'FAIL',
         message: {
           en: `The alias record(s) ${aliases.map((a) => a.record.id).join(', ')} do not point at the CloudFront distribution, so visitors skip the edge.`,
-          ko: `별칭 레코드 ${aliases.map((a) => a.record.id).join(', ')}가 CloudFront 배포를 가리키지 않아 방문자가 엣지를 건너뜁니다.`,
+          ko: `별칭 레코드 ${aliases.map((a) => a.record.id).join(', ')}가 CloudFront 디스트리뷰션을 가리키지 않아 방문자가 엣지를 건너뜁니다.`,
         },
         resources: aliases.map((a) => a.record.id),
       };
@@ -57,7 +57,7 @@ export const route53AliasToCloudfront: Rule = {
       status: 'PASS',
       message: {
         en: `Record ${toCloudFront[0].record.id} is an alias to the distribution.`,
-        ko: `레코드 ${toCloudFront[0].record.id}가 배포를 가리키는 별칭입니다.`,
+        ko: `레코드 ${toCloudFront[0].record.id}가 디스트리뷰션을 가리키는 별칭입니다.`,
       },
       resources: toCloudFront.map((a) => a.record.id),
     };

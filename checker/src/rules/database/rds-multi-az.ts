@@ -16,7 +16,7 @@ export const rdsMultiAz: Rule = {
   points: 10,
   why: {
     en: 'One RDS instance is a single point of failure: when it went down under load, the whole shop stopped. With Multi-AZ, RDS copies every write synchronously to a standby in another AZ and promotes it automatically when the primary fails; clients reconnect to the same endpoint within minutes, with no data lost.',
-    ko: 'RDS 인스턴스 하나는 단일 장애 지점입니다. 요청이 몰려 그 인스턴스가 다운되자 쇼핑몰 전체가 멈췄습니다. Multi-AZ에서는 RDS가 모든 쓰기를 다른 AZ의 대기 인스턴스에 동기 복제하고, 메인 인스턴스에 장애가 나면 대기 인스턴스를 자동으로 승격합니다. 클라이언트는 몇 분 안에 같은 엔드포인트로 다시 연결되고 데이터 손실도 없습니다.',
+    ko: 'RDS 인스턴스 하나는 단일 장애 지점입니다. 요청이 몰려 그 인스턴스가 다운되자 쇼핑몰 전체가 멈췄습니다. Multi-AZ에서는 RDS가 모든 쓰기를 다른 AZ의 대기 인스턴스에 동기 복제하고, 기본 인스턴스에 장애가 나면 대기 인스턴스를 자동으로 승격합니다. 클라이언트는 몇 분 안에 같은 엔드포인트로 다시 연결되고 데이터 손실도 없습니다.',
   },
   fix: {
     en: 'multiAz: true on the rds.DatabaseInstance (MultiAZ: true on an AWS::RDS::DBInstance; for Aurora, a second instance in the cluster).',

@@ -16,7 +16,7 @@ export const rdsReadReplicaPrivate: Rule = {
   optional: true,
   why: {
     en: 'A read replica takes read queries off the primary through asynchronous replication: it may lag behind and has no automatic failover, unlike the Multi-AZ standby. It holds the same data as the primary, so it needs the same protection: no public address, isolated subnets, reachable only from APP.',
-    ko: 'Read Replica는 비동기 복제로 메인 인스턴스의 읽기 부하를 덜어 줍니다. Multi-AZ 대기 인스턴스와 달리 지연(Lag)이 있을 수 있고 자동 failover도 없습니다. 메인과 같은 데이터를 가지므로 보호도 같아야 합니다: 퍼블릭 주소 없음, 격리 서브넷, APP에서만 접근.',
+    ko: 'Read Replica는 비동기 복제로 기본 인스턴스의 읽기 부하를 덜어 줍니다. Multi-AZ 대기 인스턴스와 달리 지연(Lag)이 있을 수 있고 자동 failover도 없습니다. 기본 인스턴스와 같은 데이터를 가지므로 보호도 같아야 합니다: 퍼블릭 주소 없음, 격리 서브넷, APP에서만 접근.',
   },
   fix: {
     en: "new rds.DatabaseInstanceReadReplica(this, 'Replica', { sourceDatabaseInstance: db, vpc, vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_ISOLATED }, publiclyAccessible: false, securityGroups: [dbSg], instanceType }).",

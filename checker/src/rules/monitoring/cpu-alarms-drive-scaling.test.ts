@@ -20,6 +20,25 @@ describe('cpu-alarms-drive-scaling', () => {
     ).toContain('target tracking');
   });
 
+  it('fails for 1-minute alarms when the launch templates keep basic (5-minute) monitoring', () => {
+    const outcome = judge(
+      cpuAlarmsDriveScaling,
+      grownShopGraph((shop) => addSecurity(shop, { alarmPeriodSeconds: 60 })),
+    );
+    expect(outcome.status).toBe('FAIL');
+    expect(outcome.message.en).toContain('detailedMonitoring: true');
+    expect(outcome.resources).toHaveLength(2);
+  });
+
+  it('accepts 1-minute alarms when the launch templates turn on detailed monitoring', () => {
+    const outcome = judge(
+      cpuAlarmsDriveScaling,
+      grownShopGraph((shop) => addSecurity(shop, { alarmPeriodSeconds: 60 }), { launchTemplate: { detailedMonitoring: true } }),
+    );
+    expect(outcome.status).toBe('PASS');
+    expect(outcome.message.en).toContain('detailed monitoring');
+  });
+
   it('fails when a group has no CPU scaling', () => {
     const outcome = judge(
       cpuAlarmsDriveScaling,

@@ -14,7 +14,7 @@ export const subnetsSpanTwoAzs: Rule = {
   area: 'network',
   title: {
     en: 'At least two AZs each have a public, a private and an isolated subnet',
-    ko: '두 개 이상의 가용영역(AZ)에 각각 퍼블릭·프라이빗·격리 서브넷이 있다',
+    ko: '두 개 이상의 가용 영역(AZ)에 각각 퍼블릭·프라이빗·격리 서브넷이 있다',
   },
   severity: 'high',
   points: 10,

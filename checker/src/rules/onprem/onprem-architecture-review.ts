@@ -16,7 +16,7 @@ const FINDINGS: readonly Finding[] = [
     if (azs.length !== 1) return undefined;
     return {
       en: `Every server runs in one Availability Zone (${azs[0]}): a fire, flood or power cut there stops the whole shop.`,
-      ko: `모든 서버가 가용영역 하나(${azs[0]})에서 실행됩니다. 그곳에 화재, 홍수, 정전이 나면 쇼핑몰 전체가 멈춥니다.`,
+      ko: `모든 서버가 가용 영역 하나(${azs[0]})에서 실행됩니다. 그곳에 화재, 홍수, 정전이 나면 쇼핑몰 전체가 멈춥니다.`,
     };
   },
   (graph, servers) => {

@@ -11,7 +11,7 @@ export const wafManagedRules: Rule = {
   area: 'security',
   title: {
     en: 'An AWS WAF web ACL with AWS managed rule groups protects the external ALB or the CloudFront distribution',
-    ko: 'AWS 관리형 규칙 그룹을 넣은 AWS WAF 웹 ACL이 외부 ALB나 CloudFront 배포를 보호한다',
+    ko: 'AWS 관리형 규칙 그룹을 넣은 AWS WAF 웹 ACL이 외부 ALB나 CloudFront 디스트리뷰션을 보호한다',
   },
   severity: 'high',
   points: 10,
@@ -21,7 +21,7 @@ export const wafManagedRules: Rule = {
   },
   fix: {
     en: "new wafv2.CfnWebACL(this, ..., { scope: 'REGIONAL', defaultAction: { allow: {} }, rules: [{ name, priority, statement: { managedRuleGroupStatement: { vendorName: 'AWS', name: 'AWSManagedRulesCommonRuleSet' } }, overrideAction: { none: {} }, visibilityConfig }] }) and a CfnWebACLAssociation with the ALB ARN (or scope CLOUDFRONT in us-east-1 and the distribution's webAclId).",
-    ko: "new wafv2.CfnWebACL(this, ..., { scope: 'REGIONAL', defaultAction: { allow: {} }, rules: [{ name, priority, statement: { managedRuleGroupStatement: { vendorName: 'AWS', name: 'AWSManagedRulesCommonRuleSet' } }, overrideAction: { none: {} }, visibilityConfig }] })와 ALB ARN을 쓴 CfnWebACLAssociation을 만드세요(또는 us-east-1의 CLOUDFRONT 범위와 배포의 webAclId).",
+    ko: "new wafv2.CfnWebACL(this, ..., { scope: 'REGIONAL', defaultAction: { allow: {} }, rules: [{ name, priority, statement: { managedRuleGroupStatement: { vendorName: 'AWS', name: 'AWSManagedRulesCommonRuleSet' } }, overrideAction: { none: {} }, visibilityConfig }] })와 ALB ARN을 쓴 CfnWebACLAssociation을 만드세요(또는 us-east-1의 CLOUDFRONT 범위와 디스트리뷰션의 webAclId).",
   },
   guide: { lab: 'security-review', section: 'waf' },
   seed: { seed: '001_8b32331c4bddb65a', section: 'Feed Back: webric을 사용한 이유? (shield는 무료로 방어해줌)' },
@@ -77,7 +77,7 @@ export const wafManagedRules: Rule = {
             }
           : {
               en: `Web ACL(s) ${acls.map((acl) => acl.id).join(', ')} either block with no AWS managed rule group or protect neither the external ALB nor the distribution.`,
-              ko: `웹 ACL ${acls.map((acl) => acl.id).join(', ')}에 차단하는 AWS 관리형 규칙 그룹이 없거나, 외부 ALB와 배포 어느 것도 보호하지 않습니다.`,
+              ko: `웹 ACL ${acls.map((acl) => acl.id).join(', ')}에 차단하는 AWS 관리형 규칙 그룹이 없거나, 외부 ALB와 디스트리뷰션 어느 것도 보호하지 않습니다.`,
             },
       resources: acls.map((acl) => acl.id),
     };
