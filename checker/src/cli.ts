@@ -2,10 +2,12 @@ import { Command, CommanderError, Option } from 'commander';
 import { CheckerError, ExitCode, type ExitCodeValue } from './errors';
 import { checkCommand, runCheck, type CheckOptions } from './commands/check';
 import { devCheckCommand, runDevCheck, type DevCheckOptions } from './commands/dev-check';
+import { diagramCommand, runDiagram, type DiagramOptions } from './commands/diagram';
 import { explainCommand, runExplain } from './commands/explain';
 import { gradeCommand, runGrade, type GradeOptions } from './commands/grade';
 import { iamPolicyCommand, runIamPolicy } from './commands/iam-policy';
 import { listCommand, runList } from './commands/list';
+import { priceCommand, runPrice, type PriceOptions } from './commands/price';
 import { langFromLocale, processIo, type GlobalOptions, type Io } from './commands/shared';
 import { runVerify, verifyCommand } from './commands/verify';
 import { version } from '../package.json';
@@ -36,6 +38,8 @@ export function buildProgram(): Command {
     devCheckCommand(),
     gradeCommand(),
     verifyCommand(),
+    diagramCommand(),
+    priceCommand(),
   ])
     program.addCommand(command);
   return program;
@@ -67,6 +71,12 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
     },
     verify: (files: string[]) => {
       code = runVerify(files, globals(), io);
+    },
+    diagram: async (lab: string | undefined, options: DiagramOptions) => {
+      code = await runDiagram(lab, options, globals(), io);
+    },
+    price: async (lab: string | undefined, options: PriceOptions) => {
+      code = await runPrice(lab, options, globals(), io);
     },
   };
   const output = { writeOut: (text: string) => io.stdout.write(text), writeErr: (text: string) => io.stderr.write(text) };

@@ -1,0 +1,55 @@
+import { priceTable, type Lang } from '@workshop/catalog';
+import { biggest, compare, type Estimate } from './estimate';
+
+const usd = (value: number, digits = 3): string => `$${value.toFixed(digits)}`;
+
+/** An estimate in words, as lines: what it is and its date, the total, the three biggest items, each line, the difference from the solution, and what it leaves out. */
+export function estimateLines(mine: Estimate, lang: Lang, solution?: Estimate): string[] {
+  const ko = lang === 'ko';
+  const region = priceTable.regions[mine.region]?.[lang] ?? mine.region;
+  const { assumptions } = priceTable;
+  const out: string[] = [];
+  out.push(
+    ko
+      ? `추정치입니다: ${region} 온디맨드 가격(${mine.priceDate} 기준, labs/prices.json)으로 계산했습니다. 실제 청구액과 다를 수 있습니다.`
+      : `This is an estimate: on-demand prices in ${region} as of ${mine.priceDate} (labs/prices.json). Your bill will differ.`,
+  );
+  out.push(
+    ko
+      ? `합계: 시간당 약 ${usd(mine.hourlyUsd)}, 한 달(730시간) 약 ${usd(mine.monthlyUsd, 2)}`
+      : `Total: about ${usd(mine.hourlyUsd)} an hour, ${usd(mine.monthlyUsd, 2)} a month (730 hours)`,
+  );
+  const top = biggest(mine);
+  if (top.length > 0) {
+    out.push(ko ? '가장 큰 항목 3개:' : 'The three biggest items:');
+    top.forEach((line, i) => out.push(`  ${i + 1}. ${line.resource[lang]}: ${usd(line.usd)}${ko ? '/시간' : '/h'}`));
+  }
+  out.push(ko ? '항목별:' : 'Item by item:');
+  for (const line of mine.lines)
+    out.push(
+      `  - ${line.resource[lang]}: ${usd(line.usd, 4)}${ko ? '/시간' : '/h'}${line.assumed ? (ko ? ' (가정한 사용량)' : ' (assumed usage)') : ''}`,
+    );
+  for (const item of mine.unpriced) out.push(`  - ${item.resource}: ${ko ? '가격 없음' : 'not priced'} (${item.reason[lang]})`);
+  if (solution) {
+    const delta = mine.hourlyUsd - solution.hourlyUsd;
+    const sign = delta >= 0 ? '+' : '-';
+    out.push(
+      ko
+        ? `실습 솔루션(시간당 ${usd(solution.hourlyUsd)})과의 차이: ${sign}${usd(Math.abs(delta))}/시간, 한 달 ${sign}${usd(Math.abs(delta) * priceTable.hoursPerMonth, 2)}`
+        : `Difference from the lab's solution (${usd(solution.hourlyUsd)} an hour): ${sign}${usd(Math.abs(delta))} an hour, ${sign}${usd(Math.abs(delta) * priceTable.hoursPerMonth, 2)} a month`,
+    );
+    for (const difference of compare(mine, solution))
+      out.push(
+        ko
+          ? `  - ${difference.name.ko}: 내 구성 ${difference.mine}, 솔루션 ${difference.theirs} (${difference.usd >= 0 ? '+' : '-'}${usd(Math.abs(difference.usd))}/시간)`
+          : `  - ${difference.name.en}: yours ${difference.mine}, solution ${difference.theirs} (${difference.usd >= 0 ? '+' : '-'}${usd(Math.abs(difference.usd))}/h)`,
+      );
+  }
+  out.push(
+    ko
+      ? `가정: NAT 게이트웨이당 월 ${assumptions.natGatewayGbPerMonth}GB 처리, ALB당 평균 ${assumptions.albLcuPerHour} LCU, CloudFront HTTPS 요청 월 ${assumptions.cloudFrontHttpsRequestsPerMonth.toLocaleString('ko-KR')}건, Auto Scaling 그룹은 원하는 용량(없으면 최소 용량).`
+      : `Assumed: ${assumptions.natGatewayGbPerMonth} GB a month through each NAT gateway, ${assumptions.albLcuPerHour} LCU on average per ALB, ${assumptions.cloudFrontHttpsRequestsPerMonth.toLocaleString('en-US')} CloudFront HTTPS requests a month, Auto Scaling groups at their desired (else minimum) size.`,
+  );
+  out.push(`${ko ? '빠진 것' : 'Left out'}: ${priceTable.leavesOut[lang].join('; ')}.`);
+  return out;
+}
