@@ -42,21 +42,8 @@ export class DatabaseSubnetAcl extends Construct {
     // its CIDR and tcp 1024-65535 EGRESS back to it (a network ACL is stateless); add each entry to
     // `entries` so its cdk-nag finding is acknowledged below.
     let rule = 100;
-    for (const subnet of props.databaseSubnets) {
-      // Between the database subnets: the Multi-AZ standby and the read replica copy data.
-      for (const direction of [ec2.TrafficDirection.INGRESS, ec2.TrafficDirection.EGRESS]) {
-        entries.push(
-          this.acl.addEntry(`Database${direction === ec2.TrafficDirection.INGRESS ? 'In' : 'Out'}${rule}`, {
-            ruleNumber: rule,
-            cidr: ec2.AclCidr.ipv4(subnet.ipv4CidrBlock),
-            traffic: ec2.AclTraffic.allTraffic(),
-            direction,
-            ruleAction: ec2.Action.ALLOW,
-          }),
-        );
-      }
-      rule += 10;
-    }
+    // No entry between the database subnets: RDS copies data to the Multi-AZ standby and to read
+    // replicas over AWS's own network, which neither network ACLs nor security groups filter.
     // Everything else hits the ACL's implicit last rule (*): DENY.
     for (const resource of [this.acl, ...entries]) {
       acknowledgeNag(

@@ -146,7 +146,7 @@ export class ShopStack extends Stack {
     // Images and video: private, and usable only through that endpoint by the APP servers.
     const media = new MediaStorage(this, 'Media', { endpoint: s3Endpoint, readers: [app.role] });
 
-    // CloudFront: 200+ edge locations cache the front end close to every customer. A request that
+    // CloudFront: 600+ points of presence cache the front end close to every customer. A request that
     // misses the edge cache goes to the origin once, and the answer fills the cache for the next.
     const distribution = new cloudfront.Distribution(this, 'Cdn', {
       comment: 'The shop: static files from S3, /api/* from the external ALB',

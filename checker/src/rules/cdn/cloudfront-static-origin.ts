@@ -17,8 +17,8 @@ export const cloudfrontStaticOrigin: Rule = {
   severity: 'high',
   points: 15,
   why: {
-    en: 'Customers overseas wait for every file to cross the world; CloudFront keeps copies at 200+ edge locations and fetches from S3 only on a miss. With origin access control the bucket stays private and trusts this one distribution.',
-    ko: '해외 고객은 파일마다 지구 반대편까지 기다립니다. CloudFront는 200개 이상의 Edge location에 사본을 두고 캐시 미스일 때만 S3에서 가져옵니다. Origin Access Control을 쓰면 버킷은 비공개로 남고 이 디스트리뷰션 하나만 믿습니다.',
+    en: 'Customers overseas wait for every file to cross the world; CloudFront keeps copies at 600+ points of presence (edge locations) and fetches from S3 only on a miss. With origin access control the bucket stays private and trusts this one distribution.',
+    ko: '해외 고객은 파일마다 지구 반대편까지 기다립니다. CloudFront는 600개가 넘는 PoP(Edge location)에 사본을 두고 캐시 미스일 때만 S3에서 가져옵니다. Origin Access Control을 쓰면 버킷은 비공개로 남고 이 디스트리뷰션 하나만 믿습니다.',
   },
   fix: {
     en: 'new cloudfront.Distribution(this, ..., { defaultBehavior: { origin: origins.S3BucketOrigin.withOriginAccessControl(siteBucket) } }): CDK adds the OAC and the bucket policy that allows only this distribution (AWS:SourceArn).',

@@ -1,0 +1,28 @@
+import React from 'react';
+import table from '../../../labs/prices.json';
+import { catalog } from '../data/workshop';
+import { formatUsd, useLang } from '../lib/i18n';
+
+interface PriceFile {
+  date: string;
+  prices: Record<string, { usd: Record<string, number> }>;
+}
+
+/** Props of Price: a key of labs/prices.json and, optionally, how many units of it. */
+export interface PriceProps {
+  id: string;
+  quantity?: number;
+}
+
+/** One price from the dated price table (labs/prices.json) in the catalog's Region, times a quantity; never a pasted number. */
+export default function Price({ id, quantity = 1 }: PriceProps): React.JSX.Element {
+  const lang = useLang();
+  const prices = table as PriceFile;
+  const region = catalog.pricing.region;
+  const usd = prices.prices[id]?.usd[region];
+  if (usd === undefined) throw new Error(`<Price id="${id}">: labs/prices.json has no such price for ${region}; use one of its keys.`);
+  const total = usd * quantity;
+  const title =
+    lang === 'ko' ? `labs/prices.json, ${prices.date} 기준, ${region}` : `labs/prices.json, prices of ${prices.date}, ${region}`;
+  return <span title={title}>{formatUsd(total, lang, quantity === 1 ? 3 : 0)}</span>;
+}
