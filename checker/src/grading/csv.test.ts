@@ -39,7 +39,12 @@ describe('toCsv', () => {
     expect(csvField('plain')).toBe('plain');
     expect(csvField('Lee, Jun')).toBe('"Lee, Jun"');
     expect(csvField('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
-    expect(csvField(-5)).toBe('-5');
+    expect(csvField(-5)).toBe("'-5");
+    expect(csvField('  +1')).toBe("'  +1");
+    expect(csvField('\t=1')).toBe(`'\t=1`);
+    expect(csvField('\r=1')).toBe(`"'\r=1"`);
+    expect(csvField('＝1+1')).toBe("'＝1+1");
+    expect(csvField('a-b')).toBe('a-b');
     expect(
       toCsv([
         ['a', 1],

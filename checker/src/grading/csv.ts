@@ -127,11 +127,14 @@ export function parseCsv(text: string): CsvRecord[] {
   return records;
 }
 
-/** One CSV field: quoted when it holds a comma, quote or line break, or starts with a formula character. */
+/**
+ * One CSV field: quoted when it holds a comma, quote or line break, or has outer spaces. A cell a
+ * spreadsheet would run as a formula (starting with = + - @, a tab or a carriage return, after
+ * spaces too, full-width forms included) gets a leading quote mark, whatever the value's type.
+ */
 export function csvField(value: string | number): string {
   let text = String(value);
-  // A spreadsheet runs a cell starting with = + - @ as a formula; a quote mark keeps it text.
-  if (/^[=+\-@]/.test(text) && typeof value === 'string') text = `'${text}`;
+  if (/^[\s]*[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

@@ -3,8 +3,8 @@ import path from 'node:path';
 import { workerEnv } from './grade-class';
 
 describe('workerEnv', () => {
-  it("lends the checker's aws-cdk-lib to submissions without node_modules, after the grader's NODE_PATH", () => {
-    const env = workerEnv({ NODE_PATH: '/opt/lib', CDK_VALIDATION: 'true', HOME: '/home/grader' });
+  it("lends the checker's aws-cdk-lib to live workers, after the grader's NODE_PATH, and leaves the signing key out", () => {
+    const env = workerEnv({ NODE_PATH: '/opt/lib', CDK_VALIDATION: 'true', HOME: '/home/grader', CHECKER_SIGNING_KEY: 'secret' });
     const [first, lent] = env.NODE_PATH!.split(path.delimiter);
     expect(first).toBe('/opt/lib');
     expect(fs.existsSync(path.join(lent, 'aws-cdk-lib', 'package.json'))).toBe(true);
@@ -14,6 +14,7 @@ describe('workerEnv', () => {
       AWS_EC2_METADATA_DISABLED: 'true',
       HOME: '/home/grader',
     });
+    expect(env).not.toHaveProperty('CHECKER_SIGNING_KEY');
   });
 
   it('turns CDK validation off unless the grader asked for it', () => {

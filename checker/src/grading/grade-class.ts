@@ -1,11 +1,21 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Lab, Lang, LocalizedText } from '@workshop/catalog';
+import { repoRoot } from '@workshop/catalog';
+import type { CheckReport } from '../engine/result';
+import { runChecks } from '../engine/run';
 import { rules } from '../rules';
-import { attest, fingerprintOf, rulesetSha256, type SignedReport } from './integrity';
-import { WorkerPool, type Isolation } from './pool';
+import { fromTemplate } from '../sources';
+import { attest, fingerprintOf, rulesetSha256, SIGNING_KEY_ENV, type SignedReport } from './integrity';
+import { WorkerPool } from './pool';
 import { inputOf, type Student } from './roster';
-import type { SubmissionTask } from './submission';
+import { lentModules } from './sandbox/env';
+import type { Containment, IsolationLevel } from './sandbox/isolation';
+import { synthesizeIsolated, type SynthLimits } from './sandbox/synthesize';
+import { checkSubmission, reasonOf, type SubmissionResult, type SubmissionTask } from './submission';
 import { version as checkerVersion } from '../../package.json';
 
 /** How one student came out: a signed report, or the reason the submission could not be checked. */
@@ -16,15 +26,18 @@ export interface StudentOutcome {
   readonly durationMs: number;
 }
 
-/** The whole class. */
+/** The class, or the part of it graded so far (`students` in roster order, `total` the roster's size). */
 export interface ClassResult {
   readonly lab: Lab;
   readonly lang: Lang;
   readonly students: readonly StudentOutcome[];
+  readonly total: number;
   readonly rulesetSha256: string;
   readonly checkerVersion: string;
   readonly gradedAt: string;
   readonly signed: boolean;
+  /** How the students' apps were contained (undefined when the roster has no app folders). */
+  readonly isolation?: IsolationLevel;
   readonly durationMs: number;
 }
 
@@ -34,91 +47,119 @@ export interface GradeClassOptions {
   readonly students: readonly Student[];
   readonly lang: Lang;
   readonly concurrency: number;
+  /** Wall-clock limit per student (app synthesis and live checks). */
   readonly timeoutMs: number;
-  readonly isolation: Isolation;
+  /** V8 heap cap of every node process of a student's app (MB). */
+  readonly heapMb: number;
+  /** How to contain students' apps; needed only when the roster has app folders. */
+  readonly containment?: Containment;
   readonly guideBaseUrl: string;
-  /** HMAC key for the reports' signatures (CHECKER_SIGNING_KEY); unsigned without one. */
+  /** HMAC key for the reports' signatures (CHECKER_SIGNING_KEY); unsigned without one. Never passed to any child. */
   readonly signingKey?: string;
-  /** Environment for the workers (the grader's, plus what synth needs). */
-  readonly env: NodeJS.ProcessEnv;
-  /** Called as each student finishes (in completion order). */
-  readonly onStudent?: (outcome: StudentOutcome, done: number, total: number) => void;
-  /** The worker entry (tests pass a fake one). */
+  /** The grader's environment: apps see only its allow-listed part, live workers all of it but the key. */
+  readonly env: Readonly<Record<string, string | undefined>>;
+  /**
+   * Called before the first student (no outcome) and as each student finishes (in completion order),
+   * with the class graded so far. What it throws (the outputs cannot be written) stops the class.
+   */
+  readonly onUpdate?: (sofar: ClassResult, outcome?: StudentOutcome) => void;
+  /** The live worker entry (tests pass a fake one). */
   readonly workerFile?: string;
 }
 
 /**
- * The environment grading workers run in: CDK's offline, no-validation settings, and NODE_PATH
- * falling back to the checker's own node_modules so a submission cloned without `npm install`
- * still finds aws-cdk-lib and constructs.
+ * The environment of live-check workers: the grader's (credentials included: they read the
+ * student's AWS account) without the signing key, CDK offline, and NODE_PATH lending aws-cdk-lib.
+ * No student code runs in them.
  */
-export function workerEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  let cdkLib: string | undefined;
-  try {
-    cdkLib = path.dirname(path.dirname(require.resolve('aws-cdk-lib/package.json')));
-  } catch {
-    // Without its own aws-cdk-lib the checker cannot lend one: each submission must bring its own.
-    cdkLib = undefined;
-  }
+export function workerEnv(env: Readonly<Record<string, string | undefined>>): NodeJS.ProcessEnv {
+  const rest: NodeJS.ProcessEnv = { ...env };
+  delete rest[SIGNING_KEY_ENV];
+  const modules = lentModules();
   return {
-    ...env,
+    ...rest,
     CDK_VALIDATION: env.CDK_VALIDATION ?? 'false',
     CDK_DISABLE_VERSION_CHECK: '1',
     AWS_EC2_METADATA_DISABLED: 'true',
-    NODE_PATH: [env.NODE_PATH, cdkLib].filter(Boolean).join(path.delimiter),
+    NODE_PATH: [env.NODE_PATH, modules].filter(Boolean).join(path.delimiter),
   };
 }
 
-/** Checks every student with a bounded pool of workers; one student's failure never stops the class. */
+/**
+ * Grades every student, `concurrency` at a time; one student's failure, malformed result or hostile
+ * app never stops the class. A student's app only ever produces a template, in a process of its own
+ * (see sandbox/); this process judges every template with the rules and signs only what it computed.
+ */
 export async function gradeClass(options: GradeClassOptions): Promise<ClassResult> {
   const start = performance.now();
   const gradedAt = new Date().toISOString();
   const ruleset = rulesetSha256(rules);
-  const pool = new WorkerPool({
-    size: Math.min(options.concurrency, options.students.length),
-    timeoutMs: options.timeoutMs,
-    isolation: options.isolation,
-    env: options.env,
-    workerFile: options.workerFile,
+  const live = options.students.filter((student) => !student.problem && inputOf(student.target).kind === 'live');
+  const pool =
+    live.length > 0
+      ? new WorkerPool({
+          size: Math.min(options.concurrency, live.length),
+          timeoutMs: options.timeoutMs,
+          isolation: 'worker',
+          env: workerEnv(options.env),
+          workerFile: options.workerFile,
+        })
+      : undefined;
+  const scratchRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'checker-grade-'));
+  const outcomes = new Map<Student, StudentOutcome>();
+  const snapshot = (): ClassResult => ({
+    lab: options.lab,
+    lang: options.lang,
+    students: options.students.flatMap((student) => outcomes.get(student) ?? []),
+    total: options.students.length,
+    rulesetSha256: ruleset,
+    checkerVersion,
+    gradedAt,
+    signed: Boolean(options.signingKey),
+    isolation: options.containment?.level,
+    durationMs: Math.round(performance.now() - start),
   });
-  let done = 0;
-  const total = options.students.length;
+  const queue = options.students.map((student, index) => ({ student, index }));
+  const context: Context = { options, ruleset, pool, scratchRoot };
+  const lane = async (): Promise<void> => {
+    for (let next = queue.shift(); next; next = queue.shift()) {
+      const began = performance.now();
+      let outcome: Omit<StudentOutcome, 'durationMs'>;
+      try {
+        outcome = await gradeStudent(next.student, next.index, context);
+      } catch (error) {
+        outcome = { student: next.student, error: reasonOf(error) };
+      }
+      const result = { ...outcome, durationMs: Math.round(performance.now() - began) };
+      outcomes.set(next.student, result);
+      options.onUpdate?.(snapshot(), result);
+    }
+  };
   try {
-    const outcomes = await Promise.all(
-      options.students.map(async (student): Promise<StudentOutcome> => {
-        const began = performance.now();
-        const outcome = await gradeStudent(student, options, pool, ruleset);
-        const result = { ...outcome, durationMs: Math.round(performance.now() - began) };
-        options.onStudent?.(result, ++done, total);
-        return result;
-      }),
-    );
-    return {
-      lab: options.lab,
-      lang: options.lang,
-      students: outcomes,
-      rulesetSha256: ruleset,
-      checkerVersion,
-      gradedAt,
-      signed: Boolean(options.signingKey),
-      durationMs: Math.round(performance.now() - start),
-    };
+    options.onUpdate?.(snapshot());
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency, options.students.length)) }, lane));
+    return snapshot();
   } finally {
-    pool.close();
+    pool?.close();
+    fs.rmSync(scratchRoot, { recursive: true, force: true });
   }
 }
 
-async function gradeStudent(
-  student: Student,
-  options: GradeClassOptions,
-  pool: WorkerPool,
-  ruleset: string,
-): Promise<Omit<StudentOutcome, 'durationMs'>> {
+interface Context {
+  readonly options: GradeClassOptions;
+  readonly ruleset: string;
+  readonly pool?: WorkerPool;
+  readonly scratchRoot: string;
+}
+
+async function gradeStudent(student: Student, index: number, context: Context): Promise<Omit<StudentOutcome, 'durationMs'>> {
   if (student.problem) return { student, error: student.problem };
+  const { options } = context;
   const target = student.target;
+  const stackName = student.stack ?? options.lab.stackName;
   const task: SubmissionTask = {
     labId: options.lab.id,
-    stackName: student.stack ?? options.lab.stackName,
+    stackName,
     input: inputOf(target),
     lang: options.lang,
     guideBaseUrl: options.guideBaseUrl,
@@ -126,11 +167,74 @@ async function gradeStudent(
       ? { role: { roleArn: target.roleArn, externalId: target.externalId, sessionName: `checker-grade-${student.id}`.slice(0, 64) } }
       : {}),
   };
-  const result = await pool.run(task);
+  let result: SubmissionResult;
+  if (target.kind === 'app') {
+    if (!options.containment) throw new Error('app folders need a containment');
+    const limits: SynthLimits = { timeoutMs: options.timeoutMs, heapMb: options.heapMb };
+    const synth = await synthesizeIsolated({
+      appDir: target.dir,
+      stackName,
+      scratchDir: path.join(context.scratchRoot, String(index)),
+      containment: options.containment,
+      limits,
+      graderEnv: options.env,
+    });
+    if (!synth.ok) return { student, error: synth.error };
+    result = { ok: true, report: judgeTemplate(synth.template, target.dir, options.lab, task) };
+  } else if (task.input.kind === 'live') {
+    result = await context.pool!.run(task);
+    // The worker runs only the checker's own code, but what crosses a process boundary is checked.
+    if (result.ok && !isReport(result.report)) return { student, error: malformedResult() };
+  } else {
+    // A template or cloud assembly is data: read and judged here, no student code runs.
+    result = await checkSubmission(task);
+  }
   if (!result.ok) return { student, error: result.error };
   const input = fingerprintOf(result.report, {
     ...result.live,
     ...(target.kind === 'endpoint' ? { endpoint: target.endpoint } : {}),
   });
-  return { student, report: attest(result.report, { rulesetSha256: ruleset, input, studentId: student.id }, options.signingKey) };
+  return {
+    student,
+    report: attest(result.report, { rulesetSha256: context.ruleset, input, studentId: student.id }, options.signingKey),
+  };
+}
+
+/** Judges a template a student's app produced, with this process's rules, as `check --app` would report it. */
+function judgeTemplate(template: Record<string, unknown>, appDir: string, lab: Lab, task: SubmissionTask): CheckReport {
+  const startedAt = Date.now();
+  const sha256 = createHash('sha256').update(JSON.stringify(template)).digest('hex');
+  const loaded = fromTemplate(
+    { template, file: `${shownPath(appDir)} (${task.stackName})`, sha256 },
+    `app ${shownPath(appDir)}`,
+    task.stackName,
+  );
+  return runChecks({ lab, loaded, rules, lang: task.lang, stackName: task.stackName, startedAt, guideBaseUrl: task.guideBaseUrl });
+}
+
+/** A path for reports: relative to the repository root inside it, else absolute (as `check` names sources). */
+function shownPath(dir: string): string {
+  const relative = path.relative(repoRoot, dir);
+  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : dir;
+}
+
+/** Whether a value has the shape of a check report (what a live worker sends back). */
+function isReport(value: unknown): value is CheckReport {
+  const report = value as Partial<CheckReport> | null;
+  return (
+    typeof report === 'object' &&
+    report !== null &&
+    Array.isArray(report.results) &&
+    typeof report.score?.points === 'number' &&
+    typeof report.score?.maxPoints === 'number' &&
+    typeof report.summary === 'object' &&
+    typeof report.source?.kind === 'string'
+  );
+}
+
+function malformedResult(): LocalizedText {
+  return {
+    en: 'the check process sent back something that is not a report: grade this student again',
+    ko: '검사 프로세스가 보고서가 아닌 것을 돌려보냈습니다. 이 학생을 다시 채점하세요',
+  };
 }

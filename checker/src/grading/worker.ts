@@ -1,7 +1,8 @@
 /*
- * A grading worker: a child process that checks one submission at a time for `checker grade`
- * (pool.ts forks it with tsx registered). A learner's app runs here, never in the grading process,
- * so an infinite loop, process.exit() or a crash costs one student, not the class.
+ * A live-check worker: a child process that checks one live submission (profile, role or endpoint)
+ * at a time for `checker grade` (pool.ts forks it with tsx registered), so a role's temporary
+ * credentials stay in its own environment and a hung endpoint costs one student. No student code
+ * runs here: apps are synthesized in sandbox/, templates are judged by the grader itself.
  */
 import { checkSubmission, type SubmissionTask } from './submission';
 

@@ -1,0 +1,24 @@
+/*
+ * The only code that runs with a student's app: synthesizes it with the same in-process synth as
+ * `check --app` and writes the template (or the one-line reason it failed) to the result file the
+ * grader names. The grader trusts nothing here but the template's content, which it judges itself.
+ * Usage: node --require register.cjs synth-child.ts <app dir> <stack name> <result file>
+ */
+import fs from 'node:fs';
+import { CheckerError } from '../../errors';
+import { synthApp } from '../../sources/app/synth';
+
+const [dir, stackName, resultFile] = process.argv.slice(2);
+let result: unknown;
+try {
+  const file = synthApp(dir, stackName);
+  result = { template: file.template };
+} catch (error) {
+  const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+  result = {
+    error: error instanceof CheckerError ? error.text : { en: `synth failed: ${message}`, ko: `synth 실패: ${message}` },
+  };
+}
+fs.writeFileSync(resultFile, JSON.stringify(result));
+// The app may have left timers or handles open; the template is written, nothing else matters.
+process.exit(0);

@@ -1,0 +1,242 @@
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { LocalizedText } from '@workshop/catalog';
+import { sandboxEnv, scratchIn } from './env';
+import { launchCommand, type Containment } from './isolation';
+import { killLeftovers, killTree } from './kill';
+
+/** Limits of one submission's synthesis. */
+export interface SynthLimits {
+  /** Wall-clock limit; the whole process tree is killed when it passes. */
+  readonly timeoutMs: number;
+  /** V8 heap cap of every node process of the submission (MB). */
+  readonly heapMb: number;
+}
+
+/** What a submission's synthesis handed back: the template only, or why there is none. */
+export type SynthOutcome =
+  { readonly ok: true; readonly template: Record<string, unknown> } | { readonly ok: false; readonly error: LocalizedText };
+
+/** The largest result file the grader reads back (a lab's template is well under 1 MB). */
+export const MAX_RESULT_BYTES = 32 * 2 ** 20;
+const STDERR_TAIL = 2000;
+const REASON_CHARS = 500;
+
+const CHILD = path.join(__dirname, 'synth-child.ts');
+/** Process groups of the syntheses running now, for {@link stopAll}. */
+const running = new Set<number>();
+const REGISTER = path.join(__dirname, 'register.cjs');
+
+/**
+ * Synthesizes a student's app in a process of its own (never reused), inside `scratchDir` (created
+ * here, removed after), at the given containment, and reads back the template it wrote. Never
+ * throws: a timeout, a crash, a missing or malformed result is the returned reason.
+ */
+export async function synthesizeIsolated(options: {
+  readonly appDir: string;
+  readonly stackName: string;
+  readonly scratchDir: string;
+  readonly containment: Containment;
+  readonly limits: SynthLimits;
+  readonly graderEnv: Readonly<Record<string, string | undefined>>;
+}): Promise<SynthOutcome> {
+  const scratch = scratchIn(options.scratchDir);
+  fs.mkdirSync(scratch.home, { recursive: true });
+  fs.mkdirSync(scratch.tmp, { recursive: true });
+  // A token in the environment of every process the app starts: process-level containment finds
+  // leftovers by it (an app can drop it, hence also the session sweep and the documented limits).
+  const token = randomBytes(12).toString('hex');
+  const env = { ...sandboxEnv(options.graderEnv, scratch, options.limits.heapMb), CHECKER_SANDBOX: token };
+  const node = [process.execPath, '--require', REGISTER, CHILD, options.appDir, options.stackName, scratch.resultFile];
+  const [command, ...args] = launchFor(options, node);
+  try {
+    const ended = await run(command, args, { cwd: options.appDir, env, timeoutMs: options.limits.timeoutMs, token });
+    return ended.timedOut ? timedOut(options.limits.timeoutMs) : readResult(scratch.resultFile, ended, options.limits.heapMb);
+  } finally {
+    removeScratch(options.scratchDir);
+  }
+}
+
+function launchFor(options: Parameters<typeof synthesizeIsolated>[0], node: string[]): string[] {
+  const heapBytes = options.limits.heapMb * 2 ** 20;
+  return launchCommand(
+    options.containment,
+    options.scratchDir,
+    // V8 reserves address space beyond its heap; twice the heap plus 1 GiB leaves room for that
+    // and for Buffers, and still refuses a multi-gigabyte allocation.
+    { addressSpaceBytes: 2 * heapBytes + 2 ** 30, fileSizeBytes: MAX_RESULT_BYTES * 4 },
+    node,
+  );
+}
+
+interface Ended {
+  readonly code: number | null;
+  readonly signal: NodeJS.Signals | null;
+  readonly stderr: string;
+  readonly timedOut: boolean;
+}
+
+function run(
+  command: string,
+  args: string[],
+  options: { cwd: string; env: NodeJS.ProcessEnv; timeoutMs: number; token: string },
+): Promise<Ended> {
+  return new Promise((resolve) => {
+    let stderr = '';
+    let timedOut = false;
+    // detached: the child leads a new session and process group, so the whole tree can be killed.
+    const child = spawn(command, args, { cwd: options.cwd, env: options.env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    if (child.pid !== undefined) running.add(child.pid);
+    // The app's console output is the app's business: drained, only the end of stderr is kept.
+    child.stdout.resume();
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr = (stderr + chunk.toString()).slice(-STDERR_TAIL);
+    });
+    const timer = setTimeout(() => {
+      timedOut = true;
+      killTree(child.pid);
+    }, options.timeoutMs);
+    const finish = (code: number | null, signal: NodeJS.Signals | null): void => {
+      clearTimeout(timer);
+      if (child.pid !== undefined) running.delete(child.pid);
+      // Whatever the app left running in its group, session or with its token dies with it.
+      killTree(child.pid);
+      killLeftovers(child.pid, options.token);
+      resolve({ code, signal, stderr, timedOut });
+    };
+    child.on('error', (error) => {
+      stderr += `\n${error.message}`;
+      finish(null, null);
+    });
+    child.on('close', finish);
+  });
+}
+
+/** Kills every synthesis still running (the grader is being interrupted). */
+export function stopAll(): void {
+  for (const pid of running) killTree(pid);
+  running.clear();
+}
+
+function timedOut(timeoutMs: number): SynthOutcome {
+  const seconds = Math.round(timeoutMs / 1000);
+  return {
+    ok: false,
+    error: {
+      en: `synth did not finish within ${seconds} s and was stopped with every process it started (an endless loop in the app? raise --timeout)`,
+      ko: `synth가 ${seconds}초 안에 끝나지 않아 앱이 시작한 모든 프로세스와 함께 멈췄습니다(앱의 무한 루프인가요? --timeout을 늘리세요)`,
+    },
+  };
+}
+
+/** Reads the child's result file: a regular file (never a link), bounded in size, of the expected shape. */
+function readResult(file: string, ended: Ended, heapMb: number): SynthOutcome {
+  let text: string | undefined;
+  try {
+    const fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0));
+    try {
+      const stat = fs.fstatSync(fd);
+      if (stat.isFile() && stat.size <= MAX_RESULT_BYTES) text = fs.readFileSync(fd, 'utf8');
+      else if (stat.isFile()) return tooLarge(stat.size);
+    } finally {
+      fs.closeSync(fd);
+    }
+  } catch {
+    text = undefined;
+  }
+  if (text === undefined) return ended.code === 0 ? malformed() : crashed(ended, heapMb);
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return malformed();
+  }
+  const result = value as { template?: unknown; error?: { en?: unknown; ko?: unknown } };
+  if (isObject(result.template) && Object.keys(result).length === 1) return { ok: true, template: result.template };
+  if (isObject(result.error) && typeof result.error.en === 'string' && typeof result.error.ko === 'string') {
+    return { ok: false, error: { en: clean(result.error.en), ko: clean(result.error.ko) } };
+  }
+  return malformed();
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** A reason the app controls: one line, bounded, without control characters. */
+function clean(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u001f\u007f]+/g, ' ').slice(0, REASON_CHARS);
+}
+
+function malformed(): SynthOutcome {
+  return {
+    ok: false,
+    error: {
+      en: 'synth ended without a usable result (the app changed or removed what the checker writes): fix the app, then grade again',
+      ko: 'synth가 쓸 수 있는 결과 없이 끝났습니다(앱이 checker가 쓰는 결과를 바꾸거나 지웠습니다). 앱을 고친 뒤 다시 채점하세요',
+    },
+  };
+}
+
+function tooLarge(size: number): SynthOutcome {
+  const mb = Math.round(size / 2 ** 20);
+  return {
+    ok: false,
+    error: {
+      en: `the synthesized template is ${mb} MB, over the ${MAX_RESULT_BYTES / 2 ** 20} MB a lab's template can need: fix the app`,
+      ko: `synth한 템플릿이 ${mb}MB로, 실습 템플릿에 필요한 ${MAX_RESULT_BYTES / 2 ** 20}MB를 넘습니다. 앱을 고치세요`,
+    },
+  };
+}
+
+function crashed(ended: Ended, heapMb: number): SynthOutcome {
+  const lines = ended.stderr.split('\n').map((line) => line.trim());
+  const outOfMemory = lines.some((line) => /heap out of memory|allocation failed|Cannot allocate memory|ENOMEM/i.test(line));
+  if (outOfMemory) {
+    return {
+      ok: false,
+      error: {
+        en: `synth ran out of memory (the limit is a ${heapMb} MB heap per process): does the app allocate far more than a CDK app needs?`,
+        ko: `synth 중 메모리가 부족했습니다(프로세스마다 힙 ${heapMb}MB 제한). 앱이 CDK 앱에 필요한 것보다 훨씬 많은 메모리를 쓰나요?`,
+      },
+    };
+  }
+  const how = ended.signal ? `signal ${ended.signal}` : `exit code ${ended.code}`;
+  const last = clean(lines.filter(Boolean).pop() ?? '');
+  return {
+    ok: false,
+    error: {
+      en: `synth ended (${how}) before writing a template${last ? `: ${last}` : ''}: does the app call process.exit() or kill its process?`,
+      ko: `synth가 템플릿을 쓰기 전에 끝났습니다(${how})${last ? `: ${last}` : ''}. 앱이 process.exit()를 부르거나 자기 프로세스를 끝내나요?`,
+    },
+  };
+}
+
+/** Removes a scratch folder even when the app left folders without permissions in it. */
+export function removeScratch(dir: string): void {
+  try {
+    fs.rmSync(dir, { recursive: true, force: true });
+    return;
+  } catch {
+    // A folder the app made unreadable or unwritable: give permissions back, then remove.
+  }
+  const open = (folder: string): void => {
+    try {
+      fs.chmodSync(folder, 0o700);
+      for (const entry of fs.readdirSync(folder, { withFileTypes: true })) {
+        if (entry.isDirectory()) open(path.join(folder, entry.name));
+      }
+    } catch {
+      // Not ours to change (another owner): the removal below leaves it.
+    }
+  };
+  open(dir);
+  try {
+    fs.rmSync(dir, { recursive: true, force: true });
+  } catch {
+    // What is left belongs to the operating system's temporary folder cleanup.
+  }
+}
