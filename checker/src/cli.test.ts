@@ -98,7 +98,7 @@ describe('checker check: exit codes', () => {
         ['check', 'vpc-migraton', '--template', template('10.0.0.0/16')],
         /^Unknown lab "vpc-migraton"\. Did you mean "vpc-migration"\? Labs: on-prem-baseline, /,
       ],
-      [['check', 'vpc-migration', '--template', '/nonexistent/t.yaml'], /^Cannot read the template .*\(ENOENT\): check the path\.\n$/],
+      [['check', 'vpc-migration', '--template', '/nonexistent/t.yaml'], /^The template .*t\.yaml does not exist: check the path\.\n$/],
       [['check', 'vpc-migration', '--app', os.tmpdir()], /is not a CDK app \(no cdk\.json\)/],
       [['check', 'vpc-migration', '--cdk-out', os.tmpdir()], /is not a cloud assembly \(no manifest\.json\)/],
       [

@@ -4,9 +4,10 @@ import { Command, Option } from 'commander';
 import { catalog, findLab, type Lab } from '@workshop/catalog';
 import { inputError, type ExitCodeValue } from '../errors';
 import { exitCodeOf, runChecks } from '../engine/run';
-import { createProgress, parseReporterSpecs, reporters } from '../reporters';
+import { createProgress, parseReporterSpecs, reporters, writeReports } from '../reporters';
 import { rules } from '../rules';
 import { loadSource, type InputSpec } from '../sources';
+import { DEFAULT_SYNTH_TIMEOUT_SECONDS, parseSynthTimeout } from '../sources/app/isolate';
 import { resolveLang, requireLab, type GlobalOptions, type Io } from './shared';
 
 /** Options of `checker check`, as commander parses them. */
@@ -23,6 +24,7 @@ export interface CheckOptions {
   readonly guideBaseUrl?: string;
   readonly color?: boolean;
   readonly quiet?: boolean;
+  readonly synthTimeout?: string;
 }
 
 /** Environment variable that sets the guide links' base URL when --guide-base-url is not given. */
@@ -52,13 +54,18 @@ export function checkCommand(): Command {
     )
     .option('--guide-base-url <url>', `base URL of the guide site for links (env ${GUIDE_BASE_URL_ENV}; default: site paths)`)
     .option('--no-color', 'plain output without ANSI colours (also NO_COLOR=1)')
-    .option('--quiet', 'no progress output');
+    .option('--quiet', 'no progress output')
+    .option(
+      '--synth-timeout <seconds>',
+      `for a CDK app: seconds it may take to synthesize before it is stopped (default: ${DEFAULT_SYNTH_TIMEOUT_SECONDS})`,
+    );
 }
 
 /** Runs `checker check`: loads the input, runs the lab's rules, writes the reports, returns the exit code. */
 export async function runCheck(labArg: string | undefined, options: CheckOptions, global: GlobalOptions, io: Io): Promise<ExitCodeValue> {
   const lang = resolveLang(global.lang, io.env);
   const specs = parseReporterSpecs(options.reporter ?? []);
+  const synthTimeoutSeconds = parseSynthTimeout(options.synthTimeout);
   const { input, appDir } = chooseInput(options, io.cwd, labArg);
   const lab = labArg !== undefined ? requireLab(labArg) : inferLab(appDir ?? io.cwd);
   const stackName = options.stack ?? lab.stackName;
@@ -73,7 +80,7 @@ export async function runCheck(labArg: string | undefined, options: CheckOptions
       if (steps !== undefined && steps !== total) progress.start(text, (total = steps));
       progress.update(text, step);
     };
-    loaded = await loadSource(input, { lab, stackName, onProgress });
+    loaded = await loadSource(input, { lab, stackName, onProgress, synthTimeoutSeconds });
   } finally {
     progress.stop();
   }
@@ -87,16 +94,11 @@ export async function runCheck(labArg: string | undefined, options: CheckOptions
     guideBaseUrl: options.guideBaseUrl ?? io.env[GUIDE_BASE_URL_ENV] ?? '',
   });
 
-  for (const spec of specs) {
-    const toFile = spec.file !== undefined;
-    const color = !toFile && options.color !== false && io.stdout.isTTY === true && !io.env.NO_COLOR;
-    const text = reporters[spec.name](report, { color, lang });
-    if (spec.file !== undefined) {
-      const file = path.resolve(io.cwd, spec.file);
-      fs.mkdirSync(path.dirname(file), { recursive: true });
-      fs.writeFileSync(file, text);
-    } else io.stdout.write(text);
-  }
+  const outputs = specs.map((spec) => {
+    const color = spec.file === undefined && options.color !== false && io.stdout.isTTY === true && !io.env.NO_COLOR;
+    return { spec, text: reporters[spec.name](report, { color, lang }) };
+  });
+  writeReports(outputs, io);
   return exitCodeOf(report);
 }
 

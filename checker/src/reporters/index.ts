@@ -1,4 +1,6 @@
-import { inputError } from '../errors';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileError, inputError } from '../errors';
 import { githubClassroom } from './github-classroom';
 import { json } from './json';
 import { junit } from './junit';
@@ -73,3 +75,47 @@ function parseOne(value: string): ReporterSpec {
   }
   return file === undefined ? { name } : { name, file };
 }
+
+/** What the fragile part of writing reports needs: where relative files go and where standard output is. */
+export interface ReportTarget {
+  readonly cwd: string;
+  readonly stdout: { write(text: string): unknown };
+}
+
+/**
+ * Writes each rendered report: to its file (folders created, path relative to `cwd`) or to standard
+ * output. Files are written first, so a path that cannot be written (a folder, permission denied)
+ * stops the run with a one-line error before anything reaches standard output.
+ */
+export function writeReports(outputs: ReadonlyArray<{ readonly spec: ReporterSpec; readonly text: string }>, target: ReportTarget): void {
+  for (const { spec, text } of outputs) {
+    if (spec.file !== undefined) writeReportFile(path.resolve(target.cwd, spec.file), { ...spec, file: spec.file }, text);
+  }
+  for (const { spec, text } of outputs) if (spec.file === undefined) target.stdout.write(text);
+}
+
+function writeReportFile(file: string, spec: ReporterSpec & { readonly file: string }, text: string): void {
+  try {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, text);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EISDIR') {
+      const example = path.join(spec.file, `report.${REPORT_EXTENSIONS[spec.name]}`);
+      throw inputError(
+        `The report file ${spec.file} is a folder: name a file in it, e.g. --reporter ${spec.name}=${example}.`,
+        `리포트 파일 ${spec.file}은(는) 폴더입니다. 그 안의 파일 이름을 주세요. 예: --reporter ${spec.name}=${example}`,
+        error,
+      );
+    }
+    throw fileError(error, spec.file, { en: 'the report file', ko: '리포트 파일' }, 'write');
+  }
+}
+
+/** The usual file extension of each format, for examples in messages. */
+const REPORT_EXTENSIONS: Record<ReporterName, string> = {
+  pretty: 'txt',
+  json: 'json',
+  junit: 'xml',
+  markdown: 'md',
+  'github-classroom': 'json',
+};

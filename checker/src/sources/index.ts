@@ -3,7 +3,7 @@ import { repoRoot, type Lab } from '@workshop/catalog';
 import { CheckerError, inputError } from '../errors';
 import { graphFromTemplate, TemplateError } from './template/resolve';
 import { displayPath, loadCdkOut, loadTemplateFile, type TemplateFile } from './template/load';
-import { synthApp } from './app/synth';
+import { synthAppIsolated } from './app/isolate';
 import type { LoadedSource, LoadLiveGraph, LiveOptions } from './types';
 
 export type { LoadedSource, LiveOptions, TargetSkip } from './types';
@@ -20,6 +20,8 @@ export interface LoadOptions {
   readonly lab: Lab;
   readonly stackName: string;
   readonly onProgress?: LiveOptions['onProgress'];
+  /** Seconds an app may take to synthesize (app input only). @default DEFAULT_SYNTH_TIMEOUT_SECONDS (app/isolate.ts) */
+  readonly synthTimeoutSeconds?: number;
 }
 
 /** Loads the resource graph from the chosen input. Errors are CheckerErrors with one-line messages. */
@@ -27,7 +29,7 @@ export async function loadSource(input: InputSpec, options: LoadOptions): Promis
   switch (input.kind) {
     case 'app': {
       options.onProgress?.(`synthesizing ${displayPath(input.dir) || '.'}`);
-      const file = synthApp(path.resolve(input.dir), options.stackName);
+      const file = await synthAppIsolated(path.resolve(input.dir), options.stackName, { timeoutSeconds: options.synthTimeoutSeconds });
       return fromTemplate(file, `app ${describePath(input.dir)}`, options.stackName);
     }
     case 'cdk-out':

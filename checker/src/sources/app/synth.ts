@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { CheckerError, inputError } from '../../errors';
+import { CheckerError, fileError, inputError } from '../../errors';
 import { displayPath, loadCdkOut, pickStack, type AssemblyStack, type TemplateFile } from '../template/load';
 import { findTypeErrors } from './typecheck';
 
@@ -25,14 +25,30 @@ const CHECKER_CONTEXT: Record<string, unknown> = {
   'aws:cdk:bundling-stacks': [],
 };
 
-/** Throws the standard "not a CDK app" error unless `dir` holds a cdk.json. */
+/**
+ * Throws the standard "not a CDK app" error unless `dir` holds a cdk.json, and a one-line error when
+ * `dir` is a file or cannot be read (permission denied).
+ */
 export function assertCdkApp(dir: string): void {
-  if (!fs.existsSync(path.join(dir, 'cdk.json'))) {
-    const shown = displayPath(dir) || '.';
-    throw inputError(
-      `${shown} is not a CDK app (no cdk.json): run the checker inside a lab folder (labs/<lab-id>), or pass --app <dir>, --cdk-out <dir> or --template <file>.`,
-      `${shown}은(는) CDK 앱이 아닙니다(cdk.json 없음). 실습 폴더(labs/<lab-id>) 안에서 실행하거나 --app <폴더>, --cdk-out <폴더>, --template <파일>을 주세요.`,
-    );
+  const shown = displayPath(dir) || '.';
+  try {
+    fs.statSync(path.join(dir, 'cdk.json'));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') {
+      throw inputError(
+        `${shown} is not a CDK app (no cdk.json): run the checker inside a lab folder (labs/<lab-id>), or pass --app <dir>, --cdk-out <dir> or --template <file>.`,
+        `${shown}은(는) CDK 앱이 아닙니다(cdk.json 없음). 실습 폴더(labs/<lab-id>) 안에서 실행하거나 --app <폴더>, --cdk-out <폴더>, --template <파일>을 주세요.`,
+      );
+    }
+    if (code === 'ENOTDIR') {
+      throw inputError(
+        `${shown} is a file, not a CDK app folder: pass the app's folder (the one with cdk.json) to --app, or a template with --template ${shown}.`,
+        `${shown}은(는) CDK 앱 폴더가 아니라 파일입니다. --app에는 앱 폴더(cdk.json이 있는 폴더)를 주고, 템플릿이면 --template ${shown}을 쓰세요.`,
+        error,
+      );
+    }
+    throw fileError(error, shown, { en: 'the app folder', ko: '앱 폴더' }, 'read');
   }
 }
 
@@ -237,8 +253,14 @@ function cdkJsonContext(dir: string): Record<string, unknown> {
 }
 
 function readJson(file: string): unknown {
+  let text: string;
   try {
-    return JSON.parse(fs.readFileSync(file, 'utf8'));
+    text = fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    throw fileError(error, displayPath(file), { en: 'the file', ko: '파일' }, 'read');
+  }
+  try {
+    return JSON.parse(text);
   } catch (error) {
     throw inputError(
       `${displayPath(file)} is not valid JSON (${(error as Error).message}): fix it.`,

@@ -50,7 +50,7 @@ describe('loadTemplateFile', () => {
   it('says what to do for a missing file and for a folder', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'checker-tpl-'));
     expect(() => loadTemplateFile(path.join(dir, 'missing.yaml'))).toThrow(
-      /Cannot read the template .*missing\.yaml \(ENOENT\): check the path/,
+      /^The template .*missing\.yaml does not exist: check the path\.$/,
     );
     expect(() => loadTemplateFile(dir)).toThrow(/is a folder, not a template file: .*--cdk-out/);
   });

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { inputError } from '../../errors';
+import { fileError, inputError } from '../../errors';
+import { MAX_ASSEMBLY_DEPTH } from './limits';
 import { parseTemplateText } from './parse';
 
 /** A template read from disk, with where it came from. */
@@ -19,19 +20,19 @@ export function loadTemplateFile(file: string): TemplateFile {
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw code === 'EISDIR'
+    throw (error as NodeJS.ErrnoException).code === 'EISDIR'
       ? inputError(
           `${shown} is a folder, not a template file: pass the template file (--template) or use --cdk-out ${shown}.`,
           `${shown}은(는) 템플릿 파일이 아니라 폴더입니다. 템플릿 파일을 --template으로 주거나 --cdk-out ${shown}을 쓰세요.`,
+          error,
         )
-      : inputError(
-          `Cannot read the template ${shown} (${code ?? (error as Error).message}): check the path.`,
-          `템플릿 ${shown}을(를) 읽을 수 없습니다(${code ?? (error as Error).message}). 경로를 확인하세요.`,
-        );
+      : fileError(error, shown, TEMPLATE, 'read');
   }
   return { template: parseTemplateText(text, shown), file: shown, sha256: createHash('sha256').update(text).digest('hex') };
 }
+
+const TEMPLATE = { en: 'the template', ko: '템플릿' };
+const ASSEMBLY = { en: 'the cloud assembly', ko: '클라우드 어셈블리' };
 
 /** One CloudFormation stack of a cloud assembly (cdk.out), nested stage assemblies included. */
 export interface AssemblyStack {
@@ -48,10 +49,17 @@ interface ManifestArtifact {
   properties?: { templateFile?: string; stackName?: string; directoryName?: string };
 }
 
-/** Every stack of a cloud assembly directory, following nested (stage) assemblies. */
-export function assemblyStacks(dir: string): AssemblyStack[] {
+/**
+ * Every stack of a cloud assembly directory, following nested (stage) assemblies. A nested assembly
+ * that leads back to one being read, or nesting deeper than {@link MAX_ASSEMBLY_DEPTH}, is an input error.
+ */
+export function assemblyStacks(dir: string, outer: readonly string[] = []): AssemblyStack[] {
   const manifestFile = path.join(dir, 'manifest.json');
-  if (!fs.existsSync(manifestFile)) {
+  let text: string;
+  try {
+    text = fs.readFileSync(manifestFile, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw fileError(error, displayPath(manifestFile), ASSEMBLY, 'read');
     throw inputError(
       `${displayPath(dir)} is not a cloud assembly (no manifest.json): pass the cdk.out folder that \`npx cdk synth\` wrote.`,
       `${displayPath(dir)}은(는) 클라우드 어셈블리가 아닙니다(manifest.json 없음). \`npx cdk synth\`가 만든 cdk.out 폴더를 주세요.`,
@@ -59,13 +67,15 @@ export function assemblyStacks(dir: string): AssemblyStack[] {
   }
   let manifest: { artifacts?: Record<string, ManifestArtifact> };
   try {
-    manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8'));
+    manifest = JSON.parse(text);
   } catch (error) {
     throw inputError(
       `${displayPath(manifestFile)} is not valid JSON (${(error as Error).message}): synthesize the app again.`,
       `${displayPath(manifestFile)}이(가) 올바른 JSON이 아닙니다(${(error as Error).message}). 앱을 다시 synth하세요.`,
     );
   }
+  const real = fs.realpathSync(dir);
+  const chain = [...outer, real];
   const stacks: AssemblyStack[] = [];
   for (const [id, artifact] of Object.entries(manifest.artifacts ?? {})) {
     if (artifact.type === 'aws:cloudformation:stack' && artifact.properties?.templateFile) {
@@ -75,7 +85,15 @@ export function assemblyStacks(dir: string): AssemblyStack[] {
         templateFile: path.join(dir, artifact.properties.templateFile),
       });
     } else if (artifact.type === 'cdk:cloud-assembly' && artifact.properties?.directoryName) {
-      stacks.push(...assemblyStacks(path.join(dir, artifact.properties.directoryName)));
+      const nested = path.join(dir, artifact.properties.directoryName);
+      const loops = fs.existsSync(nested) && chain.includes(fs.realpathSync(nested));
+      if (loops || chain.length >= MAX_ASSEMBLY_DEPTH) {
+        throw inputError(
+          `${displayPath(manifestFile)}: nested assembly ${id} (${artifact.properties.directoryName}) ${loops ? 'leads back to an assembly that contains it' : `nests more than ${MAX_ASSEMBLY_DEPTH} levels deep`}: synthesize the app again into an empty folder.`,
+          `${displayPath(manifestFile)}: 중첩 어셈블리 ${id}(${artifact.properties.directoryName})${loops ? '이(가) 자신을 담은 어셈블리로 되돌아갑니다' : `이(가) ${MAX_ASSEMBLY_DEPTH}단계보다 깊게 중첩됩니다`}. 빈 폴더에 앱을 다시 synth하세요.`,
+        );
+      }
+      stacks.push(...assemblyStacks(nested, chain));
     }
   }
   return stacks;
@@ -94,10 +112,20 @@ export function pickStack(stacks: readonly AssemblyStack[], stackName: string, w
 
 /** Reads one stack's template from a cdk.out folder. */
 export function loadCdkOut(dir: string, stackName: string): TemplateFile {
-  if (!fs.existsSync(dir)) {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(dir);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw fileError(error, displayPath(dir), ASSEMBLY, 'read');
     throw inputError(
       `${displayPath(dir)} does not exist: run \`npx cdk synth\` first, or check the path.`,
       `${displayPath(dir)}이(가) 없습니다. 먼저 \`npx cdk synth\`를 실행하거나 경로를 확인하세요.`,
+    );
+  }
+  if (!stat.isDirectory()) {
+    throw inputError(
+      `${displayPath(dir)} is a file, not a cdk.out folder: pass a template file with --template ${displayPath(dir)}, or the folder \`npx cdk synth\` wrote.`,
+      `${displayPath(dir)}은(는) cdk.out 폴더가 아니라 파일입니다. 템플릿 파일이면 --template ${displayPath(dir)}을 쓰고, 아니면 \`npx cdk synth\`가 만든 폴더를 주세요.`,
     );
   }
   const stack = pickStack(assemblyStacks(dir), stackName, displayPath(dir));

@@ -1,5 +1,6 @@
 import type { Document, Node } from 'yaml';
 import { inputError } from '../../errors';
+import { MAX_ALIAS_VALUES, MAX_NESTING_DEPTH, nestsDeeperThan, tooDeepError } from './limits';
 
 /** CloudFormation short-form tags and the long-form key each becomes (`!Ref x` -> `{ Ref: x }`). */
 const SHORT_FORMS: Record<string, string> = {
@@ -38,44 +39,90 @@ function yaml(): typeof import('yaml') {
  */
 export function parseTemplateText(text: string, file: string): unknown {
   if (/^\s*\{/.test(text)) {
+    let parsed: unknown;
     try {
-      return JSON.parse(text);
+      parsed = JSON.parse(text);
     } catch (error) {
       const reason = (error as Error).message.replace(/, (?:\.\.\.)?".*$/s, '');
-      const where = `${file}:${jsonErrorPosition(text, (error as Error).message)}`;
+      const scan = jsonErrorOffset(text);
+      if (scan < 0) throw tooDeepError(file);
+      const where = `${file}:${jsonErrorPosition(text, (error as Error).message, scan)}`;
       throw inputError(
         `${where}: the template is not valid JSON (${reason}): fix the file or synthesize it again.`,
         `${where}: 템플릿이 올바른 JSON이 아닙니다(${reason}). 파일을 고치거나 다시 synth하세요.`,
       );
     }
+    if (nestsDeeperThan(parsed)) throw tooDeepError(file);
+    return parsed;
   }
   const YAML = yaml();
   const document = YAML.parseDocument(text, { uniqueKeys: true, prettyErrors: false });
   const [error] = document.errors;
   if (error) {
     const where = `${file}:${lineColumn(text, error.pos[0])}`;
+    // The yaml package reports its own stack overflow on deep nesting as a syntax error.
+    if (/Maximum call stack size exceeded/.test(error.message)) throw tooDeepError(where);
     const reason = error.message.split('\n')[0];
     throw inputError(
       `${where}: the template is not valid YAML (${reason}): fix the file.`,
       `${where}: 템플릿이 올바른 YAML이 아닙니다(${reason}). 파일을 고치세요.`,
     );
   }
-  return toLongForm(YAML, document.contents, document, file, text);
+  const expansion: Expansion = { YAML, file, text, anchors: aliasTargets(YAML, document), aliasValues: 0 };
+  return toLongForm(expansion, document.contents, 0, false);
 }
 
-function toLongForm(YAML: typeof import('yaml'), node: Node | null, document: Document, file: string, text: string): unknown {
+/** State of one YAML-to-long-form conversion: where aliases point, and how many values they have expanded to. */
+interface Expansion {
+  readonly YAML: typeof import('yaml');
+  readonly file: string;
+  readonly text: string;
+  readonly anchors: ReadonlyMap<Node, Node>;
+  aliasValues: number;
+}
+
+/**
+ * Each alias's anchored node, found in one pass in document order (an alias names the last anchor
+ * before it). The yaml package's own `Alias.resolve` walks the whole document for every alias.
+ */
+function aliasTargets(YAML: typeof import('yaml'), document: Document): Map<Node, Node> {
+  const latest = new Map<string, Node>();
+  const targets = new Map<Node, Node>();
+  YAML.visit(document, {
+    Node: (_key, node) => {
+      if (YAML.isAlias(node)) {
+        const target = latest.get(node.source);
+        if (target) targets.set(node, target);
+      } else if (node.anchor) latest.set(node.anchor, node);
+    },
+  });
+  return targets;
+}
+
+function toLongForm(expansion: Expansion, node: Node | null, depth: number, viaAlias: boolean): unknown {
   if (node === null) return null;
+  const { YAML, file, text } = expansion;
   const { isAlias, isMap, isPair, isScalar, isSeq } = YAML;
-  if (isAlias(node)) return toLongForm(YAML, node.resolve(document) ?? null, document, file, text);
+  if (isAlias(node)) return toLongForm(expansion, expansion.anchors.get(node) ?? null, depth, true);
+  if (viaAlias && ++expansion.aliasValues > MAX_ALIAS_VALUES) {
+    const where = node.range ? `${file}:${lineColumn(text, node.range[0])}` : file;
+    throw inputError(
+      `${where}: YAML aliases (*name) expand to more than ${MAX_ALIAS_VALUES.toLocaleString('en')} values: write the values out or use fewer aliases of aliases.`,
+      `${where}: YAML 별칭(*이름)이 ${MAX_ALIAS_VALUES.toLocaleString('en')}개가 넘는 값으로 펼쳐집니다. 값을 직접 쓰거나 별칭을 겹쳐 쓰지 마세요.`,
+    );
+  }
+  if ((isSeq(node) || isMap(node)) && depth >= MAX_NESTING_DEPTH) {
+    throw tooDeepError(node.range ? `${file}:${lineColumn(text, node.range[0])}` : file);
+  }
   let value: unknown;
   if (isScalar(node)) value = node.value;
-  else if (isSeq(node)) value = node.items.map((item) => toLongForm(YAML, item as Node, document, file, text));
+  else if (isSeq(node)) value = node.items.map((item) => toLongForm(expansion, item as Node, depth + 1, viaAlias));
   else if (isMap(node)) {
     const out: Record<string, unknown> = {};
     for (const pair of node.items) {
       if (!isPair(pair)) continue;
-      const key = isScalar(pair.key) ? String(pair.key.value) : String(toLongForm(YAML, pair.key as Node, document, file, text));
-      out[key] = toLongForm(YAML, pair.value as Node | null, document, file, text);
+      const key = isScalar(pair.key) ? String(pair.key.value) : String(toLongForm(expansion, pair.key as Node, depth + 1, viaAlias));
+      out[key] = toLongForm(expansion, pair.value as Node | null, depth + 1, viaAlias);
     }
     value = out;
   } else return null;
@@ -97,13 +144,16 @@ function toLongForm(YAML: typeof import('yaml'), node: Node | null, document: Do
   return { [longForm]: value };
 }
 
-/** Where JSON.parse failed: its "position N" when it says (Node 20 often does not), else found by a scan. */
-function jsonErrorPosition(text: string, message: string): string {
+/** Where JSON.parse failed: its "position N" when it says (Node 20 often does not), else the scan's offset. */
+function jsonErrorPosition(text: string, message: string, scanned: number): string {
   const position = /position (\d+)/.exec(message);
-  return lineColumn(text, position ? Number(position[1]) : jsonErrorOffset(text));
+  return lineColumn(text, position ? Number(position[1]) : scanned);
 }
 
-/** Offset of the first JSON syntax error, by a minimal recursive-descent scan. */
+/**
+ * Offset of the first JSON syntax error, by a minimal recursive-descent scan; -1 when the text
+ * nests deeper than {@link MAX_NESTING_DEPTH} levels before any error, where the scan stops.
+ */
 export function jsonErrorOffset(text: string): number {
   let i = 0;
   const space = (): void => {
@@ -125,8 +175,9 @@ export function jsonErrorOffset(text: string): number {
     if (!match) fail();
     i += match![0].length;
   };
-  const value = (): void => {
+  const value = (depth: number): void => {
     space();
+    if ((text[i] === '{' || text[i] === '[') && depth >= MAX_NESTING_DEPTH) throw -1;
     if (text[i] === '{') {
       i++;
       space();
@@ -137,7 +188,7 @@ export function jsonErrorOffset(text: string): number {
         space();
         if (text[i] !== ':') fail();
         i++;
-        value();
+        value(depth + 1);
         space();
         if (text[i] === ',') i++;
         else if (text[i] === '}') return void i++;
@@ -149,7 +200,7 @@ export function jsonErrorOffset(text: string): number {
       space();
       if (text[i] === ']') return void i++;
       for (;;) {
-        value();
+        value(depth + 1);
         space();
         if (text[i] === ',') i++;
         else if (text[i] === ']') return void i++;
@@ -160,7 +211,7 @@ export function jsonErrorOffset(text: string): number {
     else literal();
   };
   try {
-    value();
+    value(0);
     space();
     return i < text.length ? i : 0;
   } catch (offset) {

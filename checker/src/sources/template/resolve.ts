@@ -1,4 +1,5 @@
 import { ResourceGraph } from '../../model/graph';
+import { MAX_NESTING_DEPTH, nestsDeeperThan } from './limits';
 import { isRef, isTokenString, isUnresolved, type Resource, type ResourceRef, type TokenString, type Unresolved } from '../../model/types';
 
 /** A CloudFormation template as parsed from JSON or YAML (long-form intrinsics). */
@@ -33,6 +34,8 @@ export function graphFromTemplate(template: unknown, options: { stackName?: stri
   if (typeof cfn.Resources !== 'object' || cfn.Resources === null) {
     throw new TemplateError('the template has no Resources section');
   }
+  // The resolver recurses; a bound far below the call stack's makes a hostile template an input error.
+  if (nestsDeeperThan(cfn)) throw new TemplateError(`the template nests objects or lists more than ${MAX_NESTING_DEPTH} levels deep`);
   const resolver = new Resolver(cfn, options.stackName);
   const resources: Resource[] = [];
   for (const [id, definition] of Object.entries(cfn.Resources)) {
