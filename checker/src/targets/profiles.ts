@@ -1,4 +1,5 @@
 import type { LocalizedText } from '@workshop/catalog';
+import { capabilities } from '@workshop/local/src/capabilities';
 import type { RuleMeta, Service } from '../rules/types';
 
 /** Which kind of target a live check runs against (the report's `source.target`). */
@@ -80,33 +81,13 @@ export const LOCALSTACK_PAID_SERVICES: readonly Service[] = [
 ];
 
 /**
- * moto server: services whose CloudFormation resources it creates. Its CloudFormation skips
- * CloudFront, WAFv2, CloudTrail, CloudWatch alarms, GuardDuty and Secrets Manager secrets
- * (TOOLCHAIN.md), so rules on those cannot be judged there.
+ * The embedded emulator (moto server with the workshop's CloudFormation corrections): the rule services it
+ * emulates, from the local tool's capability table (tools/local/src/emulator-capabilities.json).
  */
-export const MOTO_SERVICES: readonly Service[] = ['ec2', 'elbv2', 'autoscaling', 'rds', 'route53', 's3', 'iam', 'logs', 'kms'];
+export const MOTO_SERVICES: readonly Service[] = ALL_SERVICES.filter((service) => capabilities.emulator.checkerServices.includes(service));
 
-/** Types moto 5.2.5's CloudFormation does not create in services it otherwise emulates (tools/local emulator.ts measurements, plus the route table association measured here). */
-export const MOTO_UNSUPPORTED_TYPES: readonly string[] = [
-  'AWS::AutoScaling::ScalingPolicy',
-  // Listed by ListStackResources (with the route table's id) but no association is made (measured on moto 5.2.5).
-  'AWS::EC2::SubnetRouteTableAssociation',
-  'AWS::EC2::NetworkAcl',
-  'AWS::EC2::NetworkAclEntry',
-  'AWS::EC2::SecurityGroupEgress',
-  'AWS::EC2::SubnetNetworkAclAssociation',
-  'AWS::S3::BucketPolicy',
-  // Its CloudFormation reads VpcSecurityGroupIds, not VPCSecurityGroups: the instance wears the VPC's default group.
-  'AWS::RDS::DBInstance.VPCSecurityGroups',
-  // Its CloudFormation reads an instance's SecurityGroups (names) only, not SecurityGroupIds (the instance wears
-  // the VPC's default group), and ignores its LaunchTemplate (so no MetadataOptions such as IMDSv2).
-  'AWS::EC2::Instance.SecurityGroupIds',
-  'AWS::EC2::Instance.LaunchTemplate',
-  // Its CloudFormation applies only BucketEncryption and Tags of a bucket.
-  'AWS::S3::Bucket.WebsiteConfiguration',
-  'AWS::S3::Bucket.VersioningConfiguration',
-  'AWS::S3::Bucket.PublicAccessBlockConfiguration',
-];
+/** Types (or `Type.Property`) the emulator's CloudFormation still does not create or apply (the same table, with reasons). */
+export const MOTO_UNSUPPORTED_TYPES: readonly string[] = capabilities.emulator.unsupported.map((gap) => gap.type);
 
 /** Real AWS: everything. */
 export const AWS_PROFILE: TargetProfile = { id: 'aws', name: 'real AWS', services: ALL_SERVICES };

@@ -5,11 +5,12 @@ import { LocalError, msg } from './messages';
 import { findPython } from './python';
 import { waitForEndpoint } from './health';
 import { workshopDir, type LocalState } from './state';
+import { capabilities } from './capabilities';
 
 /**
  * The embedded emulator: moto's server mode, chosen by the measurements in MEASUREMENTS.md (it is the one
- * of moto, MiniStack and LocalStack host mode that deploys labs 1-4 without Docker). Exact pin: bump it only
- * after measuring again.
+ * of moto, MiniStack and LocalStack host mode that deploys labs 1-4 without Docker), run with the workshop's
+ * CloudFormation corrections (tools/local/emulator). Exact pins: bump them only after measuring again.
  */
 export const EMULATOR = {
   name: 'moto',
@@ -17,51 +18,17 @@ export const EMULATOR = {
   pipSpec: 'moto[server]==5.2.5',
 } as const;
 
-/** The services the workshop's labs and checker call, all answered by moto's server. */
-export const EMULATOR_SERVICES = [
-  'cloudformation',
-  'ec2',
-  'elasticloadbalancing',
-  'autoscaling',
-  'rds',
-  's3',
-  'iam',
-  'sts',
-  'route53',
-  'secretsmanager',
-  'kms',
-  'logs',
-  'ssm',
-  'monitoring',
-  'cloudfront',
-  'wafv2',
-  'cloudtrail',
-  'guardduty',
-];
+/** Everything pip installs into the venv: the emulator, and pytest for the corrections' tests. A change reinstalls. */
+export const EMULATOR_REQUIREMENTS: readonly string[] = [EMULATOR.pipSpec, 'pytest==8.4.2'];
 
-/**
- * Resource types of the labs that moto 5.2.5's CloudFormation does not create (measured: they are left out
- * of ListStackResources, and a GetAtt on one of them fails the whole deploy; subnet-route table
- * associations are listed but not applied, DescribeRouteTables shows none).
- */
-export const EMULATOR_UNSUPPORTED_TYPES = [
-  'AWS::AutoScaling::ScalingPolicy',
-  'AWS::CloudFront::Distribution',
-  'AWS::CloudFront::OriginAccessControl',
-  'AWS::CloudTrail::Trail',
-  'AWS::CloudWatch::Alarm',
-  'AWS::EC2::NetworkAcl',
-  'AWS::EC2::NetworkAclEntry',
-  'AWS::EC2::SecurityGroupEgress',
-  'AWS::EC2::SubnetNetworkAclAssociation',
-  'AWS::EC2::SubnetRouteTableAssociation',
-  'AWS::GuardDuty::Detector',
-  'AWS::S3::BucketPolicy',
-  'AWS::SecretsManager::Secret',
-  'AWS::SecretsManager::SecretTargetAttachment',
-  'AWS::WAFv2::WebACL',
-  'AWS::WAFv2::WebACLAssociation',
-];
+/** The Python package of the corrections (workshop_emulator), put on PYTHONPATH when the emulator starts. */
+export const EXTENSION_DIR = path.join(__dirname, '..', 'emulator');
+
+/** The services the workshop's labs and checker call, all answered by the emulator (emulator-capabilities.json). */
+export const EMULATOR_SERVICES: readonly string[] = capabilities.emulator.apiServices;
+
+/** Resource types and properties of the labs that the emulator's CloudFormation still does not create (emulator-capabilities.json). */
+export const EMULATOR_UNSUPPORTED_TYPES: readonly string[] = capabilities.emulator.unsupported.map((gap) => gap.type);
 
 /** The flavor string recorded in the state file. */
 export const EMULATOR_FLAVOR = `${EMULATOR.name} ${EMULATOR.version}`;
@@ -81,10 +48,13 @@ export function emulatorLog(port: number, env: NodeJS.ProcessEnv = process.env):
   return path.join(workshopDir(env), `emulator-${port}.log`);
 }
 
-/** True when the venv holds the pinned emulator (a marker is written after a complete install). */
+/** What the install marker holds: the requirement set, so a changed set installs again. */
+const installedMarker = (): string => EMULATOR_REQUIREMENTS.join(' ');
+
+/** True when the venv holds the pinned requirements (a marker is written after a complete install). */
 export function isInstalled(env: NodeJS.ProcessEnv = process.env): boolean {
   const marker = path.join(venvDir(env), 'workshop-installed.txt');
-  return fs.existsSync(venvPython(env)) && fs.existsSync(marker) && fs.readFileSync(marker, 'utf8').trim() === EMULATOR.pipSpec;
+  return fs.existsSync(venvPython(env)) && fs.existsSync(marker) && fs.readFileSync(marker, 'utf8').trim() === installedMarker();
 }
 
 /**
@@ -107,9 +77,10 @@ export function installEmulator(
   );
   const out = fs.openSync(logFile, 'w');
   try {
+    // An existing venv only gains what changed in the requirement set; a missing one is created.
     const steps: [string, string[]][] = [
-      [python.command, ['-m', 'venv', '--clear', dir]],
-      [venvPython(env), ['-m', 'pip', 'install', '--disable-pip-version-check', '--no-input', EMULATOR.pipSpec]],
+      ...(fs.existsSync(venvPython(env)) ? [] : [[python.command, ['-m', 'venv', '--clear', dir]] as [string, string[]]]),
+      [venvPython(env), ['-m', 'pip', 'install', '--disable-pip-version-check', '--no-input', ...EMULATOR_REQUIREMENTS]],
     ];
     for (const [command, args] of steps) {
       const result = spawnSync(command, args, { stdio: ['ignore', out, out], timeout: 15 * 60_000 });
@@ -118,7 +89,7 @@ export function installEmulator(
   } finally {
     fs.closeSync(out);
   }
-  fs.writeFileSync(path.join(dir, 'workshop-installed.txt'), EMULATOR.pipSpec + '\n');
+  fs.writeFileSync(path.join(dir, 'workshop-installed.txt'), installedMarker() + '\n');
 }
 
 /** True when process `pid` is alive and is our emulator (guards against a recycled pid). */
@@ -130,14 +101,21 @@ export function isEmulatorProcess(pid: number | undefined): boolean {
     return false;
   }
   try {
-    return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('moto');
+    // workshop_emulator since the corrections; moto.server for an emulator started before them.
+    return /workshop_emulator|moto\.server/.test(fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8'));
   } catch {
     return true; // no /proc (macOS): the pid is alive, trust the state file
   }
 }
 
+/** The environment the emulator runs in: the corrections' package first on PYTHONPATH, unbuffered output. */
+export function emulatorEnv(env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  const pythonPath = [EXTENSION_DIR, env.PYTHONPATH].filter(Boolean).join(path.delimiter);
+  return { ...env, PYTHONPATH: pythonPath, PYTHONUNBUFFERED: '1' };
+}
+
 /**
- * Starts the installed emulator on 127.0.0.1:`port`, detached so it outlives this command, logging to
+ * Starts the installed emulator (moto's server with the workshop's corrections) on 127.0.0.1:`port`, detached so it outlives this command, logging to
  * .workshop/emulator-<port>.log, and waits until it answers. Throws a LocalError naming the log when it exits or
  * does not answer within `timeoutMs`.
  */
@@ -145,10 +123,10 @@ export async function startEmulator(port: number, env: NodeJS.ProcessEnv = proce
   const logFile = emulatorLog(port, env);
   fs.mkdirSync(path.dirname(logFile), { recursive: true });
   const out = fs.openSync(logFile, 'w');
-  const child = spawn(venvPython(env), ['-m', 'moto.server', '-H', '127.0.0.1', '-p', String(port)], {
+  const child = spawn(venvPython(env), ['-m', 'workshop_emulator', '-H', '127.0.0.1', '-p', String(port)], {
     detached: true,
     stdio: ['ignore', out, out],
-    env: { ...env, PYTHONUNBUFFERED: '1' },
+    env: emulatorEnv(env),
   });
   fs.closeSync(out);
   let exited = false;
@@ -166,10 +144,10 @@ export async function startEmulator(port: number, env: NodeJS.ProcessEnv = proce
     endpoint,
     kind: 'emulator',
     flavor: EMULATOR_FLAVOR,
-    services: EMULATOR_SERVICES,
+    services: [...EMULATOR_SERVICES],
     region,
     accountId,
-    unsupportedResourceTypes: EMULATOR_UNSUPPORTED_TYPES,
+    unsupportedResourceTypes: [...EMULATOR_UNSUPPORTED_TYPES],
     pid: child.pid,
     logFile,
     startedAt: new Date().toISOString(),

@@ -1,0 +1,117 @@
+"""UpdateStack creates and updates resources in dependency order.
+
+moto lacks: ``ResourceMap.update`` (moto/cloudformation/parsing.py) creates every added resource
+first and updates the modified ones afterwards. An added resource that references a modified one
+(a new ingress rule naming a security group the update replaces or changes) then reads the old
+value. CloudFormation orders the whole update by the template's dependencies; this correction does
+the same for added and modified resources (Ref, Fn::GetAtt, Fn::Sub and DependsOn), keeping moto's
+removal pass and its retries.
+"""
+
+import re
+import warnings
+from typing import Any
+
+from moto.cloudformation import parsing
+
+_SUB_REFERENCE = re.compile(r"\$\{([^}!.]+)[^}]*\}")
+
+
+def references(value: Any) -> set[str]:
+    """The logical ids a template fragment refers to."""
+    found: set[str] = set()
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if key == "Ref" and isinstance(item, str):
+                found.add(item)
+            elif key == "Fn::GetAtt":
+                target = item[0] if isinstance(item, list) else str(item).split(".")[0]
+                found.add(target)
+            elif key == "Fn::Sub":
+                text = item[0] if isinstance(item, list) else item
+                found.update(_SUB_REFERENCE.findall(text) if isinstance(text, str) else [])
+                found.update(references(item))
+            else:
+                found.update(references(item))
+    elif isinstance(value, list):
+        for item in value:
+            found.update(references(item))
+    return found
+
+
+def dependency_order(names: list[str], resources: dict[str, Any]) -> list[str]:
+    """``names`` ordered so that each comes after the names among them it depends on."""
+    wanted = set(names)
+    ordered: list[str] = []
+    visiting: set[str] = set()
+
+    def visit(name: str) -> None:
+        if name in ordered or name in visiting:
+            return
+        visiting.add(name)
+        resource = resources[name]
+        depends_on = resource.get("DependsOn", [])
+        for dependency in sorted((references(resource) | set([depends_on] if isinstance(depends_on, str) else depends_on)) & wanted):
+            visit(dependency)
+        visiting.discard(name)
+        ordered.append(name)
+
+    for name in names:
+        visit(name)
+    return ordered
+
+
+def update(self: parsing.ResourceMap, template: dict[str, Any], parameters: dict[str, Any] | None = None) -> None:
+    resource_names_by_action = self.build_resource_diff(template, parameters)
+
+    tries = 1
+    last_exception: Exception | None = None
+    while resource_names_by_action["Remove"] and tries < parsing.MAX_UPDATE_ATTEMPTS:
+        for logical_name in resource_names_by_action["Remove"].copy():
+            resource_json = self._resource_json_map[logical_name]
+            try:
+                if logical_name in self._parsed_resources:
+                    self._delete_resource(self._parsed_resources[logical_name], resource_json)
+                    del self._parsed_resources[logical_name]
+                else:
+                    warnings.warn(f"Unable to delete {logical_name}, as it was never created", stacklevel=2)
+            except Exception as error:  # a dependency violation: try again in the next pass
+                last_exception = error
+            else:
+                resource_names_by_action["Remove"].remove(logical_name)
+        tries += 1
+    if resource_names_by_action["Remove"] and last_exception:
+        raise last_exception
+
+    self._template = template
+    if parameters:
+        self.input_parameters = parameters
+    self.load_mapping()
+    self.load_parameters()
+    self.load_conditions()
+    self._resource_json_map = template["Resources"]
+
+    added = set(resource_names_by_action["Add"])
+    pending = dependency_order(resource_names_by_action["Add"] + resource_names_by_action["Modify"], template["Resources"])
+    tries = 1
+    while pending and tries < parsing.MAX_UPDATE_ATTEMPTS:
+        for logical_name in pending.copy():
+            try:
+                if logical_name in added:
+                    _ = self[logical_name]
+                else:
+                    self._parsed_resources[logical_name] = parsing.parse_and_update_resource(
+                        logical_name, self._resource_json_map[logical_name], self, account_id=self._account_id, region_name=self._region_name
+                    )
+            except Exception as error:  # a dependency violation: try again in the next pass
+                last_exception = error
+            else:
+                pending.remove(logical_name)
+        tries += 1
+    if pending and last_exception:
+        raise last_exception
+
+
+def apply() -> None:
+    """Replaces moto's ResourceMap.update."""
+    parsing.ResourceMap.update = update  # type: ignore[method-assign]
