@@ -84,14 +84,18 @@ describe('checker grade', () => {
     expect(verified.stdout).toMatch(/^valid: out1\/students\/s1\.json: s1 vpc-migration 5\/100/);
     const report = JSON.parse(fs.readFileSync(path.join(students, 's2.json'), 'utf8'));
     report.results[0].status = 'PASS';
-    fs.writeFileSync(path.join(dir, 'tampered.json'), JSON.stringify(report));
-    const tampered = await run(['verify', 'tampered.json'], { CHECKER_SIGNING_KEY: 'k' });
+    fs.mkdirSync(path.join(dir, 'tampered'));
+    fs.writeFileSync(path.join(dir, 'tampered', 's2.json'), JSON.stringify(report));
+    const tampered = await run(['verify', 'tampered/s2.json'], { CHECKER_SIGNING_KEY: 'k' });
     expect(tampered).toEqual({
       code: 1,
       stderr: '',
-      stdout: 'INVALID: tampered.json: the signature does not match: the report was changed after grading\n',
+      stdout: 'INVALID: tampered/s2.json: the signature does not match: the report was changed after grading\n',
     });
-    expect(await run(['verify', 'tampered.json'])).toMatchObject({ code: 2, stderr: expect.stringContaining('set CHECKER_SIGNING_KEY') });
+    expect(await run(['verify', 'tampered/s2.json'])).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('set CHECKER_SIGNING_KEY'),
+    });
   }, 60000);
 
   it('grades real lab app folders in workers, with a stack override and in Korean', async () => {

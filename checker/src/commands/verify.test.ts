@@ -55,13 +55,28 @@ describe('checker verify', () => {
     });
   });
 
-  it.each([
-    ['a missing file', 'nope.json', 'Cannot read nope.json as JSON (ENOENT)'],
-    ['a file that is not JSON', 'text.json', 'Cannot read text.json as JSON'],
-  ])('stops on %s with exit code 2', async (_, file, message) => {
+  it('goes on past unreadable files, reporting each, and exits 2', async () => {
     write('text.json', 'not json');
-    const result = await run(['verify', file]);
+    const file = write('s1.json', json(graded, { color: false }));
+    const result = await run(['verify', 'nope.json', 'text.json', file], { CHECKER_SIGNING_KEY: 'key' });
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain(message);
+    expect(result.stdout.split('\n')).toEqual([
+      expect.stringMatching(/^UNREADABLE: nope\.json: cannot read it as JSON \(ENOENT\)/),
+      expect.stringMatching(/^UNREADABLE: text\.json: cannot read it as JSON \(Unexpected token/),
+      expect.stringMatching(/^valid: s1\.json: s1 vpc-migration 6\/6/),
+      '',
+    ]);
+    expect(result.stderr).toBe('0 of 3 reports invalid, 2 unreadable\n');
+  });
+
+  it("rejects a valid report copied under another student's name, and still checks the files after it", async () => {
+    const copied = write('s2.json', json(graded, { color: false }));
+    const own = write('s1.json', json(graded, { color: false }));
+    const result = await run(['verify', copied, own], { CHECKER_SIGNING_KEY: 'key' });
+    expect(result).toMatchObject({ code: 1 });
+    expect(result.stdout).toBe(
+      "INVALID: s2.json: the report is s1's, but the file is named s2.json: a report counts only under its own student's name (s1.json)\n" +
+        `valid: s1.json: ${result.stdout.split('valid: s1.json: ')[1]}`,
+    );
   });
 });
