@@ -7,6 +7,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { repoRoot } from '@workshop/catalog';
 import { formatTable, runBench, writeResults, type BenchCase } from './harness';
+import { architectureCases } from './cases/architecture';
 import { checkerCases } from './cases/checker';
 import { gradingCases } from './cases/grading';
 import { localCases } from './cases/local';
@@ -27,7 +28,7 @@ if (!Number.isInteger(runs) || runs < 1) {
   process.exit(2);
 }
 
-const all: BenchCase[] = [...synthCases(), ...checkerCases(), ...gradingCases(), ...siteCases(), ...localCases()];
+const all: BenchCase[] = [...synthCases(), ...checkerCases(), ...gradingCases(), ...siteCases(), ...localCases(), ...architectureCases()];
 const selected = values.filter ? all.filter((c) => `${c.group} / ${c.name}`.includes(values.filter as string)) : all;
 if (selected.length === 0) {
   console.error(`No bench case matches "${values.filter}". Cases: ${[...new Set(all.map((c) => c.group))].join(', ')}`);
