@@ -24,5 +24,5 @@ export default function Price({ id, quantity = 1 }: PriceProps): React.JSX.Eleme
   const total = usd * quantity;
   const title =
     lang === 'ko' ? `labs/prices.json, ${prices.date} 기준, ${region}` : `labs/prices.json, prices of ${prices.date}, ${region}`;
-  return <span title={title}>{formatUsd(total, lang, quantity === 1 ? 3 : 0)}</span>;
+  return <span title={title}>{quantity === 1 ? formatUsd(total, lang) : formatUsd(Math.round(total), lang, 2)}</span>;
 }
