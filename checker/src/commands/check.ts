@@ -66,9 +66,10 @@ export async function runCheck(labArg: string | undefined, options: CheckOptions
   const lang = resolveLang(global.lang, io.env);
   const specs = parseReporterSpecs(options.reporter ?? []);
   const synthTimeoutSeconds = parseSynthTimeout(options.synthTimeout);
-  const { input, appDir } = chooseInput(options, io.cwd, labArg);
-  const lab = labArg !== undefined ? requireLab(labArg) : inferLab(appDir ?? io.cwd);
+  const chosen = chooseInput(options, io.cwd, labArg);
+  const lab = labArg !== undefined ? requireLab(labArg) : inferLab(chosen.appDir ?? io.cwd);
   const stackName = options.stack ?? lab.stackName;
+  const input = chosen.input.kind === 'live' ? liveInput(chosen.input, lab, stackName, io, lang, options.quiet) : chosen.input;
 
   const startedAt = Date.now();
   const progress = createProgress(io.stderr, !options.quiet && (io.stderr.isTTY === true || input.kind === 'live'));
@@ -165,4 +166,11 @@ function describe(input: InputSpec): string {
     case 'live':
       return 'the live stack';
   }
+}
+
+/** Where a live check goes: the flags, else where npm run deploy last put the stack. Loaded for --live only, as the live loader is. */
+function liveInput(...args: Parameters<typeof import('../sources/live/recorded').resolveLiveInput>): InputSpec {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { resolveLiveInput } = require('../sources/live/recorded') as typeof import('../sources/live/recorded');
+  return resolveLiveInput(...args);
 }

@@ -5,11 +5,20 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { CloudFormationClient, DeleteStackCommand } from '@aws-sdk/client-cloudformation';
 import { repoRoot, type Lab } from '@workshop/catalog';
-import { EMULATOR, isInstalled, startEmulator, stopProcess, venvDir } from '../../../tools/local/src/emulator';
-import { localClientConfig, scrubAwsEnv } from '../../../tools/local/src/env';
-import { stackStatus } from '../../../tools/local/src/stack';
-import { freePort } from '../../../tools/local/src/ports';
-import { writeState, workshopDir, type LocalState } from '../../../tools/local/src/state';
+import {
+  EMULATOR,
+  freePort,
+  isInstalled,
+  localClientConfig,
+  scrubAwsEnv,
+  stackStatus,
+  startEmulator,
+  stopProcess,
+  venvDir,
+  workshopDir,
+  writeState,
+  type LocalState,
+} from '@workshop/local';
 import { runChecks } from '../engine/run';
 import type { CheckReport } from '../engine/result';
 import { rules } from '../rules';

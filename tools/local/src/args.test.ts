@@ -1,5 +1,5 @@
 import { LocalError } from './messages';
-import { parseDeployArgs, parseLocalArgs } from './args';
+import { commandLine, parseDeployArgs, parseLocalArgs } from './args';
 
 function errorOf(fn: () => unknown): LocalError {
   try {
@@ -45,16 +45,18 @@ describe('parseDeployArgs', () => {
       labId: 'vpc-migration',
       target: 'local',
       solution: false,
+      replace: false,
       yes: false,
     });
   });
 
-  test('reads --target, --solution and --yes', () => {
-    expect(parseDeployArgs('deploy', ['--target', 'aws', 'vpc-migration', '--solution', '--yes'])).toEqual({
+  test('reads --target, --solution, --replace and --yes', () => {
+    expect(parseDeployArgs('deploy', ['--target', 'aws', 'vpc-migration', '--solution', '--replace', '--yes'])).toEqual({
       command: 'deploy',
       labId: 'vpc-migration',
       target: 'aws',
       solution: true,
+      replace: true,
       yes: true,
     });
     expect(parseDeployArgs('destroy', ['vpc-migration', '--target=local']).target).toBe('local');
@@ -74,6 +76,23 @@ describe('parseDeployArgs', () => {
     );
     expect(errorOf(() => parseDeployArgs('destroy', ['vpc-migration', 'multi-az-rds'])).text.en).toMatch(
       /^Unknown option multi-az-rds\. usage: npm run destroy/,
+    );
+  });
+
+  test('--replace belongs to deploy only', () => {
+    expect(errorOf(() => parseDeployArgs('destroy', ['vpc-migration', '--replace'])).text.en).toMatch(
+      /^Unknown option --replace\. usage: npm run destroy -- <lab-id> \[--target local\|aws\] \[--solution\]$/,
+    );
+  });
+});
+
+describe('commandLine', () => {
+  test('gives back the command that runs the same deploy or destroy again', () => {
+    expect(commandLine({ command: 'deploy', labId: 'vpc-migration', target: 'local', solution: true })).toBe(
+      'npm run deploy -- vpc-migration --solution',
+    );
+    expect(commandLine({ command: 'destroy', labId: 'multi-az-rds', target: 'aws', solution: false })).toBe(
+      'npm run destroy -- multi-az-rds --target aws',
     );
   });
 });

@@ -47,12 +47,14 @@ function parsePort(value: string): number {
   return port;
 }
 
-/** Parsed `npm run deploy|destroy -- <lab> [--target local|aws] [--solution] [--yes]`. */
+/** Parsed `npm run deploy|destroy -- <lab> [--target local|aws] [--solution] [--replace] [--yes]`. */
 export interface DeployArgs {
   command: 'deploy' | 'destroy';
   labId: string;
   target: 'local' | 'aws';
   solution: boolean;
+  /** Deploy only: delete the stack first, then deploy it fresh (for an update the target cannot apply). */
+  replace: boolean;
   yes: boolean;
 }
 
@@ -64,10 +66,12 @@ export function parseDeployArgs(command: 'deploy' | 'destroy', argv: string[], s
   let target: 'local' | 'aws' = 'local';
   let solution = false;
   let yes = false;
+  let replace = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--solution') solution = true;
     else if (arg === '--yes' || arg === '-y') yes = true;
+    else if (arg === '--replace' && command === 'deploy') replace = true;
     else if (arg === '--target' || arg.startsWith('--target=')) {
       const value = arg.includes('=') ? arg.slice('--target='.length) : (argv[++i] ?? '');
       if (value !== 'local' && value !== 'aws') throw new LocalError(msg.badTarget(value), 2);
@@ -78,5 +82,10 @@ export function parseDeployArgs(command: 'deploy' | 'destroy', argv: string[], s
   }
   if (!labId) throw new LocalError(msg.missingLab(usage, labs), 2);
   if (!findLab(labId, source)) throw new LocalError(msg.unknownLab(labId, nearestLabId(labId, source), labs), 2);
-  return { command, labId, target, solution, yes };
+  return { command, labId, target, solution, replace, yes };
+}
+
+/** The npm command line that runs `args` again, e.g. "npm run deploy -- vpc-migration --solution". */
+export function commandLine(args: Pick<DeployArgs, 'command' | 'labId' | 'target' | 'solution'>): string {
+  return `npm run ${args.command} -- ${args.labId}${args.target === 'aws' ? ' --target aws' : ''}${args.solution ? ' --solution' : ''}`;
 }

@@ -29,5 +29,17 @@ export function localAwsEnv(state: Pick<LocalTarget, 'endpoint' | 'region'>): Re
 }
 
 export { localClientConfig, scrubAwsEnv, TEST_CREDENTIALS } from './env';
-export { statePath, workshopDir, type LocalState, type LocalKind } from './state';
+export {
+  lastDeployment,
+  recordDeployment,
+  statePath,
+  workshopDir,
+  writeState,
+  type DeploymentRecord,
+  type LocalState,
+  type LocalKind,
+} from './state';
 export { LocalError } from './messages';
+export { EMULATOR, isInstalled, startEmulator, stopProcess, venvDir } from './emulator';
+export { freePort } from './ports';
+export { stackStatus } from './stack';

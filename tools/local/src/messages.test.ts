@@ -1,4 +1,4 @@
-import { messageLang, msg } from './messages';
+import { LEFTOVER_REASONS, messageLang, msg } from './messages';
 
 describe('messages', () => {
   const usage = msg.usageLocal();
@@ -26,8 +26,33 @@ describe('messages', () => {
     ['awsCancelled', msg.awsCancelled()],
     ['labMissing', msg.labMissing('labs/x')],
     ['cdkFailed', msg.cdkFailed('deploy', 'npm run deploy -- x')],
-    ['interrupted', msg.interrupted('npm run deploy -- x')],
+    ['interrupted', msg.interrupted('npm run deploy -- x', 'npm run destroy -- x')],
     ['stackBroken', msg.stackBroken('Shop', 'UPDATE_ROLLBACK_FAILED')],
+    ['updateFailed', msg.updateFailed('Shop', 'npm run deploy -- x --solution')],
+    ['updateRejected', msg.updateRejected('Shop', 'moto 5.2.5', 'npm run deploy -- x --solution', '/w/emulator.log')],
+    ['confirmAws', msg.confirmAws()],
+    ['awsCost', msg.awsCost('x', true, '123456789012', 'ap-northeast-2', '0.120')],
+    ['stepTarget', msg.stepTarget('moto 5.2.5 at http://127.0.0.1:4566', 'x', false, 'Shop')],
+    ['bootstrapping', msg.bootstrapping('moto 5.2.5 at http://127.0.0.1:4566')],
+    ['removedUnfinished', msg.removedUnfinished('Shop', 'ROLLBACK_COMPLETE')],
+    ['replacing', msg.replacing('Shop')],
+    ['outputsLeftOut', msg.outputsLeftOut(['DatabaseSecretName'], 'moto 5.2.5')],
+    ['stepDeploying', msg.stepDeploying('Shop', true)],
+    ['stepStack', msg.stepStack('Shop', 'UPDATE_COMPLETE', 25)],
+    ['uploaded', msg.uploaded(3, 'shop-site')],
+    ['noSiteBucket', msg.noSiteBucket()],
+    ['noSiteContent', msg.noSiteContent()],
+    ['notCreated', msg.notCreated('moto 5.2.5', ['AWS::WAFv2::WebACL'])],
+    ['checkNext', msg.checkNext('npx checker check x --live')],
+    ['nothingToDestroy', msg.nothingToDestroy('Shop', 'moto 5.2.5 at http://127.0.0.1:4566')],
+    ['emptied', msg.emptied('shop-site', 3)],
+    ['destroying', msg.destroying('Shop', 'moto 5.2.5 at http://127.0.0.1:4566')],
+    ['emulatorKeptResources', msg.emulatorKeptResources()],
+    ['stackGone', msg.stackGone('Shop')],
+    ['nothingLeft', msg.nothingLeft(true)],
+    ['leftBehind', msg.leftBehind()],
+    ['leftover', msg.leftover('AWS::S3::Bucket', 'shop-logs', LEFTOVER_REASONS.retained, { en: 'S3 storage', ko: 'S3 저장 요금' })],
+    ['bootstrapStays', msg.bootstrapStays()],
   ];
 
   test('every message has a sample here', () => {
@@ -51,6 +76,14 @@ describe('messages', () => {
       'Local AWS at http://127.0.0.1:4566 does not answer: run npm run local -- up, then run this command again.',
     );
     expect(msg.portTaken(4566, 40123).en).toBe('Port 4566 is already in use, so local AWS uses port 40123 instead.');
+  });
+
+  test('a failed update names the command that recovers, and no message promises to resume a stopped deploy', () => {
+    expect(msg.updateRejected('ShopVpcMigration', 'moto 5.2.5', 'npm run deploy -- vpc-migration --solution', undefined).en).toBe(
+      'moto 5.2.5 cannot update stack ShopVpcMigration in place (it failed with an internal error): run npm run deploy -- vpc-migration --solution --replace to delete the stack and deploy it fresh.',
+    );
+    expect(msg.updateFailed('Shop', 'npm run deploy -- x').ko).toContain('npm run deploy -- x --replace');
+    for (const [, text] of samples) expect(`${text.en} ${text.ko}`).not.toMatch(/picks up where|where it stopped|이어서 진행/);
   });
 
   test('Korean is chosen by WORKSHOP_LANG or LANG', () => {

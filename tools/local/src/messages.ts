@@ -21,6 +21,17 @@ export class LocalError extends Error {
   }
 }
 
+/** Prints one message in the learner's language (deploy and destroy take it as a parameter so tests can collect lines). */
+export type Print = (text: LocalizedText) => void;
+
+/** Prints a message to standard output in the learner's language. */
+export const say: Print = (text) => console.log(messageLang() === 'ko' ? text.ko : text.en);
+
+/** Which app of a lab a command works on, in both languages. */
+function appName(solution: boolean): LocalizedText {
+  return solution ? { en: 'solution', ko: '정답' } : { en: 'starter', ko: '시작 코드' };
+}
+
 /** The one-line messages of the local commands, each a function of the facts it mentions. */
 export const msg = {
   usageLocal: (): LocalizedText => ({
@@ -28,8 +39,8 @@ export const msg = {
     ko: '사용법: npm run local -- up|down|status|reset|install [--emulator] [--port N]',
   }),
   usageDeploy: (command: string): LocalizedText => ({
-    en: `usage: npm run ${command} -- <lab-id> [--target local|aws] [--solution]${command === 'deploy' ? ' [--yes]' : ''}`,
-    ko: `사용법: npm run ${command} -- <실습-id> [--target local|aws] [--solution]${command === 'deploy' ? ' [--yes]' : ''}`,
+    en: `usage: npm run ${command} -- <lab-id> [--target local|aws] [--solution]${command === 'deploy' ? ' [--replace] [--yes]' : ''}`,
+    ko: `사용법: npm run ${command} -- <실습-id> [--target local|aws] [--solution]${command === 'deploy' ? ' [--replace] [--yes]' : ''}`,
   }),
   unknownOption: (option: string, usage: LocalizedText): LocalizedText => ({
     en: `Unknown option ${option}. ${usage.en}`,
@@ -112,15 +123,116 @@ export const msg = {
     ko: `실습 폴더 ${dir}에 cdk.json이 없습니다. git에서 복구하고(git checkout -- ${dir}) 다시 시도하세요.`,
   }),
   cdkFailed: (step: string, command: string): LocalizedText => ({
-    en: `cdk ${step} failed (see the output above); fix the cause and run ${command} again: a stopped deploy picks up where it left off.`,
-    ko: `cdk ${step}에 실패했습니다(위 출력 참고). 원인을 고친 뒤 ${command}을(를) 다시 실행하세요. 중단된 배포는 이어서 진행됩니다.`,
+    en: `cdk ${step} failed (see the output above): fix the cause and run ${command} again.`,
+    ko: `cdk ${step}에 실패했습니다(위 출력 참고). 원인을 고친 뒤 ${command}을(를) 다시 실행하세요.`,
   }),
-  interrupted: (command: string): LocalizedText => ({
-    en: `Interrupted. Run ${command} again to finish: the deploy recovers from where it stopped.`,
-    ko: `중단되었습니다. ${command}을(를) 다시 실행하면 멈춘 곳부터 복구해 마칩니다.`,
+  updateFailed: (stack: string, command: string): LocalizedText => ({
+    en: `cdk deploy could not update stack ${stack} (see the output above): fix the cause and run ${command} again, or replace the stack with ${command} --replace.`,
+    ko: `cdk deploy가 스택 ${stack}을(를) 업데이트하지 못했습니다(위 출력 참고). 원인을 고친 뒤 ${command}을(를) 다시 실행하거나, ${command} --replace로 스택을 새로 만드세요.`,
+  }),
+  updateRejected: (stack: string, flavor: string, command: string, log: string | undefined): LocalizedText => ({
+    en: `${flavor} cannot update stack ${stack} in place (it failed with an internal error${log ? `, see ${log}` : ''}): run ${command} --replace to delete the stack and deploy it fresh.`,
+    ko: `${flavor}이(가) 스택 ${stack}을(를) 그 자리에서 업데이트하지 못합니다(내부 오류${log ? `, ${log} 참고` : ''}). ${command} --replace를 실행하면 스택을 지우고 새로 배포합니다.`,
+  }),
+  interrupted: (command: string, destroy: string): LocalizedText => ({
+    en: `Interrupted: the stack may be half-deployed. Run ${command} again to finish (it waits for or removes an unfinished deploy first), or ${destroy} to remove it.`,
+    ko: `중단되었습니다. 스택이 일부만 배포되었을 수 있습니다. ${command}을(를) 다시 실행해 마치거나(미완성 배포를 기다리거나 먼저 지웁니다), ${destroy}로 지우세요.`,
   }),
   stackBroken: (stack: string, status: string): LocalizedText => ({
     en: `Stack ${stack} is stuck in ${status}: run npm run local -- reset (local) or delete it in the CloudFormation console, then deploy again.`,
     ko: `스택 ${stack}이(가) ${status} 상태에 멈춰 있습니다. npm run local -- reset(로컬)을 실행하거나 CloudFormation 콘솔에서 지운 뒤 다시 배포하세요.`,
   }),
+  confirmAws: (): LocalizedText => ({ en: 'Deploy? (yes/no) ', ko: '배포할까요? (yes/no) ' }),
+  awsCost: (lab: string, solution: boolean, account: string, region: string, cost: string): LocalizedText => ({
+    en: `About to deploy ${lab} (${appName(solution).en}) to REAL AWS: account ${account}, region ${region}. It costs about USD ${cost} per hour until you run npm run destroy -- ${lab} --target aws.`,
+    ko: `${lab}(${appName(solution).ko})을(를) 실제 AWS에 배포합니다. 계정 ${account}, 리전 ${region}. npm run destroy -- ${lab} --target aws로 지울 때까지 시간당 약 ${cost} USD가 듭니다.`,
+  }),
+  stepTarget: (label: string, lab: string, solution: boolean, stack: string): LocalizedText => ({
+    en: `[1/4] Target: ${label}; lab ${lab} (${appName(solution).en}), stack ${stack}`,
+    ko: `[1/4] 대상: ${label}, 실습 ${lab}(${appName(solution).ko}), 스택 ${stack}`,
+  }),
+  bootstrapping: (label: string): LocalizedText => ({
+    en: `Bootstrapping ${label} for the CDK (first deploy only)...`,
+    ko: `${label}에 CDK 부트스트랩을 합니다(첫 배포 때만)...`,
+  }),
+  removedUnfinished: (stack: string, status: string): LocalizedText => ({
+    en: `Removed the unfinished stack ${stack} (${status}) left by an earlier deploy.`,
+    ko: `이전 배포가 남긴 미완성 스택 ${stack}(${status})을(를) 지웠습니다.`,
+  }),
+  replacing: (stack: string): LocalizedText => ({
+    en: `--replace: deleting stack ${stack} first, then deploying it fresh.`,
+    ko: `--replace: 스택 ${stack}을(를) 먼저 지운 뒤 새로 배포합니다.`,
+  }),
+  outputsLeftOut: (outputs: string[], flavor: string): LocalizedText => ({
+    en: `Left out the stack outputs ${outputs.join(', ')}: they read resources ${flavor} does not create.`,
+    ko: `스택 출력 ${outputs.join(', ')}은(는) 뺐습니다. ${flavor}이(가) 만들지 않는 리소스를 읽기 때문입니다.`,
+  }),
+  stepDeploying: (stack: string, update: boolean): LocalizedText => ({
+    en: `[2/4] ${update ? 'Updating' : 'Creating'} ${stack} with cdk deploy (progress below)...`,
+    ko: `[2/4] cdk deploy로 ${stack}을(를) ${update ? '업데이트' : '생성'}합니다(진행 상황은 아래에)...`,
+  }),
+  stepStack: (stack: string, status: string, resources: number): LocalizedText => ({
+    en: `[3/4] Stack ${stack}: ${status}, ${resources} resources listed by CloudFormation.`,
+    ko: `[3/4] 스택 ${stack}: ${status}, CloudFormation에 리소스 ${resources}개가 있습니다.`,
+  }),
+  uploaded: (files: number, bucket: string): LocalizedText => ({
+    en: `[4/4] Uploaded ${files} files from site/ to s3://${bucket}.`,
+    ko: `[4/4] site/의 파일 ${files}개를 s3://${bucket}에 올렸습니다.`,
+  }),
+  noSiteBucket: (): LocalizedText => ({
+    en: '[4/4] The lab has a site/ folder but the stack has no website bucket yet: add it (see the lab guide) and deploy again.',
+    ko: '[4/4] 실습에 site/ 폴더가 있지만 스택에 웹사이트 버킷이 아직 없습니다. 실습 안내대로 버킷을 추가하고 다시 배포하세요.',
+  }),
+  noSiteContent: (): LocalizedText => ({
+    en: '[4/4] No site/ content to upload for this lab.',
+    ko: '[4/4] 이 실습에는 올릴 site/ 파일이 없습니다.',
+  }),
+  notCreated: (flavor: string, types: string[]): LocalizedText => ({
+    en: `Note: ${flavor} does not create ${types.join(', ')}; the checker skips the rules that need them.`,
+    ko: `참고: ${flavor}은(는) ${types.join(', ')}을(를) 만들지 않습니다. checker는 이 리소스가 필요한 규칙을 건너뜁니다.`,
+  }),
+  checkNext: (command: string): LocalizedText => ({
+    en: `Check what you deployed: ${command}`,
+    ko: `배포한 것을 검사하세요: ${command}`,
+  }),
+  nothingToDestroy: (stack: string, label: string): LocalizedText => ({
+    en: `Stack ${stack} does not exist on ${label}: nothing to destroy.`,
+    ko: `${label}에 스택 ${stack}이(가) 없습니다. 지울 것이 없습니다.`,
+  }),
+  emptied: (bucket: string, objects: number): LocalizedText => ({
+    en: `Emptied s3://${bucket} (${objects} objects).`,
+    ko: `s3://${bucket}을(를) 비웠습니다(객체 ${objects}개).`,
+  }),
+  destroying: (stack: string, label: string): LocalizedText => ({
+    en: `Destroying ${stack} on ${label}...`,
+    ko: `${label}에서 ${stack}을(를) 지웁니다...`,
+  }),
+  emulatorKeptResources: (): LocalizedText => ({
+    en: 'The emulator removed the stack but kept some of its resources (see above); npm run local -- reset clears them.',
+    ko: '에뮬레이터가 스택은 지웠지만 리소스 일부를 남겼습니다(위 참고). npm run local -- reset으로 정리하세요.',
+  }),
+  stackGone: (stack: string): LocalizedText => ({
+    en: `Stack ${stack} is gone.`,
+    ko: `스택 ${stack}을(를) 지웠습니다.`,
+  }),
+  nothingLeft: (aws: boolean): LocalizedText =>
+    aws
+      ? { en: 'Nothing billable is left behind by this lab.', ko: '이 실습이 남긴 과금 리소스는 없습니다.' }
+      : { en: 'Nothing is left behind (and local AWS costs nothing).', ko: '남은 리소스가 없습니다(로컬 AWS는 비용이 들지 않습니다).' },
+  leftBehind: (): LocalizedText => ({ en: 'Left behind after the stack is gone:', ko: '스택을 지운 뒤에도 남은 리소스:' }),
+  leftover: (type: string, id: string, why: LocalizedText, billed: LocalizedText | undefined): LocalizedText => ({
+    en: `  ${type} ${id} (${why.en}${billed ? `; billed: ${billed.en}` : ''})`,
+    ko: `  ${type} ${id} (${why.ko}${billed ? `; 과금: ${billed.ko}` : ''})`,
+  }),
+  bootstrapStays: (): LocalizedText => ({
+    en: 'The CDK bootstrap stack CDKToolkit stays for the next lab (an S3 bucket and an ECR repository, near zero cost); delete it in the CloudFormation console when you finish the workshop.',
+    ko: 'CDK 부트스트랩 스택 CDKToolkit은 다음 실습을 위해 남아 있습니다(S3 버킷과 ECR 리포지토리, 비용은 거의 없음). 워크숍을 마치면 CloudFormation 콘솔에서 지우세요.',
+  }),
+};
+
+/** Why a resource outlives its stack, in both languages. */
+export const LEFTOVER_REASONS: Record<'retained' | 'snapshot' | 'delete-failed', LocalizedText> = {
+  retained: { en: 'kept by its DeletionPolicy', ko: 'DeletionPolicy로 보존됨' },
+  snapshot: { en: 'a final snapshot was kept', ko: '마지막 스냅샷이 남음' },
+  'delete-failed': { en: 'could not be deleted', ko: '삭제하지 못함' },
 };

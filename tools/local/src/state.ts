@@ -76,3 +76,68 @@ export function writeState(state: LocalState, env: NodeJS.ProcessEnv = process.e
 export function clearState(env: NodeJS.ProcessEnv = process.env): void {
   fs.rmSync(statePath(env), { force: true });
 }
+
+/** Where `npm run deploy` last put a lab's stack: what the checker's `--live` uses when given no endpoint. */
+export interface DeploymentRecord {
+  labId: string;
+  stackName: string;
+  /** Which app of the lab was deployed. */
+  app: 'starter' | 'solution';
+  /** The workshop's local AWS, or real AWS (`--target aws`). */
+  target: 'local' | 'aws';
+  /** The local endpoint, e.g. http://127.0.0.1:4566 (local only). */
+  endpoint?: string;
+  /** Emulator and version, e.g. "moto 5.2.5" (local only). */
+  flavor?: string;
+  region: string;
+  account: string;
+  deployedAt: string;
+}
+
+type DeploymentFile = Record<string, Record<string, DeploymentRecord>>;
+
+/** Path of the file that records deployments: .workshop/deployments.json. */
+export function deploymentsPath(env: NodeJS.ProcessEnv = process.env): string {
+  return path.join(workshopDir(env), 'deployments.json');
+}
+
+function readDeployments(env: NodeJS.ProcessEnv): DeploymentFile {
+  try {
+    const parsed: unknown = JSON.parse(fs.readFileSync(deploymentsPath(env), 'utf8'));
+    return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as DeploymentFile) : {};
+  } catch {
+    return {};
+  }
+}
+
+function writeDeployments(records: DeploymentFile, env: NodeJS.ProcessEnv): void {
+  const file = deploymentsPath(env);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const temp = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(temp, JSON.stringify(records, null, 2) + '\n');
+  fs.renameSync(temp, file);
+}
+
+/** Records where a lab's stack was just deployed (replacing the previous record of that lab and stack). */
+export function recordDeployment(record: DeploymentRecord, env: NodeJS.ProcessEnv = process.env): void {
+  const records = readDeployments(env);
+  records[record.labId] = { ...records[record.labId], [record.stackName]: record };
+  writeDeployments(records, env);
+}
+
+/** Forgets a lab's stack after `npm run destroy`. */
+export function forgetDeployment(labId: string, stackName: string, env: NodeJS.ProcessEnv = process.env): void {
+  const records = readDeployments(env);
+  if (!records[labId]?.[stackName]) return;
+  delete records[labId][stackName];
+  if (Object.keys(records[labId]).length === 0) delete records[labId];
+  writeDeployments(records, env);
+}
+
+/** Where `npm run deploy` last put this lab's stack, or undefined when it has no (valid) record. */
+export function lastDeployment(labId: string, stackName: string, env: NodeJS.ProcessEnv = process.env): DeploymentRecord | undefined {
+  const record = readDeployments(env)[labId]?.[stackName];
+  if (!record || typeof record.region !== 'string') return undefined;
+  if (record.target === 'local' && typeof record.endpoint === 'string') return record;
+  return record.target === 'aws' ? record : undefined;
+}

@@ -1,10 +1,11 @@
 /**
- * npm run deploy -- <lab> [--target local|aws] [--solution] [--yes]
+ * npm run deploy -- <lab> [--target local|aws] [--solution] [--replace] [--yes]
  * npm run destroy -- <lab> [--target local|aws] [--solution]
  * Wraps cdk deploy/destroy in the lab folder against local AWS (default) or, explicitly, real AWS.
  */
 import { parseDeployArgs } from '../args';
-import { deploy, destroy } from '../deploy';
+import { deploy } from '../deploy';
+import { destroy } from '../destroy';
 import { runMain } from './run';
 
 const [command, ...rest] = process.argv.slice(2);
