@@ -1,7 +1,7 @@
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct } from 'constructs';
 
-// TODO(vpc-migration) step 4: replace this server with ShopDatabase: RDS MySQL in the isolated subnets, password in Secrets Manager.
+// TODO(vpc-migration) step 6: replace this server with ShopDatabase: RDS MySQL in the isolated subnets, password in Secrets Manager.
 /** Props of {@link DatabaseServer}. */
 export interface DatabaseServerProps {
   /** The VPC whose public subnet holds the database server. */

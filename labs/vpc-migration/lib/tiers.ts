@@ -1,7 +1,8 @@
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct } from 'constructs';
 
-// TODO(vpc-migration) step 3: replace the fixed servers with a LoadBalancedTier: launch template, Auto Scaling group, ALB.
+// TODO(vpc-migration) step 3: add a LoadBalancedTier construct here: a launch template and an Auto Scaling group of 2 to 4 servers.
+// TODO(vpc-migration) step 4: give LoadBalancedTier an Application Load Balancer whose listener forwards to the group and checks /health.
 /** Props of {@link WebAppServers}. */
 export interface WebAppServersProps {
   /** The VPC whose public subnet holds the servers. */
