@@ -10,6 +10,7 @@ import { listCommand, runList } from './commands/list';
 import { priceCommand, runPrice, type PriceOptions } from './commands/price';
 import { langFromLocale, processIo, type GlobalOptions, type Io } from './commands/shared';
 import { runVerify, verifyCommand } from './commands/verify';
+import { runWatch, watchCommand, type WatchOptions } from './commands/watch';
 import { version } from '../package.json';
 
 /**
@@ -32,6 +33,7 @@ export function buildProgram(): Command {
     );
   for (const command of [
     checkCommand(),
+    watchCommand(),
     listCommand(),
     explainCommand(),
     iamPolicyCommand(),
@@ -53,6 +55,9 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
   const actions: Record<string, (...args: never[]) => Promise<void> | void> = {
     check: async (lab: string | undefined, options: CheckOptions) => {
       code = await runCheck(lab, options, globals(), io);
+    },
+    watch: async (lab: string | undefined, options: WatchOptions) => {
+      code = await runWatch(lab, options, globals(), io);
     },
     list: (options: { json?: boolean }) => {
       code = runList(options, globals(), io);
