@@ -20,7 +20,7 @@ export type IsolationChoice = IsolationLevel | 'auto';
 /** What the machine offers for containing one submission. */
 export interface Containment {
   readonly level: IsolationLevel;
-  /** prlimit's path, when present: the address-space, file-size and core limits. */
+  /** prlimit's path, when present: the data-size, file-size and core limits. */
   readonly prlimit?: string;
   /** Files and folders of the grader's home that hold credentials, hidden from submissions (namespace level). */
   readonly masked: readonly string[];
@@ -60,6 +60,7 @@ while [ "$1" != "--" ]; do
 done
 shift
 if ( : > "$probe" ) 2>/dev/null; then echo "the filesystem outside the scratch folder is still writable" >&2; exit 97; fi
+unset PWD OLDPWD
 exec setpriv --bounding-set=-all --inh-caps=-all --no-new-privs -- "$@"`;
 
 const UNSHARE = ['--user', '--map-root-user', '--pid', '--fork', '--mount-proc', '--net', '--kill-child'];
@@ -68,11 +69,11 @@ const UNSHARE = ['--user', '--map-root-user', '--pid', '--fork', '--mount-proc',
 export function launchCommand(
   containment: Containment,
   scratchDir: string,
-  limits: { readonly addressSpaceBytes: number; readonly fileSizeBytes: number },
+  limits: { readonly dataBytes: number; readonly fileSizeBytes: number },
   command: readonly string[],
 ): string[] {
   const limited = containment.prlimit
-    ? [containment.prlimit, `--as=${limits.addressSpaceBytes}`, `--fsize=${limits.fileSizeBytes}`, '--core=0', '--', ...command]
+    ? [containment.prlimit, `--data=${limits.dataBytes}`, `--fsize=${limits.fileSizeBytes}`, '--core=0', '--', ...command]
     : [...command];
   if (containment.level === 'process') return limited;
   const probe = path.join(path.dirname(scratchDir), `.seal-probe-${path.basename(scratchDir)}`);
@@ -110,7 +111,7 @@ function namespaceWorks(masked: readonly string[]): boolean {
   try {
     const scratch = path.join(root, 'probe');
     fs.mkdirSync(scratch);
-    const [command, ...args] = launchCommand({ level: 'namespace', masked }, scratch, { addressSpaceBytes: 0, fileSizeBytes: 0 }, [
+    const [command, ...args] = launchCommand({ level: 'namespace', masked }, scratch, { dataBytes: 0, fileSizeBytes: 0 }, [
       'sh',
       '-c',
       ': > "$0/ok"',

@@ -64,9 +64,10 @@ function launchFor(options: Parameters<typeof synthesizeIsolated>[0], node: stri
   return launchCommand(
     options.containment,
     options.scratchDir,
-    // V8 reserves address space beyond its heap; twice the heap plus 1 GiB leaves room for that
-    // and for Buffers, and still refuses a multi-gigabyte allocation.
-    { addressSpaceBytes: 2 * heapBytes + 2 ** 30, fileSizeBytes: MAX_RESULT_BYTES * 4 },
+    // RLIMIT_DATA counts memory written to, not the address space V8 and WebAssembly reserve (a cap
+    // on that breaks the cdk CLI): twice the heap plus 1 GiB leaves room for Buffers and still
+    // refuses a multi-gigabyte allocation.
+    { dataBytes: 2 * heapBytes + 2 ** 30, fileSizeBytes: MAX_RESULT_BYTES * 4 },
     node,
   );
 }
