@@ -1,6 +1,9 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { CheckerError, ExitCode } from '../errors';
 import { fixtureReport, passingKoreanReport } from './fixtures';
-import { parseReporterSpecs, reporterNames, reporters, verdict } from './index';
+import { parseReporterSpecs, reporterNames, reporters, verdict, writeReports } from './index';
 
 function deepFreeze<T>(value: T): T {
   if (value && typeof value === 'object') {
@@ -91,5 +94,50 @@ describe('parseReporterSpecs', () => {
     expect(error.in('en')).toContain('pretty, markdown');
     expect(error.in('en')).toContain('--reporter markdown=');
     expect(error.in('ko')).toContain('표준 출력');
+  });
+});
+
+describe('writeReports', () => {
+  const tmp = (): string => fs.mkdtempSync(path.join(os.tmpdir(), 'checker-reports-'));
+  function capture(): { target: { cwd: string; stdout: { write(text: string): unknown } }; out: string[] } {
+    const out: string[] = [];
+    return { target: { cwd: tmp(), stdout: { write: (text: string) => out.push(text) } }, out };
+  }
+
+  it('writes files relative to cwd, making folders, and the one stdout report', () => {
+    const { target, out } = capture();
+    writeReports(
+      [
+        { spec: { name: 'pretty' }, text: 'pretty text\n' },
+        { spec: { name: 'json', file: 'a/b/r.json' }, text: '{}\n' },
+      ],
+      target,
+    );
+    expect(fs.readFileSync(path.join(target.cwd, 'a', 'b', 'r.json'), 'utf8')).toBe('{}\n');
+    expect(out).toEqual(['pretty text\n']);
+  });
+
+  it('stops at a report path that is a folder before writing anything to stdout, with a one-line error and an example', () => {
+    const { target, out } = capture();
+    fs.mkdirSync(path.join(target.cwd, 'reports'));
+    const write = (): void =>
+      writeReports(
+        [
+          { spec: { name: 'pretty' }, text: 'pretty text\n' },
+          { spec: { name: 'junit', file: 'reports' }, text: '<x/>\n' },
+        ],
+        target,
+      );
+    expect(write).toThrow(CheckerError);
+    expect(write).toThrow(/^The report file reports is a folder: name a file in it, e\.g\. --reporter junit=reports\/report\.xml\.$/);
+    expect(out).toEqual([]);
+  });
+
+  it('says which report path cannot be written when a file stands where a folder should be', () => {
+    const { target } = capture();
+    fs.writeFileSync(path.join(target.cwd, 'taken'), '');
+    expect(() => writeReports([{ spec: { name: 'json', file: 'taken/r.json' }, text: '{}' }], target)).toThrow(
+      /^Cannot write the report file taken\/r\.json: a part of the path is a file, not a folder: check the path\.$/,
+    );
   });
 });

@@ -5,6 +5,7 @@ import { App, Stack, Stage } from 'aws-cdk-lib';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { CheckerError } from '../../errors';
 import { assemblyStacks, loadCdkOut, loadTemplateFile } from './load';
+import { MAX_ASSEMBLY_DEPTH } from './limits';
 
 function cloudAssembly(): string {
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'checker-load-'));
@@ -53,5 +54,41 @@ describe('loadTemplateFile', () => {
       /^The template .*missing\.yaml does not exist: check the path\.$/,
     );
     expect(() => loadTemplateFile(dir)).toThrow(/is a folder, not a template file: .*--cdk-out/);
+  });
+});
+
+describe('cloud assembly limits', () => {
+  function manifest(dir: string, artifacts: object): void {
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify({ artifacts }));
+  }
+  const nested = (directoryName: string): object => ({ type: 'cdk:cloud-assembly', properties: { directoryName } });
+
+  it('refuses a nested assembly that leads back to itself or to an outer one, in one line', () => {
+    const self = fs.mkdtempSync(path.join(os.tmpdir(), 'checker-loop-'));
+    manifest(self, { Self: nested('.') });
+    expect(() => assemblyStacks(self)).toThrow(
+      /manifest\.json: nested assembly Self \(\.\) leads back to an assembly that contains it: synthesize the app again into an empty folder\.$/,
+    );
+    const outer = fs.mkdtempSync(path.join(os.tmpdir(), 'checker-loop-'));
+    manifest(outer, { Inner: nested('inner') });
+    manifest(path.join(outer, 'inner'), { Back: nested('..') });
+    expect(() => assemblyStacks(outer)).toThrow(/inner\/manifest\.json: nested assembly Back \(\.\.\) leads back/);
+  });
+
+  it(`refuses assemblies nested more than ${MAX_ASSEMBLY_DEPTH} levels deep`, () => {
+    const top = fs.mkdtempSync(path.join(os.tmpdir(), 'checker-deep-'));
+    let dir = top;
+    for (let i = 0; i < MAX_ASSEMBLY_DEPTH + 1; i++, dir = path.join(dir, 'n')) manifest(dir, { Next: nested('n') });
+    manifest(dir, {});
+    expect(() => assemblyStacks(top)).toThrow(new RegExp(`nested assembly Next \\(n\\) nests more than ${MAX_ASSEMBLY_DEPTH} levels deep`));
+  });
+
+  it('says when --cdk-out is a file, and what to pass instead', () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'checker-file-')), 'shop.template.json');
+    fs.writeFileSync(file, '{}');
+    expect(() => loadCdkOut(file, 'X')).toThrow(
+      /shop\.template\.json is a file, not a cdk\.out folder: pass a template file with --template/,
+    );
   });
 });
