@@ -72,11 +72,16 @@ describe('estimate', () => {
       expect.arrayContaining(['nat-gateway', 'rds-mysql-multi-az:db.t3.micro', 'rds-mysql:db.t3.micro']),
     );
     const en = estimateLines(mine, 'en', solution).join('\n');
-    expect(en).toContain('This is an estimate: on-demand prices in Asia Pacific (Seoul) as of');
+    expect(en).toContain('This is an estimate: on-demand prices in Asia Pacific (Seoul) from labs/prices.json, checked on');
+    // Seoul's EC2 price could not be confirmed: the line and the footnote say so; the confirmed NAT price is not flagged.
+    expect(en).toMatch(/t3\.micro: \$[\d.]+\/h \(unconfirmed price\*\)/);
+    expect(en).toMatch(/\* Unconfirmed prices:\n(?: {2}- .*\n)*? {2}- EC2 t3\.micro: no public source/);
+    expect(en).not.toMatch(/NAT gateway: \$[\d.]+\/h \(unconfirmed/);
     expect(en).toContain("Difference from the lab's solution");
     expect(en).toMatch(/Left out: the free tier/);
     const ko = estimateLines(mine, 'ko', solution).join('\n');
     expect(ko).toContain('추정치입니다');
+    expect(ko).toContain('* 확인되지 않은 가격:');
     expect(ko).toContain('실습 솔루션');
   });
 });

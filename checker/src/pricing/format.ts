@@ -11,8 +11,8 @@ export function estimateLines(mine: Estimate, lang: Lang, solution?: Estimate): 
   const out: string[] = [];
   out.push(
     ko
-      ? `추정치입니다: ${region} 온디맨드 가격(${mine.priceDate} 기준, labs/prices.json)으로 계산했습니다. 실제 청구액과 다를 수 있습니다.`
-      : `This is an estimate: on-demand prices in ${region} as of ${mine.priceDate} (labs/prices.json). Your bill will differ.`,
+      ? `추정치입니다: ${region} 온디맨드 가격(labs/prices.json, ${mine.priceDate}에 확인한 표)으로 계산했습니다. 실제 청구액과 다를 수 있습니다.`
+      : `This is an estimate: on-demand prices in ${region} from labs/prices.json, checked on ${mine.priceDate}. Your bill will differ.`,
   );
   out.push(
     ko
@@ -27,7 +27,7 @@ export function estimateLines(mine: Estimate, lang: Lang, solution?: Estimate): 
   out.push(ko ? '항목별:' : 'Item by item:');
   for (const line of mine.lines)
     out.push(
-      `  - ${line.resource[lang]}: ${usd(line.usd, 4)}${ko ? '/시간' : '/h'}${line.assumed ? (ko ? ' (가정한 사용량)' : ' (assumed usage)') : ''}`,
+      `  - ${line.resource[lang]}: ${usd(line.usd, 4)}${ko ? '/시간' : '/h'}${line.assumed ? (ko ? ' (가정한 사용량)' : ' (assumed usage)') : ''}${line.unverified ? (ko ? ' (확인되지 않은 가격*)' : ' (unconfirmed price*)') : ''}`,
     );
   for (const item of mine.unpriced) out.push(`  - ${item.resource}: ${ko ? '가격 없음' : 'not priced'} (${item.reason[lang]})`);
   if (solution) {
@@ -50,6 +50,13 @@ export function estimateLines(mine: Estimate, lang: Lang, solution?: Estimate): 
       ? `가정: NAT 게이트웨이당 월 ${assumptions.natGatewayGbPerMonth}GB 처리, ALB당 평균 ${assumptions.albLcuPerHour} LCU, CloudFront HTTPS 요청 월 ${assumptions.cloudFrontHttpsRequestsPerMonth.toLocaleString('ko-KR')}건, Auto Scaling 그룹은 원하는 용량(없으면 최소 용량).`
       : `Assumed: ${assumptions.natGatewayGbPerMonth} GB a month through each NAT gateway, ${assumptions.albLcuPerHour} LCU on average per ALB, ${assumptions.cloudFrontHttpsRequestsPerMonth.toLocaleString('en-US')} CloudFront HTTPS requests a month, Auto Scaling groups at their desired (else minimum) size.`,
   );
+  const unconfirmed = [...mine.lines, ...(solution?.lines ?? [])].filter(
+    (line, i, all) => line.unverified && all.findIndex((other) => other.price === line.price) === i,
+  );
+  if (unconfirmed.length > 0) {
+    out.push(ko ? '* 확인되지 않은 가격:' : '* Unconfirmed prices:');
+    for (const line of unconfirmed) out.push(`  - ${priceTable.prices[line.price].name[lang]}: ${line.unverified?.[lang]}`);
+  }
   out.push(`${ko ? '빠진 것' : 'Left out'}: ${priceTable.leavesOut[lang].join('; ')}.`);
   return out;
 }

@@ -12,6 +12,7 @@ export default function CostTable({ lab }: CostTableProps): React.JSX.Element {
   const lang = useLang();
   const entry = labById(lab);
   const ko = lang === 'ko';
+  const unconfirmed = entry.cost.items.filter((item) => item.unverified);
   return (
     <div className="ws-table-wrap">
       <table className="ws-cost-table">
@@ -25,7 +26,10 @@ export default function CostTable({ lab }: CostTableProps): React.JSX.Element {
           {entry.cost.items.map((item) => (
             <tr key={item.price}>
               <td>{item.resource[lang]}</td>
-              <td>{formatUsd(item.usd, lang)}</td>
+              <td>
+                {formatUsd(item.usd, lang)}
+                {item.unverified && <sup title={item.unverified[lang]}>*</sup>}
+              </td>
             </tr>
           ))}
         </tbody>
@@ -42,8 +46,17 @@ export default function CostTable({ lab }: CostTableProps): React.JSX.Element {
         </tfoot>
       </table>
       <p className="ws-note">
-        {catalog.pricing.note[lang]} {ko ? `가격 기준일: ${catalog.priceDate}.` : `Prices as of ${catalog.priceDate}.`}
+        {catalog.pricing.note[lang]} {ko ? `가격표 확인일: ${catalog.priceDate}.` : `Price table checked on ${catalog.priceDate}.`}
       </p>
+      {unconfirmed.length > 0 && (
+        <ul className="ws-note">
+          {unconfirmed.map((item) => (
+            <li key={item.price}>
+              * {ko ? '확인되지 않은 가격' : 'Unconfirmed price'}: {item.resource[lang]}: {item.unverified?.[lang]}
+            </li>
+          ))}
+        </ul>
+      )}
     </div>
   );
 }

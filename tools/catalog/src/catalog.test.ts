@@ -9,6 +9,7 @@ import {
   priceCatalog,
   priceLine,
   priceTable,
+  unverifiedReason,
   readCatalog,
   repoRoot,
   validateCatalog,
@@ -90,6 +91,30 @@ describe('labs/prices.json', () => {
       expect([key, Object.keys(entry.usd).sort()]).toEqual([key, Object.keys(priceTable.regions).sort()]);
       for (const usd of Object.values(entry.usd)) expect(usd).toBeGreaterThan(0);
     }
+  });
+
+  it('says for every price in every Region when it was checked and against what, or why it is unconfirmed', () => {
+    const today = new Date().toISOString().slice(0, 10);
+    // A table dated after today claims a check that has not happened.
+    expect(priceTable.date <= today).toBe(true);
+    for (const [key, entry] of Object.entries(priceTable.prices)) {
+      expect([key, Object.keys(entry.check).sort()]).toEqual([key, Object.keys(entry.usd).sort()]);
+      for (const [region, check] of Object.entries(entry.check)) {
+        if ('checked' in check) {
+          expect([key, region, check.checked <= priceTable.date, check.by.length > 0]).toEqual([key, region, true, true]);
+        } else {
+          expect([key, region, check.unverified.en.length > 0, check.unverified.ko.length > 0]).toEqual([key, region, true, true]);
+        }
+      }
+    }
+  });
+
+  it("carries an unconfirmed price's reason into the priced line and the catalog", () => {
+    expect(unverifiedReason('nat-gateway', 'ap-northeast-2')).toBeUndefined();
+    expect(priceLine({ price: 'ec2:t3.micro', quantity: 1 }, 'ap-northeast-2').unverified?.en).toMatch(/no public source/);
+    expect(unverifiedReason('rds-extended-support', 'ap-northeast-2')?.en).toMatch(/^Tokyo's published rate/);
+    const unconfirmed = catalog.labs.flatMap((lab) => lab.cost.items).filter((item) => item.unverified);
+    expect(unconfirmed.map((item) => item.price)).toContain('ec2:t3.micro');
   });
 
   it('names a line by count or by volume, in both languages', () => {

@@ -6,7 +6,18 @@ import type { Catalog, Lab, PricedCatalog, PricedLab } from './types';
 export type * from './types';
 export { validateCatalog } from './validate';
 export { guidePath } from './paths';
-export { priceLine, priceTable, roundUsd, unitPrice, type CostLine, type PriceEntry, type PricedLine, type PriceTable } from './prices';
+export {
+  priceLine,
+  priceTable,
+  roundUsd,
+  unitPrice,
+  unverifiedReason,
+  type CostLine,
+  type PriceCheck,
+  type PriceEntry,
+  type PricedLine,
+  type PriceTable,
+} from './prices';
 
 /** The repository root: two folders above this package. */
 export const repoRoot = path.resolve(__dirname, '..', '..', '..');
@@ -23,8 +34,8 @@ export function readCatalog(file: string = catalogPath): Catalog {
 export function priceCatalog(source: Catalog): PricedCatalog {
   const labs = source.labs.map((lab): PricedLab => {
     const items = lab.costPerHour.map((item) => {
-      const { price, quantity, resource, usd } = priceLine(item, source.pricing.region);
-      return { price, quantity, resource, usd };
+      const { price, quantity, resource, usd, unverified } = priceLine(item, source.pricing.region);
+      return { price, quantity, resource, usd, ...(unverified ? { unverified } : {}) };
     });
     return { ...lab, cost: { items, hourlyUsd: roundUsd(items.reduce((sum, item) => sum + item.usd, 0)) } };
   });

@@ -11,10 +11,16 @@ export interface PriceEntry {
   /** vCPUs of an RDS class (RDS Extended Support is charged per vCPU). */
   vcpus?: number;
   source?: string;
+  /** Per Region: when the price was checked and against what, or why it could not be confirmed. */
+  check: Readonly<Record<string, PriceCheck>>;
 }
+
+/** How one price of one Region was confirmed: checked on a date against a named source, or unverified with the reason. */
+export type PriceCheck = { checked: string; by: string } | { unverified: LocalizedText };
 
 /** labs/prices.json: the dated on-demand price table of the Regions the labs use. */
 export interface PriceTable {
+  /** The day the table was last checked (each price's own status is in its `check`). */
   date: string;
   currency: 'USD';
   hoursPerMonth: number;
@@ -49,6 +55,8 @@ export interface PricedLine extends CostLine {
   per: 'hour' | 'month';
   /** Cost per hour of the whole line (monthly prices spread over the month's hours). */
   usd: number;
+  /** Why the unit price is not confirmed, when it is not (labs/prices.json `check`). */
+  unverified?: LocalizedText;
 }
 
 /** The table's price of one unit in a Region, or undefined when the table does not have it. */
@@ -64,7 +72,16 @@ export function priceLine(line: CostLine, region: string, source: PriceTable = p
     throw new Error(`labs/prices.json has no price "${line.price}" for ${region}: add it or fix the key.`);
   }
   const hourly = entry.per === 'hour' ? line.quantity * unitUsd : (line.quantity * unitUsd) / source.hoursPerMonth;
-  return { ...line, resource: lineName(entry, line.quantity), unitUsd, per: entry.per, usd: hourly };
+  const unverified = unverifiedReason(line.price, region, source);
+  return { ...line, resource: lineName(entry, line.quantity), unitUsd, per: entry.per, usd: hourly, ...(unverified ? { unverified } : {}) };
+}
+
+/** Why a price of the table is not confirmed in a Region, or undefined when it was checked. */
+export function unverifiedReason(key: string, region: string, source: PriceTable = priceTable): LocalizedText | undefined {
+  const check = source.prices[key]?.check[region];
+  if (check === undefined)
+    return { en: 'the table says nothing about checking this price', ko: '표에 이 가격을 확인했는지 적혀 있지 않습니다' };
+  return 'unverified' in check ? check.unverified : undefined;
 }
 
 /** A line's name in both languages: a count before a resource, a quantity after a volume. */

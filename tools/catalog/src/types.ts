@@ -43,8 +43,8 @@ export interface Lab {
 /** A lab with its cost lines priced from labs/prices.json in the catalog's Region. */
 export interface PricedLab extends Lab {
   cost: {
-    /** Each cost line with its name and US dollars per hour. */
-    items: Array<CostItem & { resource: LocalizedText; usd: number }>;
+    /** Each cost line with its name, US dollars per hour and, when its price is not confirmed, why. */
+    items: Array<CostItem & { resource: LocalizedText; usd: number; unverified?: LocalizedText }>;
     /** Sum of the items, rounded to tenths of a cent. */
     hourlyUsd: number;
   };
@@ -53,7 +53,7 @@ export interface PricedLab extends Lab {
 /** The catalog with every lab priced, and the date of the prices. */
 export interface PricedCatalog extends Catalog {
   labs: PricedLab[];
-  /** Date of labs/prices.json. */
+  /** The day labs/prices.json was last checked. */
   priceDate: string;
 }
 
