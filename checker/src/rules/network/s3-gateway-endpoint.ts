@@ -9,8 +9,8 @@ export const s3GatewayEndpoint: Rule = {
   severity: 'medium',
   points: 10,
   why: {
-    en: 'S3 is a public AWS service: without an endpoint, private APP servers reach it through the NAT gateway and the internet, paying NAT data charges. A gateway endpoint keeps the traffic inside AWS and costs nothing.',
-    ko: 'S3는 퍼블릭 AWS 서비스라서 엔드포인트가 없으면 프라이빗 APP 서버가 NAT 게이트웨이와 인터넷을 거쳐 접근하고 NAT 데이터 요금을 냅니다. 게이트웨이 엔드포인트는 트래픽을 AWS 내부망에 두고 요금도 없습니다.',
+    en: "S3 has public addresses: without an endpoint, private APP servers reach it through the NAT gateway, which pays the NAT per-GB charge on every file and stops S3 access whenever that NAT gateway is down (the traffic stays on AWS's network either way). A gateway endpoint is free, takes the NAT gateway out of the path, and lets the bucket policy require it with aws:SourceVpce.",
+    ko: 'S3는 퍼블릭 주소를 쓰므로 엔드포인트가 없으면 프라이빗 APP 서버가 NAT 게이트웨이를 거쳐 접근합니다. 파일마다 NAT의 GB당 요금이 붙고, 그 NAT 게이트웨이가 멈추면 S3에도 닿지 못합니다(어느 쪽이든 트래픽은 AWS 네트워크 안에 머뭅니다). 게이트웨이 엔드포인트는 무료이고, 경로에서 NAT 게이트웨이를 빼며, 버킷 정책이 aws:SourceVpce로 엔드포인트를 거친 요청만 받게 할 수 있습니다.',
   },
   fix: {
     en: "vpc.addGatewayEndpoint('S3', { service: ec2.GatewayVpcEndpointAwsService.S3 }).",
@@ -46,8 +46,8 @@ export const s3GatewayEndpoint: Rule = {
     return {
       status: 'FAIL',
       message: {
-        en: 'No VPC endpoint for S3: private servers reach S3 through the NAT gateway.',
-        ko: 'S3용 VPC 엔드포인트가 없습니다. 프라이빗 서버가 NAT 게이트웨이를 거쳐 S3에 접근합니다.',
+        en: 'No VPC endpoint for S3: private servers reach S3 through the NAT gateway, paying its per-GB charge and depending on it.',
+        ko: 'S3용 VPC 엔드포인트가 없습니다. 프라이빗 서버가 NAT 게이트웨이를 거쳐 S3에 접근하므로 GB당 요금을 내고 NAT 게이트웨이에 의존합니다.',
       },
     };
   },
