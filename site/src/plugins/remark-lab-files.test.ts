@@ -10,6 +10,8 @@ function fakeRepo(): string {
     fs.mkdirSync(path.join(root, folder, 'on-prem-baseline', 'lib'), { recursive: true });
     fs.writeFileSync(path.join(root, folder, 'on-prem-baseline', 'lib', 'shop-stack.ts'), `// ${folder}\n`);
   }
+  fs.mkdirSync(path.join(root, 'labs', 'steps', 'on-prem-baseline'), { recursive: true });
+  fs.writeFileSync(path.join(root, 'labs', 'steps', 'on-prem-baseline', 'step-1.patch'), '--- a/lib/shop-stack.ts\n');
   return root;
 }
 
@@ -55,6 +57,20 @@ describe('labFiles remark plugin', () => {
     );
     expect(() => run(element('LabFile', { lab: 'no-such-lab', path: 'lib/shop-stack.ts' }))).toThrow(
       'lab "no-such-lab" is not in labs/catalog.json',
+    );
+  });
+
+  it('gives LabStepDiff the patch of its step, written as step={N} or step="N"', () => {
+    const node = element('LabStepDiff', { lab: 'on-prem-baseline' });
+    node.attributes.push({ type: 'mdxJsxAttribute', name: 'step', value: { type: 'mdxJsxAttributeValueExpression', value: '1' } } as never);
+    const tree = run(node);
+    expect((tree.children[0] as { value: string }).value).toContain(path.join(root, 'labs/steps/on-prem-baseline/step-1.patch'));
+    expect(node.attributes.at(-1)).toMatchObject({ name: 'patch', value: { value: '__labFile0' } });
+    expect(() => run(element('LabStepDiff', { lab: 'on-prem-baseline', step: '9' }))).toThrow(
+      'docs/labs/x.mdx:7 <LabStepDiff>: step="9" is not a step of on-prem-baseline: use one of 1, 2, 3, 4, 5.',
+    );
+    expect(() => run(element('LabStepDiff', { lab: 'on-prem-baseline', step: '2' }))).toThrow(
+      'labs/steps/on-prem-baseline/step-2.patch does not exist',
     );
   });
 

@@ -1,9 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { findLab, labDir } from '@workshop/catalog';
+import { stepPatchFile } from '../lib/lab-steps';
 
 /** Components whose code comes from real lab files, and the props the plugin fills in. */
-export const LAB_FILE_COMPONENTS = ['LabFile', 'StarterSolutionDiff'] as const;
+export const LAB_FILE_COMPONENTS = ['LabFile', 'StarterSolutionDiff', 'LabStepDiff'] as const;
 
 /** Webpack/Rspack loader that turns any file into `export default "<its text>"`. */
 export const RAW_LOADER = path.join(__dirname, 'raw-loader.cjs');
@@ -47,6 +48,12 @@ function stringAttributes(node: MdxNode, where: string): Record<string, string> 
   const result: Record<string, string> = {};
   for (const attribute of node.attributes ?? []) {
     if (attribute.type !== 'mdxJsxAttribute' || !attribute.name) continue;
+    // A whole number written as an expression (step={3}) reads as its digits.
+    const expression = (attribute.value as { value?: unknown } | null)?.value;
+    if (typeof expression === 'string' && /^\d+$/.test(expression.trim())) {
+      result[attribute.name] = expression.trim();
+      continue;
+    }
     if (typeof attribute.value !== 'string')
       throw new Error(`${where}: write ${attribute.name}="..." as a plain string, not an expression.`);
     result[attribute.name] = attribute.value;
@@ -99,9 +106,21 @@ function walk(node: MdxNode, visit: (node: MdxNode) => void): void {
   for (const child of node.children ?? []) walk(child, visit);
 }
 
+/** The patch of one step of a lab, checked against the catalog's hints and the repository. */
+export function resolveStepPatch(lab: string, step: string, root?: string): string {
+  const entry = findLab(lab);
+  if (!entry) throw new Error(`lab "${lab}" is not in labs/catalog.json: use one of its ids.`);
+  if (!entry.hints.some((hint) => String(hint.step) === step)) {
+    throw new Error(`step="${step}" is not a step of ${lab}: use one of ${entry.hints.map((hint) => hint.step).join(', ')}.`);
+  }
+  const file = stepPatchFile(lab, Number(step), root);
+  if (!fs.existsSync(file)) throw new Error(`${path.relative(root ?? process.cwd(), file)} does not exist: record the step's patch.`);
+  return file;
+}
+
 /**
- * Remark plugin: `<LabFile lab path from/>` and `<StarterSolutionDiff lab path/>` get the real file
- * text as props, imported through a raw loader so the bundler rebuilds the page when the file changes.
+ * Remark plugin: `<LabFile lab path from/>`, `<StarterSolutionDiff lab path/>` and
+ * `<LabStepDiff lab step/>` get the real file or step patch text as props, imported through a raw loader so the bundler rebuilds the page when the file changes.
  * A reference to a lab or file that does not exist fails the build with the page and line.
  */
 export function labFiles(options: { root?: string } = {}) {
@@ -117,7 +136,14 @@ export function labFiles(options: { root?: string } = {}) {
       if (!LAB_FILE_COMPONENTS.includes(node.name as (typeof LAB_FILE_COMPONENTS)[number])) return;
       const where = `${path.relative(process.cwd(), file.path ?? 'page')}:${node.position?.start.line ?? '?'} <${node.name}>`;
       try {
-        const { lab, path: filePath, from = 'solution' } = stringAttributes(node, where);
+        const { lab, path: filePath, from = 'solution', step } = stringAttributes(node, where);
+        if (node.name === 'LabStepDiff') {
+          if (!lab || !step) throw new Error('needs lab="<lab-id>" and step={<step number>}.');
+          const patch = resolveStepPatch(lab, step, options.root);
+          imports.push(importNode(`__labFile${imports.length}`, `!!${RAW_LOADER}!${patch}`));
+          node.attributes = [...(node.attributes ?? []), expressionAttribute('patch', `__labFile${imports.length - 1}`)];
+          return;
+        }
         if (!lab || !filePath) throw new Error('needs lab="<lab-id>" and path="<file inside the lab>".');
         if (node.name === 'LabFile') {
           const ref = resolveLabFile(lab, from, filePath, options.root);
