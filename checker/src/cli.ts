@@ -8,6 +8,7 @@ import { gradeCommand, runGrade, type GradeOptions } from './commands/grade';
 import { iamPolicyCommand, runIamPolicy } from './commands/iam-policy';
 import { listCommand, runList } from './commands/list';
 import { priceCommand, runPrice, type PriceOptions } from './commands/price';
+import { progressCommand, runProgress } from './commands/progress';
 import { langFromLocale, processIo, type GlobalOptions, type Io } from './commands/shared';
 import { runVerify, verifyCommand } from './commands/verify';
 import { runWatch, watchCommand, type WatchOptions } from './commands/watch';
@@ -34,6 +35,7 @@ export function buildProgram(): Command {
   for (const command of [
     checkCommand(),
     watchCommand(),
+    progressCommand(),
     listCommand(),
     explainCommand(),
     iamPolicyCommand(),
@@ -58,6 +60,9 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
     },
     watch: async (lab: string | undefined, options: WatchOptions) => {
       code = await runWatch(lab, options, globals(), io);
+    },
+    progress: (options: { json?: boolean; color?: boolean }) => {
+      code = runProgress(options, globals(), io);
     },
     list: (options: { json?: boolean }) => {
       code = runList(options, globals(), io);

@@ -5,6 +5,7 @@ import { catalog, findLab, type Lab } from '@workshop/catalog';
 import { inputError, type ExitCodeValue } from '../errors';
 import { exitCodeOf, runChecks } from '../engine/run';
 import { createProgress, parseReporterSpecs, reporters, writeReports } from '../reporters';
+import { rememberCheck } from '../learner/record';
 import { rules } from '../rules';
 import { loadSource, type InputSpec } from '../sources';
 import { DEFAULT_SYNTH_TIMEOUT_SECONDS, parseSynthTimeout } from '../sources/app/isolate';
@@ -100,6 +101,7 @@ export async function runCheck(labArg: string | undefined, options: CheckOptions
     return { spec, text: reporters[spec.name](report, { color, lang }) };
   });
   writeReports(outputs, io);
+  rememberCheck(report, chosen.appDir, io.env);
   return exitCodeOf(report);
 }
 
