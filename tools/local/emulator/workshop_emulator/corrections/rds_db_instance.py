@@ -4,7 +4,7 @@ moto lacks: its model (moto/rds/models.py ``DBInstance.create_from_cloudformatio
 ``VpcSecurityGroupIds``, a property CloudFormation does not have (the property is
 ``VPCSecurityGroups``), so the instance wears no security group; it drops ``DeletionProtection``;
 and it has no update, so changing MultiAZ or the backup retention in a stack changes nothing. This
-correction passes both properties and updates through ``RDSBackend.modify_db_instance``.
+correction passes both properties (and the template's numbers as numbers) and updates through ``RDSBackend.modify_db_instance``.
 """
 
 from typing import Any
@@ -17,6 +17,10 @@ _moto_create = DBInstance.create_from_cloudformation_json.__func__  # type: igno
 
 #: Properties whose change makes CloudFormation replace a DB instance.
 REPLACING = ("DBName", "Engine", "MasterUsername", "DBSubnetGroupName", "StorageEncrypted", "DBInstanceIdentifier", "AvailabilityZone")
+
+
+#: Number properties a template may give as strings ("20"), which moto compares with numbers.
+NUMBERS = ("AllocatedStorage", "MaxAllocatedStorage", "Port", "BackupRetentionPeriod", "Iops")
 
 
 def _modifiable(properties: dict[str, Any]) -> dict[str, Any]:
@@ -36,6 +40,9 @@ def _modifiable(properties: dict[str, Any]) -> dict[str, Any]:
 
 def create_from_cloudformation_json(cls: type, resource_name: str, cloudformation_json: Any, account_id: str, region_name: str, **kwargs: Any) -> DBInstance:
     properties = cloudformation_json["Properties"]
+    for key in NUMBERS:
+        if key in properties:
+            properties[key] = as_int(properties[key])
     if properties.get("VPCSecurityGroups") and not properties.get("VpcSecurityGroupIds"):
         properties["VpcSecurityGroupIds"] = properties["VPCSecurityGroups"]
     database = _moto_create(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs)
