@@ -9,6 +9,8 @@ import { rememberCheck } from '../learner/record';
 import { rules } from '../rules';
 import { loadSource, type InputSpec } from '../sources';
 import { DEFAULT_SYNTH_TIMEOUT_SECONDS, parseSynthTimeout } from '../sources/app/isolate';
+import { withArchitecture } from '../views/report';
+import { committedTarget } from '../views/targets';
 import { resolveLang, requireLab, type GlobalOptions, type Io } from './shared';
 
 /** Options of `checker check`, as commander parses them. */
@@ -96,20 +98,24 @@ export async function runCheck(labArg: string | undefined, options: CheckOptions
     guideBaseUrl: options.guideBaseUrl ?? io.env[GUIDE_BASE_URL_ENV] ?? '',
   });
 
+  const drawn = specs.some((spec) => spec.name === 'markdown') ? withArchitecture(report, loaded.graph, committedTarget(lab.id)) : report;
   const outputs = specs.map((spec) => {
     const color = spec.file === undefined && options.color !== false && io.stdout.isTTY === true && !io.env.NO_COLOR;
-    return { spec, text: reporters[spec.name](report, { color, lang }) };
+    return { spec, text: reporters[spec.name](drawn, { color, lang }) };
   });
   writeReports(outputs, io);
   rememberCheck(report, chosen.appDir, io.env);
   return exitCodeOf(report);
 }
 
+/** The input flags `check`, `diagram` and `price` share. */
+export type InputFlags = Pick<CheckOptions, 'app' | 'cdkOut' | 'template' | 'live' | 'endpoint' | 'profile' | 'region'>;
+
 /**
  * Picks the one input among the flags. No flag means the CDK app of the folder the user is in or,
  * outside any app (e.g. the workshop's root), the learner's starter of the named lab: labs/<lab-id>.
  */
-function chooseInput(options: CheckOptions, cwd: string, labArg: string | undefined): { input: InputSpec; appDir?: string } {
+export function chooseInput(options: InputFlags, cwd: string, labArg: string | undefined): { input: InputSpec; appDir?: string } {
   const given = (['app', 'cdkOut', 'template', 'live'] as const).filter((key) => options[key] !== undefined && options[key] !== false);
   if (given.length > 1) {
     const flags = given.map((key) => `--${key === 'cdkOut' ? 'cdk-out' : key}`).join(' and ');

@@ -1,6 +1,7 @@
 import type { Lang, LocalizedText } from '@workshop/catalog';
 import type { Severity, Status } from '../rules/types';
 import type { SourceKind } from '../model/types';
+import type { Architecture, Missing } from '../views/architecture';
 
 /** Version of the JSON report shape; bump on any incompatible change (documented in reporters/json). */
 export const REPORT_SCHEMA_VERSION = 1;
@@ -48,4 +49,13 @@ export interface CheckReport {
   readonly score: { readonly points: number; readonly maxPoints: number };
   /** Counts per status. */
   readonly summary: Readonly<Record<Status, number>>;
+  /** The learner's architecture, for the reporters that draw it; `check` sets it when a markdown report is asked for. */
+  readonly architecture?: ReportArchitecture;
+}
+
+/** What the markdown report draws: the learner's architecture and what the lab's target has that it lacks. */
+export interface ReportArchitecture {
+  readonly mine: Architecture;
+  /** Undefined when the lab's target drawing is not available. */
+  readonly missing?: Missing;
 }

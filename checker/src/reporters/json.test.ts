@@ -1,5 +1,8 @@
 import Ajv, { type ValidateFunction } from 'ajv';
 import { REPORT_SCHEMA_VERSION, type CheckReport } from '../engine/result';
+import { shopTemplate } from '../rules/fixtures/shop';
+import { graphFromTemplate } from '../sources/template/resolve';
+import { withArchitecture } from '../views/report';
 import { fixtureReport, passingKoreanReport } from './fixtures';
 import { json } from './json';
 import schema from './report.schema.json';
@@ -20,6 +23,13 @@ describe('json reporter', () => {
     const output = JSON.parse(json(report, { color: false }));
     expect(validate(output) ? [] : validate.errors).toEqual([]);
     expect(output).toEqual(report);
+  });
+
+  it('leaves the drawing to the markdown report: the shape stays the one the schema describes', () => {
+    const drawn = withArchitecture(fixtureReport, graphFromTemplate(shopTemplate()), undefined);
+    const output = JSON.parse(json(drawn, { color: false }));
+    expect(validate(output) ? [] : validate.errors).toEqual([]);
+    expect(output).toEqual(fixtureReport);
   });
 
   it('records the language chosen for the run', () => {

@@ -7,5 +7,7 @@ import type { ReporterOptions } from './types';
  * kept, and `lang` says which one the run chose.
  */
 export function json(report: CheckReport, options: ReporterOptions): string {
-  return `${JSON.stringify({ ...report, lang: options.lang ?? report.lang }, null, 2)}\n`;
+  // The drawing belongs to the markdown report; the JSON shape (and the signed reports built on it) stays the verdicts.
+  const { architecture: _drawing, ...verdicts } = report;
+  return `${JSON.stringify({ ...verdicts, lang: options.lang ?? report.lang }, null, 2)}\n`;
 }

@@ -1,3 +1,7 @@
+import { shopTemplate } from '../rules/fixtures/shop';
+import { graphFromTemplate } from '../sources/template/resolve';
+import { architectureOf } from '../views/architecture';
+import { withArchitecture } from '../views/report';
 import { fixtureReport, passingKoreanReport } from './fixtures';
 import { markdown } from './markdown';
 
@@ -79,5 +83,42 @@ describe('markdown reporter', () => {
         .map((cells) => cells[2]),
     ).toEqual(['통과', '실패', '건너뜀', '오류']);
     expect(korean).toContain('[가이드](https://workshop.example.com/docs/labs/vpc-migration#nat-gateways)');
+  });
+});
+
+describe('markdown reporter: your architecture', () => {
+  const shop = (options: Parameters<typeof shopTemplate>[0]) => graphFromTemplate(shopTemplate(options));
+  const target = { architecture: architectureOf(shop({ database: { multiAz: true } })), mermaid: { en: '', ko: '' } };
+
+  it('draws the learner architecture as a Mermaid block with what the target adds dashed, then lists it', () => {
+    const output = markdown(withArchitecture(fixtureReport, shop({ noInternalAlb: true, natGateways: 1 }), target), { color: false });
+    const section = output.slice(output.indexOf('### Your architecture'));
+    expect(section).toMatch(/^### Your architecture\n\n```mermaid\nflowchart LR\n/);
+    expect(section).toMatch(/alb_internal\["missing: ALB \(internal\)[^"]*"\]:::missing/);
+    expect(section).toContain("Missing compared with the lab's target (dashed red in the drawing):\n\n- ALB (internal)");
+    expect(section).toContain('- the database is not Multi-AZ');
+    // The drawing comes before the footer, after the fixes.
+    expect(output.indexOf('### Your architecture')).toBeGreaterThan(output.indexOf('### How to fix'));
+    expect(output.trimEnd().split('\n').at(-1)).toMatch(/^<sub>/);
+  });
+
+  it('says so when nothing is missing, in Korean too, and when there is no target drawing', () => {
+    const complete = withArchitecture(passingKoreanReport, shop({ database: { multiAz: true } }), target);
+    expect(markdown(complete, { color: false, lang: 'en' })).toContain("Nothing the lab's target has is missing.");
+    expect(markdown(complete, { color: false })).toContain('### 내 아키텍처');
+    expect(markdown(complete, { color: false })).toContain('실습 목표에 있는 것은 모두 있습니다.');
+    const noTarget = withArchitecture(fixtureReport, shop({}), undefined);
+    expect(markdown(noTarget, { color: false })).toContain("The lab's target drawing is not available, so nothing is compared.");
+    expect(markdown(fixtureReport, { color: false })).not.toContain('```mermaid');
+  });
+
+  it('fences the drawing longer than any backtick run a template puts in a label', () => {
+    const report = withArchitecture(fixtureReport, shop({}), undefined);
+    const mine = report.architecture!.mine;
+    const tricky = {
+      ...report,
+      architecture: { mine: { ...mine, nodes: [{ ...mine.nodes[0], label: { en: 'x```y', ko: 'x```y' } }] } },
+    };
+    expect(markdown(tricky, { color: false })).toMatch(/\n````mermaid\n[\s\S]*x```y[\s\S]*\n````\n/);
   });
 });

@@ -1,6 +1,7 @@
 import type { Lang } from '@workshop/catalog';
 import type { CheckReport, RuleResult } from '../engine/result';
 import type { Status } from '../rules/types';
+import { missingLines, toMermaid } from '../views/mermaid';
 import type { ReporterOptions } from './types';
 import { LABELS, explainCommand, verdict, type Labels } from './util';
 
@@ -45,10 +46,40 @@ export function markdown(report: CheckReport, options: ReporterOptions): string 
     }
   }
 
+  if (report.architecture) out.push('', ...drawing(report.architecture, lang));
+
   out.push('');
   const help = outcome === 'pass' ? '' : ` · ${labels.explain(`\`${explainCommand('<rule-id>')}\``)}`;
   out.push(`<sub>${labels.verdict[outcome]} · ${labels.checkedWith(report.checkerVersion)}${help}</sub>`);
   return `${out.join('\n')}\n`;
+}
+
+const DRAWING = {
+  en: {
+    heading: 'Your architecture',
+    missing: "Missing compared with the lab's target (dashed red in the drawing):",
+    complete: "Nothing the lab's target has is missing.",
+    noTarget: "The lab's target drawing is not available, so nothing is compared.",
+  },
+  ko: {
+    heading: '내 아키텍처',
+    missing: '실습 목표에 비해 없는 것(그림의 빨간 점선):',
+    complete: '실습 목표에 있는 것은 모두 있습니다.',
+    noTarget: '실습 목표 그림이 없어 비교하지 않았습니다.',
+  },
+} as const;
+
+/** The learner's architecture as a Mermaid block (GitHub draws it) and what the target adds, as a list. */
+function drawing(architecture: NonNullable<CheckReport['architecture']>, lang: Lang): string[] {
+  const text = DRAWING[lang];
+  const mermaid = toMermaid(architecture.mine, lang, architecture.missing).trimEnd();
+  // A fence longer than any backtick run in the labels, so a label cannot close it.
+  const fence = '`'.repeat(Math.max(3, ...[...mermaid.matchAll(/`+/g)].map((run) => run[0].length + 1)));
+  const out = [`### ${text.heading}`, '', `${fence}mermaid`, mermaid, fence, ''];
+  if (!architecture.missing) return [...out, text.noTarget];
+  const lines = missingLines(architecture.missing, lang);
+  if (lines.length === 0) return [...out, text.complete];
+  return [...out, text.missing, '', ...lines.map((line) => `- ${escape(line)}`)];
 }
 
 function row(result: RuleResult, lang: Lang, labels: Labels): string {
