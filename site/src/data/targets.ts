@@ -1,5 +1,6 @@
 import type { LocalizedText } from '@workshop/catalog';
 import targetsJson from './targets.json';
+import capabilityTable from '../../../tools/local/src/emulator-capabilities.json';
 
 /** How well a deploy target runs one lab; "pending" until the local-AWS measurements fill it in. */
 export type CapabilityStatus = 'pending' | 'full' | 'partial' | 'none';
@@ -26,8 +27,14 @@ export interface TargetsData {
   source: LocalizedText;
 }
 
-/** src/data/targets.json, typed. */
-export const targetsData = targetsJson as TargetsData;
+const measured = targetsJson as TargetsData;
+const emulatorCells = capabilityTable.emulator.labs as Record<string, Capability>;
+
+/** src/data/targets.json, typed, with the embedded emulator's cells from the local tool's capability table. */
+export const targetsData: TargetsData = {
+  ...measured,
+  labs: Object.fromEntries(Object.entries(measured.labs).map(([lab, row]) => [lab, { emulator: emulatorCells[lab], ...row }])),
+};
 
 /** Every status a cell may have. */
 export const CAPABILITY_STATUSES: readonly CapabilityStatus[] = ['pending', 'full', 'partial', 'none'];
