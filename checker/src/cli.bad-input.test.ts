@@ -3,7 +3,7 @@
  * (bin/checker.js), one line each. Every case must end with the right exit code and one line that
  * says what is wrong, no stack trace, and quickly: nothing may hang or crash the checker.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -159,3 +159,38 @@ describe('checker check: the bad-input matrix', () => {
     }
   });
 });
+
+describe('checker check: Ctrl-C during a synth', () => {
+  it('stops the app and what it started (they run in their own process group) and ends by the signal', async () => {
+    const pidFile = path.join(root, 'ctrl-c.pid');
+    const dir = app(
+      'ctrl-c',
+      [
+        "import { spawn } from 'node:child_process';",
+        "const sleeper = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { stdio: 'ignore' });",
+        `require('node:fs').writeFileSync(${JSON.stringify(pidFile)}, String(sleeper.pid));`,
+        'for (;;) {}',
+      ].join('\n'),
+    );
+    const checker = spawn(process.execPath, [BIN, 'check', 'vpc-migration', '--app', dir, '--quiet'], { stdio: 'ignore' });
+    const ended = new Promise<NodeJS.Signals | null>((resolve) => checker.on('exit', (_code, signal) => resolve(signal)));
+    for (let waited = 0; !fs.existsSync(pidFile) && waited < 15_000; waited += 100)
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    const sleeper = Number(fs.readFileSync(pidFile, 'utf8'));
+    checker.kill('SIGINT');
+    expect(await ended).toBe('SIGINT');
+    for (let waited = 0; running(sleeper) && waited < 2_000; waited += 100) await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(running(sleeper)).toBe(false);
+  });
+});
+
+/** Whether a process runs; a zombie (killed, not yet reaped by a container's init) does not. */
+function running(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return false;
+  }
+  const stat = fs.existsSync(`/proc/${pid}/stat`) ? fs.readFileSync(`/proc/${pid}/stat`, 'utf8') : '';
+  return !/^\d+ \(.*\) Z/.test(stat);
+}

@@ -32,5 +32,11 @@ function stackOf(error: unknown): string {
   return cause instanceof Error ? `${own}\ncaused by: ${cause.stack ?? cause.message}` : own;
 }
 
+if (!process.send) {
+  process.stderr.write(
+    'bin/synth-child.js is started by `checker check --app`, not by hand: run the checker instead. / 직접 실행하지 말고 checker를 실행하세요.\n',
+  );
+  process.exit(2);
+}
 // An app may leave timers or sockets open: exit once the reply is sent, as `cdk synth` would not wait either.
-process.send!(reply(), () => process.exit(0));
+process.send(reply(), () => process.exit(0));
