@@ -1,3 +1,4 @@
+import { capabilities } from '@workshop/local/src/capabilities';
 import { ExitCode } from '../errors';
 import { LiveError } from '../sources/live/errors';
 import { detectTarget, servicesFromHealth, type Probe } from './detect';
@@ -65,15 +66,15 @@ describe('detectTarget', () => {
     expect(profile.services).not.toContain('guardduty');
   });
 
-  it('recognizes moto server by /moto-api/, with the types its CloudFormation skips', async () => {
+  it("recognizes moto server by /moto-api/, with the capabilities of the local tool's table", async () => {
     const profile = await detectTarget(
       endpoint,
       probeOf({ '/moto-api/': { status: 200, body: '<html>moto</html>' }, '/_localstack/health': notFound, '/': notFound }),
     );
     expect(profile).toMatchObject({ id: 'emulator', name: 'moto server' });
-    expect(profile.services).toContain('ec2');
-    expect(profile.services).not.toContain('cloudfront');
-    expect(profile.unsupportedResourceTypes).toContain('AWS::EC2::NetworkAcl');
+    expect(profile.services).toEqual(ALL_SERVICES.filter((service) => capabilities.emulator.checkerServices.includes(service)));
+    expect(profile.services).toContain('cloudfront');
+    expect(profile.unsupportedResourceTypes).toEqual(capabilities.emulator.unsupported.map((gap) => gap.type));
   });
 
   it('prefers MiniStack’s own health endpoint over its LocalStack-compatible one', async () => {
