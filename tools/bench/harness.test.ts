@@ -48,3 +48,27 @@ describe('runBench', () => {
     expect(written.results.map((r: { name: string }) => r.name)).toEqual(['slow', 'fast']);
   });
 });
+
+describe('beforeEach', () => {
+  it('runs before every timed run and is not counted in its time', async () => {
+    const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+    const order: string[] = [];
+    const [result] = await runBench(
+      [
+        {
+          group: 'g',
+          name: 'update',
+          beforeEach: async () => {
+            order.push('prepare');
+            await wait(60);
+          },
+          run: () => void order.push('run'),
+        },
+      ],
+      2,
+      () => undefined,
+    );
+    expect(order).toEqual(['prepare', 'run', 'prepare', 'run']);
+    expect(result.maxMs).toBeLessThan(50);
+  });
+});

@@ -11,6 +11,8 @@ export interface BenchCase {
   baseline?: boolean;
   /** Runs once before the timed runs (warms caches that a learner would have warm too). */
   setup?: () => Promise<void> | void;
+  /** Runs before each timed run, untimed (puts back the state the timed work starts from, e.g. the deployed starter). */
+  beforeEach?: () => Promise<void> | void;
   /** The work to time; it may return extra figures to record (API calls, peak memory...). */
   run: () => Promise<Record<string, number> | void> | Record<string, number> | void;
 }
@@ -44,6 +46,7 @@ export async function runBench(cases: BenchCase[], runs: number, log: (line: str
     const times: number[] = [];
     const extras: Record<string, number[]> = {};
     for (let i = 0; i < runs; i++) {
+      await benchCase.beforeEach?.();
       const start = performance.now();
       const extra = await benchCase.run();
       times.push(performance.now() - start);

@@ -9,7 +9,7 @@ import { EMULATOR_FLAVOR, installEmulator, startEmulator, stopProcess } from '..
 import { localClientConfig, scrubAwsEnv } from '../../local/src/env';
 import { freePort } from '../../local/src/ports';
 import { writeState, type LocalState } from '../../local/src/state';
-import { checkLive, runDeployCommand, startSandbox, type LiveSandbox } from '../../../checker/src/live-labs/harness';
+import { checkLive, deleteStack, runDeployCommand, startSandbox, type LiveSandbox } from '../../../checker/src/live-labs/harness';
 import type { BenchCase } from '../harness';
 
 /** Emulator processes started by these cases, stopped when the bench exits; their folders are removed. */
@@ -28,13 +28,15 @@ process.once('exit', () => {
 
 /**
  * The embedded emulator: its cold start (process start until STS answers; target <= 10 s) and a deploy of
- * the vpc-migration solution to it through `npm run deploy` (bootstrap done in setup; target <= 60 s), and
+ * the vpc-migration solution to it through `npm run deploy` (bootstrap done in setup), the same deploy as an
+ * update over the deployed starter (target <= 60 s), and
  * a live check of that deployment, in-process as `checker check --live` runs it (target <= 3 s), with its API calls.
  */
 export function localCases(): BenchCase[] {
   const lab = findLab('vpc-migration');
   let state: LocalState | undefined;
   let sandbox: LiveSandbox | undefined;
+  let updates: LiveSandbox | undefined;
   const stateFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'bench-local-')), 'local.json');
   const env = { ...scrubAwsEnv(process.env), WORKSHOP_LOCAL_STATE: stateFile, CI: 'true' };
   const deploy = () =>
@@ -78,6 +80,28 @@ export function localCases(): BenchCase[] {
         await cfn.send(new DeleteStackCommand({ StackName: lab.stackName })).catch(() => undefined);
         cfn.destroy();
         deploy();
+      },
+    },
+    {
+      group: 'local deploy',
+      name: `update: npm run deploy -- vpc-migration --solution over the deployed starter (${EMULATOR_FLAVOR})`,
+      setup: async () => {
+        installEmulator();
+        updates = await startSandbox();
+        if (updates.state.pid) started.push(updates.state.pid);
+        folders.push(updates.dir);
+      },
+      // Untimed: a fresh stack from the starter, as a learner has before finishing the TODOs.
+      beforeEach: async () => {
+        if (!updates || !lab) throw new Error('the emulator did not start');
+        await deleteStack(updates, lab.stackName);
+        const starter = await runDeployCommand(updates, 'deploy', lab.id, false);
+        if (starter.code !== 0) throw new Error(`deploy of the vpc-migration starter failed:\n${starter.output.slice(-2000)}`);
+      },
+      run: async () => {
+        if (!updates) throw new Error('the emulator did not start');
+        const update = await runDeployCommand(updates, 'deploy', 'vpc-migration', true);
+        if (update.code !== 0) throw new Error(`update deploy of the vpc-migration solution failed:\n${update.output.slice(-2000)}`);
       },
     },
     {

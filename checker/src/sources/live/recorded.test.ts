@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { recordDeployment, type DeploymentRecord } from '@workshop/local';
 import { CheckerError } from '../../errors';
-import { chooseLiveTarget, nodeNotice, resolveLiveInput } from './recorded';
+import { nodeNotice } from './node-notice';
+import { chooseLiveTarget, resolveLiveInput } from './recorded';
 
 describe('where check --live goes without an endpoint', () => {
   let env: NodeJS.ProcessEnv;

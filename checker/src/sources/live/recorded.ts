@@ -2,6 +2,7 @@ import type { Lab, Lang, LocalizedText } from '@workshop/catalog';
 import { lastDeployment } from '@workshop/local';
 import { inputError } from '../../errors';
 import type { InputSpec } from '../index';
+import { nodeNotice } from './node-notice';
 
 type LiveInput = Extract<InputSpec, { kind: 'live' }>;
 
@@ -40,19 +41,6 @@ export function chooseLiveTarget(input: LiveInput, lab: Pick<Lab, 'id'>, stackNa
     `No deployment of ${lab.id} is recorded: deploy it with npm run deploy -- ${lab.id}, or say where it runs with --endpoint <url> (local AWS) or --profile/--region (real AWS).`,
     `${lab.id}의 배포 기록이 없습니다. npm run deploy -- ${lab.id}로 배포하거나, 스택이 있는 곳을 --endpoint <url>(로컬 AWS) 또는 --profile/--region(실제 AWS)으로 지정하세요.`,
   );
-}
-
-/**
- * The AWS SDK's multi-line NodeVersionSupportWarning, replaced by one short line: returns that line on a Node
- * older than the SDK's coming minimum (22), and switches the SDK's own warning off either way.
- */
-export function nodeNotice(env: NodeJS.ProcessEnv = process.env, version: string = process.version): LocalizedText | undefined {
-  env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
-  if (Number(version.replace(/^v/, '').split('.')[0]) >= 22) return undefined;
-  return {
-    en: `Note: Node ${version} works here; AWS SDK releases after January 2027 need Node 22 or newer.`,
-    ko: `참고: Node ${version}에서 동작합니다. 2027년 1월 이후의 AWS SDK 릴리스는 Node 22 이상이 필요합니다.`,
-  };
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { AwsRequest, Transport } from './caller';
 import type { LiveService } from './commands';
+import { quietSdkNodeWarning } from './node-notice';
 
 /** Where and as whom the SDK clients connect. */
 export interface SdkOptions {
@@ -58,6 +59,7 @@ const LOCAL_CREDENTIALS = { accessKeyId: 'test', secretAccessKey: 'test' };
  * adaptive retries, short connection timeouts, and the standard credential chain (or `--profile`).
  */
 export function sdkTransport(options: SdkOptions): Transport & { region(): Promise<string | undefined> } {
+  quietSdkNodeWarning();
   const clients = new Map<string, Promise<InstanceType<ClientClass>>>();
   let credentials: Promise<unknown> | undefined;
   const region = defaultRegion(options);
