@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { CloudFormationClient, DeleteStackCommand } from '@aws-sdk/client-cloudformation';
+import { CloudFormationClient, DeleteStackCommand, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
 import { repoRoot, type Lab } from '@workshop/catalog';
 import {
   EMULATOR,
@@ -25,7 +25,11 @@ import { rules } from '../rules';
 import { fromTemplate } from '../sources';
 import { loadCdkOut } from '../sources/template/load';
 import { loadLiveGraph, type ApiCall } from '../sources/live';
+import { quietSdkNodeWarning } from '../sources/live/node-notice';
 import type { TargetProfile } from '../targets';
+
+// The harness's own SDK clients (stack status, deletes) are created before the live loader's: quiet the SDK's Node warning first.
+quietSdkNodeWarning();
 
 /** Why the embedded emulator cannot run here, or undefined when it is installed. */
 export function emulatorMissing(): string | undefined {
@@ -78,6 +82,17 @@ export async function deleteStack(sandbox: LiveSandbox, stackName: string): Prom
     for (let i = 0; i < 150 && (await stackStatus(cfn, stackName)); i++) await new Promise((resolve) => setTimeout(resolve, 200));
     const left = await stackStatus(cfn, stackName);
     if (left) throw new Error(`stack ${stackName} is still there (${left}) after DeleteStack`);
+  } finally {
+    cfn.destroy();
+  }
+}
+
+/** The id and status of a lab's stack on the sandbox (an update keeps the id; a fresh stack gets a new one). */
+export async function describeStack(sandbox: LiveSandbox, stackName: string): Promise<{ id?: string; status?: string }> {
+  const cfn = new CloudFormationClient(localClientConfig(sandbox.state));
+  try {
+    const stack = (await cfn.send(new DescribeStacksCommand({ StackName: stackName }))).Stacks?.[0];
+    return { id: stack?.StackId, status: stack?.StackStatus };
   } finally {
     cfn.destroy();
   }

@@ -7,17 +7,20 @@ import {
   checkLive,
   deleteStack,
   deployedAssembly,
+  describeStack,
   emulatorMissing,
   runDeployCommand,
   startSandbox,
+  type CommandRun,
   type LiveSandbox,
 } from './harness';
 
-// Every lab, live on the embedded emulator: the solution deployed with `npm run deploy -- <lab> --solution`
-// passes every rule the emulator can judge and SKIPs the rest with the reason; the starter fails at
-// least one of the lab's own rules; a rule both modes judge gives the same status in template mode
-// (the deploy's own cloud assembly) and live. Without the emulator installed the suite is skipped
-// with the reason, unless CI=true (then a missing or broken emulator fails the run).
+// The learner's loop for every lab, live on the embedded emulator, through `npm run deploy|destroy`:
+// deploy the starter, deploy the solution over it (an update of the same stack), check live, destroy,
+// deploy again. The starter fails live every rule it fails in template mode that live judges; the
+// solution passes every rule the emulator judges and SKIPs the rest with the reason; a rule both modes
+// judge gives the same status in template mode (the deploy's own cloud assembly) and live. Without the
+// emulator installed the suite is skipped with the reason, unless CI=true (then it fails the run).
 const ci = process.env.CI === 'true';
 const missing = emulatorMissing();
 if (missing && !ci) process.stderr.write(`skipped: labs live on the embedded emulator (${missing})\n`);
@@ -34,6 +37,9 @@ function acceptableSkip(result: RuleResult, targetName: string): boolean {
 const statuses = (report: CheckReport) => Object.fromEntries(report.results.map((result) => [result.ruleId, result.status]));
 const explain = (report: CheckReport, status: string) =>
   report.results.filter((result) => result.status === status).map((result) => `${result.ruleId}: ${result.message.en}`);
+/** A command's exit code, with the end of its output when it failed (so a failure shows the one-line reason). */
+const outcome = (run: CommandRun) => ({ code: run.code, tail: run.code === 0 ? '' : run.output.slice(-1500) });
+const ok = { code: 0, tail: '' };
 
 describeIf(missing && !ci ? `labs live on the embedded emulator (skipped: ${missing})` : 'labs live on the embedded emulator', () => {
   let sandbox: LiveSandbox;
@@ -51,11 +57,45 @@ describeIf(missing && !ci ? `labs live on the embedded emulator (skipped: ${miss
   });
 
   describe.each(labs.map((lab): [string, Lab] => [lab.id, lab]))('%s', (_id, lab) => {
-    let solutionLive: CheckReport;
+    let starterStackId: string | undefined;
+    let solutionLive: CheckReport | undefined;
 
-    test('the solution deploys and passes live every rule the emulator judges; the others SKIP with the reason', async () => {
-      const deployed = await runDeployCommand(sandbox, 'deploy', lab.id, true);
-      expect({ code: deployed.code, tail: deployed.code === 0 ? '' : deployed.output.slice(-2000) }).toEqual({ code: 0, tail: '' });
+    test('the starter deploys and fails live every rule it fails in template mode that live judges', async () => {
+      await deleteStack(sandbox, lab.stackName);
+      const deployed = await runDeployCommand(sandbox, 'deploy', lab.id, false);
+      expect(outcome(deployed)).toEqual(ok);
+      expect(deployed.output).toContain(`npx checker check ${lab.id} --live`);
+      starterStackId = (await describeStack(sandbox, lab.stackName)).id;
+      const { report, target } = await checkLive(sandbox, lab);
+      expect(explain(report, 'ERROR')).toEqual([]);
+      const template = checkAssembly(lab, deployedAssembly(sandbox, lab.id, false));
+      const missed = template.results.filter((result) => result.status === 'FAIL').map((result) => result.ruleId);
+      expect(missed).not.toEqual([]);
+      const live = Object.fromEntries(report.results.map((result) => [result.ruleId, result]));
+      const targetName = target?.name ?? 'moto server';
+      const judged = missed.filter((id) => !(live[id].status === 'SKIP' && acceptableSkip(live[id], targetName)));
+      expect(Object.fromEntries(judged.map((id) => [id, live[id].status]))).toEqual(Object.fromEntries(judged.map((id) => [id, 'FAIL'])));
+      summary.push(
+        `${lab.id} starter: template FAIL ${missed.join(', ')}; live FAIL ${
+          explain(report, 'FAIL')
+            .map((line) => line.split(':')[0])
+            .join(', ') || 'none (the emulator judges none of them)'
+        }`,
+      );
+    }, 300_000);
+
+    test('the solution deploys over the starter as an update of the same stack', async () => {
+      if (!starterStackId) throw new Error('the starter was not deployed');
+      const updated = await runDeployCommand(sandbox, 'deploy', lab.id, true);
+      summary.push(`${lab.id} update deploy: ${(updated.ms / 1000).toFixed(1)} s, exit ${updated.code}`);
+      expect(outcome(updated)).toEqual(ok);
+      expect(updated.output).not.toMatch(/XML parse error/);
+      expect(await describeStack(sandbox, lab.stackName)).toEqual({ id: starterStackId, status: 'UPDATE_COMPLETE' });
+    }, 300_000);
+
+    test('the solution passes live every rule the emulator judges; the others SKIP with the reason', async () => {
+      if ((await describeStack(sandbox, lab.stackName)).status !== 'UPDATE_COMPLETE')
+        throw new Error('the solution was not deployed over the starter');
       const { report, target } = await checkLive(sandbox, lab);
       solutionLive = report;
       const count = (status: string) => report.results.filter((result) => result.status === status).length;
@@ -74,7 +114,7 @@ describeIf(missing && !ci ? `labs live on the embedded emulator (skipped: ${miss
       expect(explain(report, 'ERROR')).toEqual([]);
       const targetName = target?.name ?? 'moto server';
       expect(report.results.filter((result) => result.status === 'SKIP' && !acceptableSkip(result, targetName))).toEqual([]);
-    }, 300_000);
+    }, 120_000);
 
     test('template mode and live mode agree on every rule both judge', () => {
       if (!solutionLive) throw new Error('the solution was not checked live');
@@ -89,30 +129,14 @@ describeIf(missing && !ci ? `labs live on the embedded emulator (skipped: ${miss
       );
     });
 
-    test('the starter deploys and fails at least one of the lab’s rules live; npm run destroy removes it', async () => {
-      await deleteStack(sandbox, lab.stackName);
-      const deployed = await runDeployCommand(sandbox, 'deploy', lab.id, false);
-      expect({ code: deployed.code, tail: deployed.code === 0 ? '' : deployed.output.slice(-2000) }).toEqual({ code: 0, tail: '' });
-      const { report, target } = await checkLive(sandbox, lab);
-      expect(explain(report, 'ERROR')).toEqual([]);
-      // The rules the starter fails in template mode fail live too, unless the emulator cannot judge them
-      // (cloudfront-cdn on moto: every rule its starter misses reads CloudFront, which moto does not emulate).
-      const template = checkAssembly(lab, deployedAssembly(sandbox, lab.id, false));
-      const missed = template.results.filter((result) => result.status === 'FAIL').map((result) => result.ruleId);
-      expect(missed).not.toEqual([]);
-      const live = Object.fromEntries(report.results.map((result) => [result.ruleId, result]));
-      const targetName = target?.name ?? 'moto server';
-      const judged = missed.filter((id) => !(live[id].status === 'SKIP' && acceptableSkip(live[id], targetName)));
-      expect(Object.fromEntries(judged.map((id) => [id, live[id].status]))).toEqual(Object.fromEntries(judged.map((id) => [id, 'FAIL'])));
-      summary.push(
-        `${lab.id} starter: template FAIL ${missed.join(', ')}; live FAIL ${
-          explain(report, 'FAIL')
-            .map((line) => line.split(':')[0])
-            .join(', ') || 'none (the emulator judges none of them)'
-        }`,
-      );
-      const gone = await runDeployCommand(sandbox, 'destroy', lab.id, false);
+    test('npm run destroy removes the stack, and npm run deploy creates it again', async () => {
+      const gone = await runDeployCommand(sandbox, 'destroy', lab.id, true);
       expect(gone.output).toContain(`Stack ${lab.stackName} is gone.`);
-    }, 400_000);
+      expect(await describeStack(sandbox, lab.stackName).catch(() => ({}))).toEqual({});
+      const again = await runDeployCommand(sandbox, 'deploy', lab.id, true);
+      expect(outcome(again)).toEqual(ok);
+      expect((await describeStack(sandbox, lab.stackName)).status).toBe('CREATE_COMPLETE');
+      await deleteStack(sandbox, lab.stackName);
+    }, 300_000);
   });
 });
