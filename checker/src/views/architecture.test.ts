@@ -6,6 +6,7 @@ import { graphFromTemplate } from '../sources/template/resolve';
 import { architectureOf, missingFrom, type Architecture } from './architecture';
 import { htmlReport, mermaidBundle } from './html';
 import { missingLines, toMermaid } from './mermaid';
+import { committedTarget } from './targets';
 
 const keys = (architecture: Architecture): string[] => architecture.nodes.map((node) => node.key);
 const arrows = (architecture: Architecture): string[] => architecture.edges.map((edge) => `${edge.from}>${edge.to}:${edge.label}`);
@@ -64,6 +65,19 @@ describe('missingFrom and toMermaid', () => {
   it('names nothing when a variant with other ids and three AZs has everything the target has', () => {
     const mine = architectureOf(graphFromTemplate(shopTemplate({ maxAzs: 3, natGateways: 3, database: { multiAz: true } })));
     expect(missingLines(missingFrom(mine, target), 'en')).toEqual([]);
+  });
+
+  it.each([
+    ['an L1 shop over three AZs', () => l1ShopTemplate()],
+    ['a hand-written template with its own ids', () => handWrittenShop()],
+    [
+      'the CDK shop over three AZs with a NAT gateway in each',
+      () => shopTemplate({ maxAzs: 3, natGateways: 3, database: { multiAz: true } }),
+    ],
+  ])('finds nothing missing in %s compared with the targets drawn from the vpc-migration and multi-az-rds solutions', (_, template) => {
+    const mine = architectureOf(graphFromTemplate(template()));
+    for (const lab of ['vpc-migration', 'multi-az-rds'])
+      expect([lab, missingLines(missingFrom(mine, committedTarget(lab)!.architecture), 'en')]).toEqual([lab, []]);
   });
 
   it('dashes in red what the target has and the learner lacks', () => {
