@@ -100,7 +100,6 @@ export async function gradeClass(options: GradeClassOptions): Promise<ClassResul
       ? new WorkerPool({
           size: Math.min(options.concurrency, live.length),
           timeoutMs: options.timeoutMs,
-          isolation: 'worker',
           env: workerEnv(options.env),
           workerFile: options.workerFile,
         })

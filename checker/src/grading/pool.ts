@@ -2,21 +2,12 @@ import { fork, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import type { SubmissionResult, SubmissionTask } from './submission';
 
-/** How submissions are isolated from each other. */
-export type Isolation = 'worker' | 'process';
-
 /** Options of a {@link WorkerPool}. */
 export interface PoolOptions {
   /** Workers running at once. */
   readonly size: number;
   /** A submission still running after this long is stopped (its worker killed) and graded ERROR. */
   readonly timeoutMs: number;
-  /**
-   * worker: each worker process checks submission after submission (aws-cdk-lib loads once per
-   * worker); process: a new process for every submission (nothing one student's code does to the
-   * process can reach another's, at the price of loading everything again).
-   */
-  readonly isolation: Isolation;
   /** Environment of the workers. */
   readonly env: NodeJS.ProcessEnv;
   /** A worker whose memory grows past this is replaced after its submission. */
@@ -113,7 +104,7 @@ export class WorkerPool {
     child.on('message', (message: { id: number; result: SubmissionResult; rssBytes: number }) => {
       if (slot.child !== child || message.id !== slot.jobId) return;
       this.finish(slot, message.result);
-      const recycle = this.options.isolation === 'process' || message.rssBytes > (this.options.maxRssBytes ?? 1.5 * 2 ** 30);
+      const recycle = message.rssBytes > (this.options.maxRssBytes ?? 1.5 * 2 ** 30);
       if (recycle) this.retire(slot);
       this.dispatch();
     });
