@@ -19,7 +19,8 @@ function run(args: string[]): void {
 
 /**
  * `checker diagram` and `checker price` on the security-review solution, as a learner runs them:
- * alone (one synth) and compared with the solution (two synths), and the HTML page with Mermaid inlined.
+ * alone (one synth) and compared with the solution (two synths), the HTML page with Mermaid inlined, and the
+ * markdown report, which draws against the committed target (one synth).
  */
 export function architectureCases(): BenchCase[] {
   const group = `diagram and price ${LAB}`;
@@ -30,5 +31,6 @@ export function architectureCases(): BenchCase[] {
     { group, name: 'checker diagram --html', run: () => run(['diagram', '--html', html]) },
     { group, name: 'checker price --no-compare', run: () => run(['price', '--no-compare']) },
     { group, name: 'checker price (compared with the solution)', run: () => run(['price']) },
+    { group, name: 'checker check --reporter markdown (with the drawing)', run: () => run(['check', '--reporter', 'markdown']) },
   ];
 }
