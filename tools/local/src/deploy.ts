@@ -33,20 +33,7 @@ export async function deploy(args: DeployArgs, env: NodeJS.ProcessEnv = process.
     const resources = await reportStack(context);
     const uploaded = await uploadSite(context, resources);
     await noteUncreated(context);
-    recordDeployment(
-      {
-        labId: lab.id,
-        stackName: lab.stackName,
-        app: args.solution ? 'solution' : 'starter',
-        target: target.kind,
-        endpoint: target.state?.endpoint,
-        flavor: target.state?.flavor,
-        region: target.region,
-        account: target.account,
-        deployedAt: new Date().toISOString(),
-      },
-      env,
-    );
+    record(context);
     const checkCommand = liveCheckCommand(lab, target);
     print(msg.checkNext(checkCommand));
     return { stackName: lab.stackName, resources: resources.length, uploaded, checkCommand };
@@ -54,6 +41,24 @@ export async function deploy(args: DeployArgs, env: NodeJS.ProcessEnv = process.
     stopWatching();
     context.close();
   }
+}
+
+/** Records where the stack went, so `checker check <lab> --live` finds it without an endpoint. */
+function record({ args, lab, target, env }: StackContext): void {
+  recordDeployment(
+    {
+      labId: lab.id,
+      stackName: lab.stackName,
+      app: args.solution ? 'solution' : 'starter',
+      target: target.kind,
+      endpoint: target.state?.endpoint,
+      flavor: target.state?.flavor,
+      region: target.region,
+      account: target.account,
+      deployedAt: new Date().toISOString(),
+    },
+    env,
+  );
 }
 
 /** The checker command that checks what was just deployed (the local endpoint is found from the deployment record). */
