@@ -34,8 +34,10 @@ export class MediaStorage extends Construct {
       `arn:${Aws.PARTITION}:iam::${Aws.ACCOUNT_ID}:root`,
       `arn:${Aws.PARTITION}:iam::${Aws.ACCOUNT_ID}:role/Admin*`,
     ];
-    if (administratorArns.length === 0) {
-      throw new Error('MediaStorage: administratorArns is empty: keep at least one administrator, or nobody can manage the media.');
+    if (administratorArns.length === 0 || administratorArns.some((arn) => arn.trim() === '')) {
+      throw new Error(
+        'MediaStorage: administratorArns is empty or lists an empty ARN: name at least one administrator, or nobody can manage the media.',
+      );
     }
     super(scope, id);
 

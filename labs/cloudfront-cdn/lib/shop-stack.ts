@@ -21,6 +21,13 @@ export interface ShopStackProps extends StackProps {
    * @default false
    */
   readonly readReplica?: boolean;
+  /**
+   * Who may still use the media bucket's objects from outside the VPC endpoint, as IAM ARN patterns
+   * (an IAM Identity Center role, an IAM user): they replace the default, so list everyone who must
+   * be able to empty the bucket.
+   * @default - the account root user and roles whose name starts with "Admin"
+   */
+  readonly administratorArns?: string[];
 }
 
 /** The shopping mall's infrastructure for the "CloudFront in front of S3 and the ALB" lab. */
@@ -108,7 +115,11 @@ export class ShopStack extends Stack {
     const s3Endpoint = vpc.addGatewayEndpoint('S3Endpoint', { service: ec2.GatewayVpcEndpointAwsService.S3 });
 
     // Images and video: private, and usable only through that endpoint by the APP servers.
-    const media = new MediaStorage(this, 'Media', { endpoint: s3Endpoint, readers: [app.role] });
+    const media = new MediaStorage(this, 'Media', {
+      endpoint: s3Endpoint,
+      readers: [app.role],
+      administratorArns: props.administratorArns,
+    });
 
     // TODO(cloudfront-cdn) step 1: put a cloudfront.Distribution in front of the shop. Its default
     // behaviour serves site.bucket through origin access control that may read and list (redirect

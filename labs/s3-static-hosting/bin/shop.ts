@@ -8,4 +8,7 @@ new ShopStack(app, 'ShopS3StaticHosting', {
   // Stretch tasks: `cdk synth -c domainName=shop.example.com -c readReplica=true`.
   domainName: app.node.tryGetContext('domainName'),
   readReplica: String(app.node.tryGetContext('readReplica')) === 'true',
+  // Who may still empty the media bucket from outside the VPC (comma-separated ARN patterns), e.g.
+  // `-c administratorArns=arn:aws:iam::123456789012:role/aws-reserved/sso.amazonaws.com/*AdministratorAccess*`.
+  administratorArns: app.node.tryGetContext('administratorArns')?.split(','),
 });

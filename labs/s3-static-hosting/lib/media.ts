@@ -30,8 +30,10 @@ export class MediaStorage extends Construct {
     if (props.readers.length === 0) {
       throw new Error('MediaStorage: readers is empty: pass the APP tier role that reads and writes the media.');
     }
-    if (props.administratorArns?.length === 0) {
-      throw new Error('MediaStorage: administratorArns is empty: keep at least one administrator, or nobody can manage the media.');
+    if (props.administratorArns?.length === 0 || props.administratorArns?.some((arn) => arn.trim() === '')) {
+      throw new Error(
+        'MediaStorage: administratorArns is empty or lists an empty ARN: name at least one administrator, or nobody can manage the media.',
+      );
     }
     super(scope, id);
 

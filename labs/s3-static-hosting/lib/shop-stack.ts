@@ -20,6 +20,13 @@ export interface ShopStackProps extends StackProps {
    * @default false
    */
   readonly readReplica?: boolean;
+  /**
+   * Who may still use the media bucket's objects from outside the VPC endpoint, as IAM ARN patterns
+   * (an IAM Identity Center role, an IAM user): they replace the default, so list everyone who must
+   * be able to empty the bucket.
+   * @default - the account root user and roles whose name starts with "Admin"
+   */
+  readonly administratorArns?: string[];
 }
 
 /** The shopping mall's infrastructure for the "Static files on S3, private traffic through a VPC endpoint" lab. */
@@ -101,7 +108,8 @@ export class ShopStack extends Stack {
 
     // TODO(s3-static-hosting) step 3: add a gateway VPC endpoint for S3 to the VPC (every private
     // route table), then keep the images and video in a MediaStorage that uses it, read and
-    // written by the APP servers: new MediaStorage(this, 'Media', { endpoint, readers: [app.role] }).
+    // written by the APP servers, with the administrators you pass in: new MediaStorage(this,
+    // 'Media', { endpoint, readers: [app.role], administratorArns: props.administratorArns }).
 
     if (props.domainName !== undefined) {
       new ShopDomain(this, 'Domain', { domainName: props.domainName, loadBalancer: web.loadBalancer });

@@ -11,4 +11,7 @@ new ShopStack(app, 'ShopCloudFrontCdn', {
   certificateArn: app.node.tryGetContext('certificateArn'),
   allowedCountries: app.node.tryGetContext('allowedCountries')?.split(','),
   readReplica: String(app.node.tryGetContext('readReplica')) === 'true',
+  // Who may still empty the media bucket from outside the VPC (comma-separated ARN patterns), e.g.
+  // `-c administratorArns=arn:aws:iam::123456789012:role/aws-reserved/sso.amazonaws.com/*AdministratorAccess*`.
+  administratorArns: app.node.tryGetContext('administratorArns')?.split(','),
 });

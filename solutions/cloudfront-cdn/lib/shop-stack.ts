@@ -37,6 +37,13 @@ export interface ShopStackProps extends StackProps {
    * @default false
    */
   readonly readReplica?: boolean;
+  /**
+   * Who may still use the media bucket's objects from outside the VPC endpoint, as IAM ARN patterns
+   * (an IAM Identity Center role, an IAM user): they replace the default, so list everyone who must
+   * be able to empty the bucket.
+   * @default - the account root user and roles whose name starts with "Admin"
+   */
+  readonly administratorArns?: string[];
 }
 
 /** The shopping mall's infrastructure for the "CloudFront in front of S3 and the ALB" lab. */
@@ -134,7 +141,11 @@ export class ShopStack extends Stack {
     const s3Endpoint = vpc.addGatewayEndpoint('S3Endpoint', { service: ec2.GatewayVpcEndpointAwsService.S3 });
 
     // Images and video: private, and usable only through that endpoint by the APP servers.
-    const media = new MediaStorage(this, 'Media', { endpoint: s3Endpoint, readers: [app.role] });
+    const media = new MediaStorage(this, 'Media', {
+      endpoint: s3Endpoint,
+      readers: [app.role],
+      administratorArns: props.administratorArns,
+    });
 
     // CloudFront: 600+ points of presence cache the front end close to every customer. A request that
     // misses the edge cache goes to the origin once, and the answer fills the cache for the next.

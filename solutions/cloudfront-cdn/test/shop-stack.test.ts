@@ -456,6 +456,21 @@ describe('the media bucket', () => {
     });
   });
 
+  it('lets the administrators in administratorArns past the endpoint-only Deny, in place of the default', () => {
+    const administratorArns = [
+      'arn:aws:iam::123456789012:role/aws-reserved/sso.amazonaws.com/*AdministratorAccess*',
+      'arn:aws:iam::123456789012:user/alice',
+    ];
+    const withAdmins = Template.fromStack(new ShopStack(new App(), 'ShopCloudFrontCdn', { administratorArns }));
+    withAdmins.hasResourceProperties('AWS::S3::BucketPolicy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Deny', Condition: Match.objectLike({ ArnNotLike: { 'aws:PrincipalArn': administratorArns } }) }),
+        ]),
+      },
+    });
+  });
+
   it('is read and written by the APP role only, on that bucket only', () => {
     const appRole = Object.keys(template.findResources('AWS::IAM::Role', { Properties: { Tags: Match.absent() } })).find((id) =>
       id.startsWith('App'),
@@ -536,6 +551,9 @@ describe('invalid props', () => {
     expect(
       () => new MediaStorage(stack, 'NoAdmins', { endpoint, readers: [new iam.AccountRootPrincipal()], administratorArns: [] }),
     ).toThrow(/administratorArns is empty/);
+    expect(
+      () => new MediaStorage(stack, 'EmptyAdmin', { endpoint, readers: [new iam.AccountRootPrincipal()], administratorArns: [''] }),
+    ).toThrow(/lists an empty ARN/);
   });
 
   it('rejects a database name RDS would refuse and a backup window outside 1-35 days', () => {

@@ -11,6 +11,9 @@ new ShopStack(app, 'ShopSecurityReview', {
   certificateArn: app.node.tryGetContext('certificateArn'),
   allowedCountries: app.node.tryGetContext('allowedCountries')?.split(','),
   readReplica: String(app.node.tryGetContext('readReplica')) === 'true',
+  // Who may still empty the media bucket from outside the VPC (comma-separated ARN patterns), e.g.
+  // `-c administratorArns=arn:aws:iam::123456789012:role/aws-reserved/sso.amazonaws.com/*AdministratorAccess*`.
+  administratorArns: app.node.tryGetContext('administratorArns')?.split(','),
   // `-c guardDuty=false` when the account already has a GuardDuty detector in this Region.
   guardDuty: String(app.node.tryGetContext('guardDuty')) !== 'false',
 });
