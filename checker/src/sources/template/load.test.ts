@@ -92,3 +92,19 @@ describe('cloud assembly limits', () => {
     );
   });
 });
+
+describe('a hand-edited manifest', () => {
+  it('skips entries that are not stacks instead of crashing', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'checker-odd-'));
+    const artifacts = {
+      Null: null,
+      NumberFile: { type: 'aws:cloudformation:stack', properties: { templateFile: 5 } },
+      NumberDir: { type: 'cdk:cloud-assembly', properties: { directoryName: [] } },
+      Shop: { type: 'aws:cloudformation:stack', displayName: 7, properties: { templateFile: 'Shop.template.json' } },
+    };
+    fs.writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify({ artifacts }));
+    expect(assemblyStacks(dir).map((stack) => [stack.stackName, stack.displayName])).toEqual([['Shop', 'Shop']]);
+    fs.writeFileSync(path.join(dir, 'manifest.json'), 'null');
+    expect(assemblyStacks(dir)).toEqual([]);
+  });
+});

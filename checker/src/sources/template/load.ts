@@ -74,17 +74,17 @@ export function assemblyStacks(dir: string, outer: readonly string[] = []): Asse
       `${displayPath(manifestFile)}이(가) 올바른 JSON이 아닙니다(${(error as Error).message}). 앱을 다시 synth하세요.`,
     );
   }
-  const real = fs.realpathSync(dir);
-  const chain = [...outer, real];
+  const chain = [...outer, fs.realpathSync(dir)];
   const stacks: AssemblyStack[] = [];
-  for (const [id, artifact] of Object.entries(manifest.artifacts ?? {})) {
-    if (artifact.type === 'aws:cloudformation:stack' && artifact.properties?.templateFile) {
+  // A hand-edited manifest may hold anything: entries without the expected strings are not stacks.
+  for (const [id, artifact] of Object.entries(manifest?.artifacts ?? {}) as Array<[string, ManifestArtifact | null]>) {
+    if (artifact?.type === 'aws:cloudformation:stack' && typeof artifact.properties?.templateFile === 'string') {
       stacks.push({
-        stackName: artifact.properties.stackName ?? id,
-        displayName: artifact.displayName ?? id,
+        stackName: typeof artifact.properties.stackName === 'string' ? artifact.properties.stackName : id,
+        displayName: typeof artifact.displayName === 'string' ? artifact.displayName : id,
         templateFile: path.join(dir, artifact.properties.templateFile),
       });
-    } else if (artifact.type === 'cdk:cloud-assembly' && artifact.properties?.directoryName) {
+    } else if (artifact?.type === 'cdk:cloud-assembly' && typeof artifact.properties?.directoryName === 'string') {
       const nested = path.join(dir, artifact.properties.directoryName);
       const loops = fs.existsSync(nested) && chain.includes(fs.realpathSync(nested));
       if (loops || chain.length >= MAX_ASSEMBLY_DEPTH) {
