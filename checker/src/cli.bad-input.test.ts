@@ -72,6 +72,7 @@ const fixtures = {
   }).concat('/t.yaml'),
   selfAssembly: assembly('self-assembly', { artifacts: { Self: { type: 'cdk:cloud-assembly', properties: { directoryName: '.' } } } }),
   deepAssembly: assembly('deep-assembly', { artifacts: { Shop: stackArtifact } }, nestedJson(10_000)),
+  huge: tree('huge', { 't.json': `{"Resources": {}, "Padding": "${'x'.repeat(6 * 1024 * 1024)}"}` }).concat('/t.json'),
   unreadable: tree('unreadable', { 't.yaml': 'Resources: {}\n' }),
   folder: tree('folder', { 'inside.txt': '' }),
   file: tree('file', { 'f.txt': '' }).concat('/f.txt'),
@@ -111,6 +112,7 @@ const cases: Case[] = [
   { name: '10k-deep invalid JSON', args: [...check, '--template', fixtures.deepBadJson], code: ExitCode.Usage, stderr: /t\.json: the template nests objects or lists more than 100 levels deep/ },
   { name: '10k-deep YAML flow lists', args: [...check, '--template', fixtures.deepFlowYaml], code: ExitCode.Usage, stderr: /t\.yaml:\d+:\d+: the template nests objects or lists more than 100 levels deep/ },
   { name: '2k-deep YAML block maps', args: [...check, '--template', fixtures.deepBlockYaml], code: ExitCode.Usage, stderr: /t\.yaml:\d+:\d+: the template nests objects or lists more than 100 levels deep/ },
+  { name: '6 MB template', args: [...check, '--template', fixtures.huge], code: ExitCode.Usage, stderr: /t\.json is 6\.0 MB: CloudFormation accepts templates up to 1 MB and the checker reads up to 5 MB/ },
   { name: 'self-nesting cloud assembly', args: [...check, '--cdk-out', fixtures.selfAssembly], code: ExitCode.Usage, stderr: /manifest\.json: nested assembly Self \(\.\) leads back to an assembly that contains it: synthesize the app again/ },
   { name: 'cloud assembly with a 10k-deep template', args: [...check, '--cdk-out', fixtures.deepAssembly], code: ExitCode.Usage, stderr: /Shop\.template\.json: the template nests .* more than 100 levels deep/ },
   { name: 'app whose template nests 150 deep', args: [...check, '--app', fixtures.deepApp], code: ExitCode.Usage, stderr: /the template nests objects or lists more than 100 levels deep/ },
@@ -141,6 +143,11 @@ function checker(args: readonly string[], unprivileged: boolean): { status: numb
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr, ms: Date.now() - started };
 }
+
+afterAll(() => {
+  for (const dir of [noAccess, readOnly]) fs.chmodSync(dir, 0o755);
+  fs.rmSync(root, { recursive: true, force: true });
+});
 
 describe('checker check: the bad-input matrix', () => {
   it.each(cases)('$name: exit $code, one line, no stack trace, no hang', ({ args, code, stderr, unprivileged, json }) => {

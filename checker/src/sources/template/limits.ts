@@ -13,6 +13,12 @@ export const MAX_NESTING_DEPTH = 100;
  */
 export const MAX_ALIAS_VALUES = 100_000;
 
+/**
+ * Largest template file read, in bytes: five times CloudFormation's own limit (1 MB, uploaded through
+ * S3), so every deployable template fits, and a huge file is refused before a slow parse.
+ */
+export const MAX_TEMPLATE_BYTES = 5 * 1024 * 1024;
+
 /** Nested assemblies (stages inside stages) a cloud assembly may have, beyond which it is taken as a loop. */
 export const MAX_ASSEMBLY_DEPTH = 20;
 

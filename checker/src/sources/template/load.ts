@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileError, inputError } from '../../errors';
-import { MAX_ASSEMBLY_DEPTH } from './limits';
+import { CheckerError, fileError, inputError } from '../../errors';
+import { MAX_ASSEMBLY_DEPTH, MAX_TEMPLATE_BYTES } from './limits';
 import { parseTemplateText } from './parse';
 
 /** A template read from disk, with where it came from. */
@@ -18,8 +18,17 @@ export function loadTemplateFile(file: string): TemplateFile {
   const shown = displayPath(file);
   let text: string;
   try {
+    const { size } = fs.statSync(file);
+    if (size > MAX_TEMPLATE_BYTES) {
+      const megabytes = (size / 1024 / 1024).toFixed(1);
+      throw inputError(
+        `${shown} is ${megabytes} MB: CloudFormation accepts templates up to 1 MB and the checker reads up to ${MAX_TEMPLATE_BYTES / 1024 / 1024} MB; check that this is the template you meant.`,
+        `${shown}은(는) ${megabytes}MB입니다. CloudFormation 템플릿은 1MB까지이고 checker는 ${MAX_TEMPLATE_BYTES / 1024 / 1024}MB까지 읽습니다. 의도한 템플릿인지 확인하세요.`,
+      );
+    }
     text = fs.readFileSync(file, 'utf8');
   } catch (error) {
+    if (error instanceof CheckerError) throw error;
     throw (error as NodeJS.ErrnoException).code === 'EISDIR'
       ? inputError(
           `${shown} is a folder, not a template file: pass the template file (--template) or use --cdk-out ${shown}.`,
