@@ -99,8 +99,8 @@ export function synthAppIsolated(dir: string, stackName: string, options: Isolat
 }
 
 /**
- * Parses `--synth-timeout <seconds>`: a number of seconds from 1 to 3600 (a day would be no limit).
- * Undefined stays undefined (the default applies).
+ * Parses `--synth-timeout <seconds>`: a number of seconds from 1 to 3600, so a typo cannot turn the
+ * limit into none. Undefined stays undefined (the default applies).
  */
 export function parseSynthTimeout(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
