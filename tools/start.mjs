@@ -13,9 +13,14 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const [major, minor] = process.versions.node.split('.').map(Number);
 if (major < 20 || (major === 20 && minor < 19)) {
-  console.error(`Node ${process.versions.node} is too old: install Node 20.19 or newer (https://nodejs.org) and run npm start again.`);
+  console.error(`Node ${process.versions.node} is too old: install Node 24 or 22 (LTS, https://nodejs.org) and run npm start again.`);
   process.exit(2);
 }
+// Node 20 still works, but it no longer gets security fixes and the AWS SDK's 2027 releases need 22.
+if (major === 20)
+  console.log(
+    `Node ${process.versions.node} reached its end of life in April 2026: the workshop still runs on it, but install Node 24 or 22 (LTS) soon.`,
+  );
 
 function run(command, args, options = {}) {
   const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', ...options });
@@ -29,11 +34,8 @@ const lock = path.join(root, 'package-lock.json');
 const stamp = path.join(root, 'node_modules', '.package-lock.json');
 if (!fs.existsSync(stamp) || fs.statSync(stamp).mtimeMs < fs.statSync(lock).mtimeMs) {
   console.log('Installing dependencies (npm ci)...');
-  // The registry can lack other platforms' optional binaries that npm ci insists on: fall back to npm install.
-  if (spawnSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: root, stdio: 'inherit' }).status !== 0) {
-    console.log('npm ci failed; installing against package-lock.json with npm install...');
-    run('npm', ['install', '--no-audit', '--no-fund']);
-  }
+  // npm ci never rewrites package-lock.json, so a fresh clone stays clean; the lock holds every platform's binaries.
+  run('npm', ['ci', '--no-audit', '--no-fund']);
 }
 
 console.log('\nChecking the lab catalog...');
