@@ -1,9 +1,11 @@
 import { performance } from 'node:perf_hooks';
 import type { Lab, Lang, LocalizedText } from '@workshop/catalog';
+import type { ResourceGraph } from '../model/graph';
 import { CannotEvaluate } from '../model/types';
 import type { Outcome, Rule, RuleMeta, Status } from '../rules/types';
 import type { LoadedSource } from '../sources/types';
 import { ExitCode, type ExitCodeValue } from '../errors';
+import { judgeDeployTime } from './deploy-time';
 import { REPORT_SCHEMA_VERSION, type CheckReport, type RuleResult } from './result';
 import { version as checkerVersion } from '../../package.json';
 
@@ -35,7 +37,7 @@ export function runChecks(options: RunOptions): CheckReport {
     const rule = registry.get(id);
     if (!rule) return undefinedRule(id);
     const start = performance.now();
-    const outcome = judge(rule, options);
+    const outcome = judgeRule(rule, { graph: options.loaded.graph, lab: options.lab, targetSkip: options.loaded.targetSkip });
     const durationMs = Math.round((performance.now() - start) * 100) / 100;
     const atStake = outcome.status === 'SKIP' ? 0 : rule.points;
     return {
@@ -76,18 +78,26 @@ export function exitCodeOf(report: CheckReport): ExitCodeValue {
   return report.summary.FAIL > 0 || report.summary.ERROR > 0 ? ExitCode.Fail : ExitCode.Pass;
 }
 
-/** One rule's verdict; never throws. */
-function judge(rule: Rule, options: RunOptions): Outcome {
-  const mode = options.loaded.source.kind;
+/** What one rule is judged over: the graph, its lab, and the target's limits (live mode). */
+export interface JudgeContext {
+  readonly graph: ResourceGraph;
+  readonly lab: Lab;
+  readonly targetSkip?: LoadedSource['targetSkip'];
+}
+
+/** One rule's verdict as every report gives it (mode and target SKIPs, deploy-time values, ERRORs); never throws. */
+export function judgeRule(rule: Rule, { graph, lab, targetSkip }: JudgeContext): Outcome {
+  const mode = graph.kind;
   if (!rule.modes.includes(mode)) return modeSkip(mode);
-  const targetSkip = options.loaded.targetSkip?.(rule);
-  if (targetSkip) return { status: 'SKIP', message: targetSkip };
+  const skip = targetSkip?.(rule);
+  if (skip) return { status: 'SKIP', message: skip };
+  const evaluate = (judged: ResourceGraph): Outcome => rule.evaluate({ graph: judged, mode, lab });
   try {
-    return rule.evaluate({ graph: options.loaded.graph, mode, lab: options.lab });
+    return evaluateWithDeployTimeValues(evaluate, graph);
   } catch (error) {
     if (error instanceof CannotEvaluate) {
       // What is missing because the target does not create it is the target's gap, not the learner's.
-      const gap = error.needs ? options.loaded.targetSkip?.({ ...rule, resourceTypes: [error.needs] }) : undefined;
+      const gap = error.needs ? targetSkip?.({ ...rule, resourceTypes: [error.needs] }) : undefined;
       if (gap) return { status: 'SKIP', message: gap };
       return { status: 'ERROR', message: { en: `cannot evaluate: ${error.what}`, ko: `평가할 수 없습니다: ${error.what}` } };
     }
@@ -99,6 +109,17 @@ function judge(rule: Rule, options: RunOptions): Outcome {
         ko: `규칙 실행 중 오류가 났습니다: ${message} (checker 버그입니다. --debug 출력과 함께 알려 주세요)`,
       },
     };
+  }
+}
+
+/** The rule's outcome; a value chosen at deploy time is judged from what the template's constraints admit (deploy-time.ts). */
+function evaluateWithDeployTimeValues(evaluate: (graph: ResourceGraph) => Outcome, graph: ResourceGraph): Outcome {
+  try {
+    return evaluate(graph);
+  } catch (error) {
+    const verdict = error instanceof CannotEvaluate ? judgeDeployTime(evaluate, graph, error) : undefined;
+    if (verdict) return verdict;
+    throw error;
   }
 }
 

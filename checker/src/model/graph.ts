@@ -1,4 +1,7 @@
-import { CannotEvaluate, isRef, isTokenString, isUnresolved, type Resource, type SourceKind } from './types';
+import { CannotEvaluate, isRef, isTokenString, isUnresolved, parametersIn, type Resource, type SourceKind } from './types';
+
+/** Template mode: the same template resolved again with deploy-time parameters given values (engine/deploy-time.ts). */
+export type WithParameters = (values: Readonly<Record<string, string>>) => ResourceGraph;
 
 /** The resources of one template or one live stack, with lookups that follow references. */
 export class ResourceGraph {
@@ -10,6 +13,8 @@ export class ResourceGraph {
     /** Where the resources came from. */
     readonly kind: SourceKind,
     resources: readonly Resource[],
+    /** Template mode: re-resolves the template with values for its deploy-time parameters. */
+    readonly withParameters?: WithParameters,
   ) {
     for (const resource of resources) {
       this.byId.set(resource.id, resource);
@@ -38,7 +43,7 @@ export class ResourceGraph {
    * throws CannotEvaluate when the value itself could not be resolved.
    */
   deref(value: unknown, what: string): Resource | undefined {
-    if (isUnresolved(value)) throw new CannotEvaluate(`${what}: ${value.$unresolved}`);
+    if (isUnresolved(value)) throw new CannotEvaluate(`${what}: ${value.$unresolved}`, undefined, parametersIn(value));
     if (isRef(value)) return this.get(value.$ref);
     if (typeof value === 'string') return this.get(value);
     return undefined;
@@ -74,7 +79,8 @@ export class ResourceGraph {
       if (typeof node !== 'object' || node === null) return undefined;
       node = (node as Record<string, unknown>)[key];
     }
-    if (isUnresolved(node)) throw new CannotEvaluate(`${resource.type} ${resource.id} ${path}: ${node.$unresolved}`);
+    if (isUnresolved(node))
+      throw new CannotEvaluate(`${resource.type} ${resource.id} ${path}: ${node.$unresolved}`, undefined, parametersIn(node));
     return node;
   }
 

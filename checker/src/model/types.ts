@@ -13,7 +13,8 @@
  *   lists, `Fn::Join`/`Fn::Sub` on plain strings give strings; when they embed a reference, the result
  *   is a {@link TokenString} so rules can still see which resources an ARN or name points at.
  * - `Fn::ImportValue` of an export of the same template resolves; parameters resolve to their
- *   Default; conditions are evaluated when they can be.
+ *   Default; a parameter chosen at deploy time is an Unresolved marker that carries its constraints
+ *   (see {@link DeployTimeParameter}); conditions are evaluated when they can be.
  * - Anything else is an {@link Unresolved} marker. Reading one through the graph's accessors throws
  *   {@link CannotEvaluate}, which the runner reports as ERROR ("cannot evaluate: ..."), never as a
  *   wrong PASS or FAIL.
@@ -34,9 +35,26 @@ export interface TokenString {
   readonly $join: ReadonlyArray<string | ResourceRef | Unresolved>;
 }
 
+/**
+ * A template parameter whose value is chosen at deploy time (no Default, or read from SSM), with
+ * the constraints the template puts on it: what template mode can still know about its value.
+ */
+export interface DeployTimeParameter {
+  readonly name: string;
+  /** "template" for a parameter without Default; "ssm" for an AWS::SSM::Parameter::Value type. */
+  readonly source: 'template' | 'ssm';
+  /** CloudFormation's AllowedPattern (the whole value must match it). */
+  readonly allowedPattern?: string;
+  readonly allowedValues?: readonly string[];
+  readonly minLength?: number;
+  readonly maxLength?: number;
+}
+
 /** A value the loader could not resolve, with the reason in words. */
 export interface Unresolved {
   readonly $unresolved: string;
+  /** Set when the value is a parameter chosen at deploy time: the engine judges what its constraints admit. */
+  readonly parameter?: DeployTimeParameter;
   /**
    * The resources the value was computed from, when known (e.g. a bucket's website domain cut
    * out of its WebsiteURL with Fn::Select and Fn::Split): rules can still see what it points at.
@@ -70,6 +88,8 @@ export class CannotEvaluate extends Error {
   constructor(
     readonly what: string,
     readonly needs?: string,
+    /** Deploy-time parameters the value depends on: the engine then judges each value they admit. */
+    readonly parameters: readonly DeployTimeParameter[] = [],
   ) {
     super(`cannot evaluate: ${what}`);
     this.name = 'CannotEvaluate';
@@ -89,4 +109,18 @@ export function isTokenString(value: unknown): value is TokenString {
 /** True for a value the loader could not resolve. */
 export function isUnresolved(value: unknown): value is Unresolved {
   return typeof value === 'object' && value !== null && typeof (value as Unresolved).$unresolved === 'string';
+}
+
+/** The deploy-time parameters a value depends on, anywhere inside it (deduplicated by name). */
+export function parametersIn(value: unknown): DeployTimeParameter[] {
+  const found = new Map<string, DeployTimeParameter>();
+  const visit = (node: unknown): void => {
+    if (isUnresolved(node)) {
+      if (node.parameter) found.set(node.parameter.name, node.parameter);
+    } else if (isTokenString(node)) node.$join.forEach(visit);
+    else if (Array.isArray(node)) node.forEach(visit);
+    else if (typeof node === 'object' && node !== null && !isRef(node)) Object.values(node).forEach(visit);
+  };
+  visit(value);
+  return [...found.values()];
 }

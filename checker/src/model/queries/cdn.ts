@@ -1,5 +1,5 @@
 import type { ResourceGraph } from '../graph';
-import { CannotEvaluate, type Resource } from '../types';
+import { CannotEvaluate, type Resource, parametersIn } from '../types';
 import { loadBalancerScheme } from './compute';
 import { websiteDocuments } from './storage';
 import { describeValue, listProp, stringProp } from './values';
@@ -153,7 +153,12 @@ export function cachePolicyOf(
   if (value === undefined) return { kind: 'legacy' };
   const resource = graph.deref(value, `${distribution.id} ${behavior.path}.CachePolicyId`);
   if (resource) return { kind: 'custom', resource };
-  if (typeof value !== 'string') throw new CannotEvaluate(`${distribution.id} ${behavior.path}.CachePolicyId is ${describeValue(value)}`);
+  if (typeof value !== 'string')
+    throw new CannotEvaluate(
+      `${distribution.id} ${behavior.path}.CachePolicyId is ${describeValue(value)}`,
+      undefined,
+      parametersIn(value),
+    );
   const name = MANAGED_CACHE_POLICIES[value];
   return name ? { kind: 'managed', name } : { kind: 'unknown', id: value };
 }

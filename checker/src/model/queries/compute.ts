@@ -1,5 +1,5 @@
 import type { ResourceGraph } from '../graph';
-import { CannotEvaluate, type Resource } from '../types';
+import { CannotEvaluate, type Resource, parametersIn } from '../types';
 import { asSubnets, azsOf, subnetAz, subnetOf, subnetsIn } from './network';
 import { describeValue, distinct, listProp, numberProp, stringProp } from './values';
 
@@ -84,7 +84,11 @@ export function autoScalingGroupAzs(graph: ResourceGraph, asg: Resource): string
   return distinct(
     listProp(graph, asg, 'AvailabilityZones').map((value) => {
       if (typeof value !== 'string')
-        throw new CannotEvaluate(`Auto Scaling group ${asg.id} AvailabilityZones holds ${describeValue(value)}`);
+        throw new CannotEvaluate(
+          `Auto Scaling group ${asg.id} AvailabilityZones holds ${describeValue(value)}`,
+          undefined,
+          parametersIn(value),
+        );
       return value;
     }),
   ).sort();
@@ -132,7 +136,11 @@ function forwardTargets(graph: ResourceGraph, owner: Resource, path: string): Re
       if (value === undefined) return [];
       const group = graph.deref(value, `${owner.type} ${owner.id} ${action} target group`);
       if (!group)
-        throw new CannotEvaluate(`${owner.type} ${owner.id} forwards to target group ${describeValue(value)}, which is not in this stack`);
+        throw new CannotEvaluate(
+          `${owner.type} ${owner.id} forwards to target group ${describeValue(value)}, which is not in this stack`,
+          undefined,
+          parametersIn(value),
+        );
       return [group];
     });
   });

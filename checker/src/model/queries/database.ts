@@ -1,5 +1,5 @@
 import type { ResourceGraph } from '../graph';
-import { CannotEvaluate, type Resource } from '../types';
+import { CannotEvaluate, type Resource, parametersIn } from '../types';
 import { internetGatewaysOf, subnetsIn, vpcOf } from './network';
 import { booleanProp, describeValue, numberProp, stringProp } from './values';
 
@@ -37,7 +37,12 @@ export function clusterOf(graph: ResourceGraph, db: Resource): Resource | undefi
   const byName = graph
     .ofType('AWS::RDS::DBCluster')
     .find((candidate) => stringProp(graph, candidate, 'DBClusterIdentifier')?.toLowerCase() === name);
-  if (!byName) throw new CannotEvaluate(`DB instance ${db.id} belongs to cluster ${describeValue(value)}, which is not in this stack`);
+  if (!byName)
+    throw new CannotEvaluate(
+      `DB instance ${db.id} belongs to cluster ${describeValue(value)}, which is not in this stack`,
+      undefined,
+      parametersIn(value),
+    );
   return byName;
 }
 
@@ -74,7 +79,12 @@ export function dbSubnetGroup(graph: ResourceGraph, db: Resource): Resource | un
   const byName = graph
     .ofType('AWS::RDS::DBSubnetGroup')
     .find((candidate) => stringProp(graph, candidate, 'DBSubnetGroupName')?.toLowerCase() === name);
-  if (!byName) throw new CannotEvaluate(`${db.type} ${db.id} uses DB subnet group ${describeValue(value)}, which is not in this stack`);
+  if (!byName)
+    throw new CannotEvaluate(
+      `${db.type} ${db.id} uses DB subnet group ${describeValue(value)}, which is not in this stack`,
+      undefined,
+      parametersIn(value),
+    );
   return byName;
 }
 

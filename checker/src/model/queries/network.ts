@@ -1,5 +1,5 @@
 import type { ResourceGraph } from '../graph';
-import { CannotEvaluate, type Resource } from '../types';
+import { CannotEvaluate, type Resource, parametersIn } from '../types';
 import { describeValue, distinct, listProp, stringProp } from './values';
 
 /**
@@ -110,7 +110,11 @@ export function routeTableOf(graph: ResourceGraph, subnet: Resource): Resource |
   if (association) {
     const table = graph.deref(graph.prop(association, 'RouteTableId'), `${association.id} RouteTableId`);
     if (!table)
-      throw new CannotEvaluate(`route table of subnet ${subnet.id} (${describeValue(association.properties.RouteTableId)}) is not loaded`);
+      throw new CannotEvaluate(
+        `route table of subnet ${subnet.id} (${describeValue(association.properties.RouteTableId)}) is not loaded`,
+        undefined,
+        parametersIn(association.properties.RouteTableId),
+      );
     return table;
   }
   const vpc = vpcOf(graph, subnet);
@@ -171,7 +175,8 @@ export function subnetsIn(graph: ResourceGraph, resource: Resource, path: string
 export function asSubnets(graph: ResourceGraph, values: readonly unknown[], what: string): Resource[] {
   return values.map((value) => {
     const subnet = graph.deref(value, what);
-    if (subnet?.type !== 'AWS::EC2::Subnet') throw new CannotEvaluate(`${what}: ${describeValue(value)} is not a subnet of this stack`);
+    if (subnet?.type !== 'AWS::EC2::Subnet')
+      throw new CannotEvaluate(`${what}: ${describeValue(value)} is not a subnet of this stack`, undefined, parametersIn(value));
     return subnet;
   });
 }
@@ -223,7 +228,8 @@ function normalizeRoute(graph: ResourceGraph, route: Resource): Route {
     const target = graph.deref(value, `route ${route.id} ${property}`);
     if (target)
       return { resource: route, destination, target: { kind: KIND_BY_TYPE[target.type] ?? declaredKind, resource: target, id: target.id } };
-    if (typeof value !== 'string') throw new CannotEvaluate(`route ${route.id} ${property} is ${describeValue(value)}`);
+    if (typeof value !== 'string')
+      throw new CannotEvaluate(`route ${route.id} ${property} is ${describeValue(value)}`, undefined, parametersIn(value));
     const kind = value === 'local' ? 'local' : (KIND_BY_PREFIX.find(([prefix]) => value.startsWith(prefix))?.[1] ?? 'other');
     return { resource: route, destination, target: { kind, id: value } };
   }

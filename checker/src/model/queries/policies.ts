@@ -1,5 +1,5 @@
 import type { ResourceGraph } from '../graph';
-import { CannotEvaluate, isRef, isTokenString, isUnresolved, type Resource } from '../types';
+import { CannotEvaluate, isRef, isTokenString, isUnresolved, type Resource, parametersIn } from '../types';
 import { describeValue } from './values';
 
 /** One IAM policy statement, normalized: lists are always arrays, condition keys lower-case. */
@@ -97,7 +97,7 @@ export function bucketCoverage(graph: ResourceGraph, value: unknown, bucket: Res
     if (typeof last === 'string') return last.endsWith('/*') ? 'objects' : undefined;
     return 'bucket';
   }
-  if (isUnresolved(value)) throw new CannotEvaluate(`a policy resource is ${describeValue(value)}`);
+  if (isUnresolved(value)) throw new CannotEvaluate(`a policy resource is ${describeValue(value)}`, undefined, parametersIn(value));
   return undefined;
 }
 
@@ -105,7 +105,8 @@ function normalize(entry: Record<string, unknown>, source: Resource): Statement 
   const list = (value: unknown): unknown[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
   const strings = (value: unknown): string[] =>
     list(value).map((item) => {
-      if (typeof item !== 'string') throw new CannotEvaluate(`${source.type} ${source.id} policy action is ${describeValue(item)}`);
+      if (typeof item !== 'string')
+        throw new CannotEvaluate(`${source.type} ${source.id} policy action is ${describeValue(item)}`, undefined, parametersIn(item));
       return item;
     });
   const conditions = new Map<string, Map<string, unknown[]>>();

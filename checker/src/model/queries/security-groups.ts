@@ -1,5 +1,5 @@
 import type { ResourceGraph } from '../graph';
-import { CannotEvaluate, isRef, isUnresolved, type Resource } from '../types';
+import { CannotEvaluate, isRef, isUnresolved, type Resource, parametersIn } from '../types';
 import { clusterOf, dbPort } from './database';
 import { describeValue, listProp, referencedResources, toNumber } from './values';
 
@@ -157,7 +157,11 @@ export function launchSpecOf(
       graph.deref(value, `Auto Scaling group ${asg.id} ${path}`) ??
       findByName(graph, 'AWS::EC2::LaunchTemplate', 'LaunchTemplateName', value);
     if (!template)
-      throw new CannotEvaluate(`Auto Scaling group ${asg.id} uses launch template ${describeValue(value)}, which is not in this stack`);
+      throw new CannotEvaluate(
+        `Auto Scaling group ${asg.id} uses launch template ${describeValue(value)}, which is not in this stack`,
+        undefined,
+        parametersIn(value),
+      );
     return { kind: 'launch-template', resource: template };
   }
   const name = graph.prop(asg, 'LaunchConfigurationName');
@@ -166,7 +170,11 @@ export function launchSpecOf(
     graph.deref(name, `Auto Scaling group ${asg.id} LaunchConfigurationName`) ??
     findByName(graph, 'AWS::AutoScaling::LaunchConfiguration', 'LaunchConfigurationName', name);
   if (!configuration)
-    throw new CannotEvaluate(`Auto Scaling group ${asg.id} uses launch configuration ${describeValue(name)}, which is not in this stack`);
+    throw new CannotEvaluate(
+      `Auto Scaling group ${asg.id} uses launch configuration ${describeValue(name)}, which is not in this stack`,
+      undefined,
+      parametersIn(name),
+    );
   return { kind: 'launch-configuration', resource: configuration };
 }
 
@@ -181,16 +189,17 @@ function findByName(graph: ResourceGraph, type: string, property: string, value:
 }
 
 function normalizeIngress(graph: ResourceGraph, group: Resource, declaredBy: Resource, entry: unknown, what: string): IngressRule {
-  if (typeof entry !== 'object' || entry === null) throw new CannotEvaluate(`${what} is ${describeValue(entry)}`);
+  if (typeof entry !== 'object' || entry === null)
+    throw new CannotEvaluate(`${what} is ${describeValue(entry)}`, undefined, parametersIn(entry));
   const fields = entry as Record<string, unknown>;
   const read = (key: string): unknown => {
     const value = fields[key];
-    if (isUnresolved(value)) throw new CannotEvaluate(`${what} ${key} is ${describeValue(value)}`);
+    if (isUnresolved(value)) throw new CannotEvaluate(`${what} ${key} is ${describeValue(value)}`, undefined, parametersIn(value));
     return value;
   };
   const rawProtocol = read('IpProtocol');
   if (typeof rawProtocol !== 'string' && typeof rawProtocol !== 'number')
-    throw new CannotEvaluate(`${what} IpProtocol is ${describeValue(rawProtocol)}`);
+    throw new CannotEvaluate(`${what} IpProtocol is ${describeValue(rawProtocol)}`, undefined, parametersIn(rawProtocol));
   const protocol = PROTOCOL_NAMES[String(rawProtocol).toLowerCase()] ?? String(rawProtocol).toLowerCase();
   let fromPort = 0;
   let toPort = 65535;
@@ -216,14 +225,15 @@ function ingressSource(graph: ResourceGraph, read: (key: string) => unknown, wha
   for (const key of ['CidrIp', 'CidrIpv6']) {
     const cidr = read(key);
     if (cidr === undefined) continue;
-    if (typeof cidr !== 'string') throw new CannotEvaluate(`${what} ${key} is ${describeValue(cidr)}`);
+    if (typeof cidr !== 'string') throw new CannotEvaluate(`${what} ${key} is ${describeValue(cidr)}`, undefined, parametersIn(cidr));
     return { kind: 'cidr', cidr };
   }
   const groupValue = read('SourceSecurityGroupId') ?? read('SourceSecurityGroupName');
   if (groupValue !== undefined) {
     const source = graph.deref(groupValue, `${what} source security group`);
     if (source) return { kind: 'security-group', group: source, id: source.id };
-    if (typeof groupValue !== 'string') throw new CannotEvaluate(`${what} source security group is ${describeValue(groupValue)}`);
+    if (typeof groupValue !== 'string')
+      throw new CannotEvaluate(`${what} source security group is ${describeValue(groupValue)}`, undefined, parametersIn(groupValue));
     return { kind: 'security-group', id: groupValue };
   }
   const prefixList = read('SourcePrefixListId');

@@ -1,5 +1,5 @@
 import type { ResourceGraph } from '../graph';
-import { CannotEvaluate, isRef, isTokenString, isUnresolved, type Resource } from '../types';
+import { CannotEvaluate, isRef, isTokenString, isUnresolved, type Resource, parametersIn } from '../types';
 
 /** A number property ("2" and 2 both count); undefined when absent, CannotEvaluate when deploy-time. */
 export function numberProp(graph: ResourceGraph, resource: Resource, path: string): number | undefined {
@@ -11,7 +11,7 @@ export function toNumber(value: unknown, what: string): number | undefined {
   if (value === undefined || value === null) return undefined;
   if (typeof value === 'number') return value;
   if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))) return Number(value);
-  throw new CannotEvaluate(`${what} is ${describeValue(value)}, not a number known before deployment`);
+  throw new CannotEvaluate(`${what} is ${describeValue(value)}, not a number known before deployment`, undefined, parametersIn(value));
 }
 
 /** A boolean property (true and "true" both count); undefined when absent. */
@@ -20,7 +20,11 @@ export function booleanProp(graph: ResourceGraph, resource: Resource, path: stri
   if (value === undefined || value === null) return undefined;
   if (typeof value === 'boolean') return value;
   if (value === 'true' || value === 'false') return value === 'true';
-  throw new CannotEvaluate(`${resource.type} ${resource.id} ${path} is ${describeValue(value)}, not a boolean known before deployment`);
+  throw new CannotEvaluate(
+    `${resource.type} ${resource.id} ${path} is ${describeValue(value)}, not a boolean known before deployment`,
+    undefined,
+    parametersIn(value),
+  );
 }
 
 /** A string property; undefined when absent, CannotEvaluate when it embeds deploy-time values. */
@@ -29,7 +33,11 @@ export function stringProp(graph: ResourceGraph, resource: Resource, path: strin
   if (value === undefined || value === null) return undefined;
   if (typeof value === 'string') return value;
   if (typeof value === 'number') return String(value);
-  throw new CannotEvaluate(`${resource.type} ${resource.id} ${path} is ${describeValue(value)}, not a string known before deployment`);
+  throw new CannotEvaluate(
+    `${resource.type} ${resource.id} ${path} is ${describeValue(value)}, not a string known before deployment`,
+    undefined,
+    parametersIn(value),
+  );
 }
 
 /** A list property; [] when absent, CannotEvaluate when the list itself is deploy-time. */
@@ -37,7 +45,11 @@ export function listProp(graph: ResourceGraph, resource: Resource, path: string)
   const value = graph.prop(resource, path);
   if (value === undefined || value === null) return [];
   if (Array.isArray(value)) return value;
-  throw new CannotEvaluate(`${resource.type} ${resource.id} ${path} is ${describeValue(value)}, not a list known before deployment`);
+  throw new CannotEvaluate(
+    `${resource.type} ${resource.id} ${path} is ${describeValue(value)}, not a list known before deployment`,
+    undefined,
+    parametersIn(value),
+  );
 }
 
 /**
@@ -49,7 +61,7 @@ export function listProp(graph: ResourceGraph, resource: Resource, path: string)
 export function referencedResources(graph: ResourceGraph, values: readonly unknown[], what: string, needs?: string): Resource[] {
   return values.map((value) => {
     const target = graph.deref(value, what);
-    if (!target) throw new CannotEvaluate(`${what}: ${describeValue(value)} is not defined in this stack`, needs);
+    if (!target) throw new CannotEvaluate(`${what}: ${describeValue(value)} is not defined in this stack`, needs, parametersIn(value));
     return target;
   });
 }

@@ -1,4 +1,5 @@
-import { addCdn, grownShopGraph, judge } from '../fixtures/grown-shop';
+import { addCdn, grownShopGraph } from '../fixtures/grown-shop';
+import { judge } from '../fixtures/judge';
 import { cloudfrontApiBehavior } from './cloudfront-api-behavior';
 
 const run = (options: Parameters<typeof addCdn>[1]) =>

@@ -1,6 +1,7 @@
 import { Duration } from 'aws-cdk-lib';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
-import { addCdn, grownShopGraph, judge } from '../fixtures/grown-shop';
+import { addCdn, grownShopGraph } from '../fixtures/grown-shop';
+import { judge } from '../fixtures/judge';
 import { cloudfrontCachePolicies } from './cloudfront-cache-policies';
 
 describe('cloudfront-cache-policies', () => {

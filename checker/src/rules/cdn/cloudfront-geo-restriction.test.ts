@@ -1,5 +1,6 @@
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
-import { addCdn, grownShopGraph, judge } from '../fixtures/grown-shop';
+import { addCdn, grownShopGraph } from '../fixtures/grown-shop';
+import { judge } from '../fixtures/judge';
 import { cloudfrontGeoRestriction } from './cloudfront-geo-restriction';
 
 describe('cloudfront-geo-restriction (optional)', () => {

@@ -1,6 +1,7 @@
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import * as s3 from 'aws-cdk-lib/aws-s3';
-import { addCdn, grownShopGraph, judge, stackGraph } from '../fixtures/grown-shop';
+import { addCdn, grownShopGraph, stackGraph } from '../fixtures/grown-shop';
+import { judge } from '../fixtures/judge';
 import { cloudfrontStaticOrigin } from './cloudfront-static-origin';
 
 const run = (options: Parameters<typeof addCdn>[1]) =>

@@ -1,4 +1,5 @@
-import { addCdn, grownShopGraph, judge } from '../fixtures/grown-shop';
+import { addCdn, grownShopGraph } from '../fixtures/grown-shop';
+import { judge } from '../fixtures/judge';
 import { route53AliasToCloudfront } from './route53-alias-to-cloudfront';
 
 describe('route53-alias-to-cloudfront (optional)', () => {

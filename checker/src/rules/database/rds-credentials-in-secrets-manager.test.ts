@@ -1,7 +1,6 @@
 import { ResourceGraph } from '../../model/graph';
-import { CannotEvaluate, type Resource } from '../../model/types';
-import { findLab } from '@workshop/catalog';
-import { check } from '../fixtures/evaluate';
+import type { Resource } from '../../model/types';
+import { judge } from '../fixtures/judge';
 import { handWrittenShop } from '../fixtures/hand-written-shop';
 import { l1ShopTemplate } from '../fixtures/l1-shop';
 import { shopTemplate } from '../fixtures/shop';
@@ -9,20 +8,20 @@ import { rdsCredentialsInSecretsManager } from './rds-credentials-in-secrets-man
 
 describe('rds-credentials-in-secrets-manager', () => {
   it('passes for rds.Credentials.fromGeneratedSecret (a dynamic reference built with Join)', () => {
-    const outcome = check(rdsCredentialsInSecretsManager, shopTemplate());
+    const outcome = judge(rdsCredentialsInSecretsManager, shopTemplate());
     expect(outcome.status).toBe('PASS');
     expect(outcome.message.en).toMatch(/reads its master password from Secrets Manager secret \w+Secret/);
   });
 
   it('passes for ManageMasterUserPassword (L1) and a hand-written Fn::Sub dynamic reference', () => {
-    expect(check(rdsCredentialsInSecretsManager, l1ShopTemplate()).message.en).toContain(
+    expect(judge(rdsCredentialsInSecretsManager, l1ShopTemplate()).message.en).toContain(
       "RDS manages Db's master password in Secrets Manager",
     );
-    expect(check(rdsCredentialsInSecretsManager, handWrittenShop()).message.en).toContain('from Secrets Manager secret DbSecret');
+    expect(judge(rdsCredentialsInSecretsManager, handWrittenShop()).message.en).toContain('from Secrets Manager secret DbSecret');
   });
 
   it('fails for a password written into the app (SecretValue.unsafePlainText)', () => {
-    const outcome = check(rdsCredentialsInSecretsManager, shopTemplate({ database: { plaintextPassword: true } }));
+    const outcome = judge(rdsCredentialsInSecretsManager, shopTemplate({ database: { plaintextPassword: true } }));
     expect(outcome.status).toBe('FAIL');
     expect(outcome.message.en).toContain('has its master password written in the template');
   });
@@ -31,23 +30,22 @@ describe('rds-credentials-in-secrets-manager', () => {
     const parameter = handWrittenShop() as ReturnType<typeof handWrittenShop> & { Parameters?: unknown };
     parameter.Parameters = { DbPassword: { Type: 'String', NoEcho: true, Default: 'changeme123' } };
     parameter.Resources.Database.Properties.MasterUserPassword = { Ref: 'DbPassword' };
-    expect(check(rdsCredentialsInSecretsManager, parameter).message.en).toContain('written in the template');
+    expect(judge(rdsCredentialsInSecretsManager, parameter).message.en).toContain('written in the template');
     const ssm = handWrittenShop();
     ssm.Resources.Database.Properties.MasterUserPassword = '{{resolve:ssm-secure:/shop/db:1}}';
-    expect(check(rdsCredentialsInSecretsManager, ssm).message.en).toContain('SSM SecureString');
+    expect(judge(rdsCredentialsInSecretsManager, ssm).message.en).toContain('SSM SecureString');
     const none = handWrittenShop();
     delete none.Resources.Database.Properties.MasterUserPassword;
-    expect(check(rdsCredentialsInSecretsManager, none).message.en).toContain(
+    expect(judge(rdsCredentialsInSecretsManager, none).message.en).toContain(
       'sets neither MasterUserPassword nor ManageMasterUserPassword',
     );
   });
 
   it('fails when there is no database', () => {
-    expect(check(rdsCredentialsInSecretsManager, shopTemplate({ noDatabase: true })).status).toBe('FAIL');
+    expect(judge(rdsCredentialsInSecretsManager, shopTemplate({ noDatabase: true })).status).toBe('FAIL');
   });
 
   it('in live mode, passes for a managed password or a stack-attached secret, and cannot evaluate a password it cannot see', () => {
-    const lab = findLab('vpc-migration')!;
     const db = (properties: Record<string, unknown>): Resource => ({
       id: 'shop-db',
       physicalId: 'shop-db',
@@ -64,13 +62,12 @@ describe('rds-credentials-in-secrets-manager', () => {
       type: 'AWS::SecretsManager::SecretTargetAttachment',
       properties: { SecretId: { $ref: secret.id }, TargetId: { $unresolved: 'not visible through read-only API calls' } },
     };
-    const judge = (resources: Resource[]) =>
-      rdsCredentialsInSecretsManager.evaluate({ graph: new ResourceGraph('live', resources), mode: 'live', lab });
+    const judgeLive = (resources: Resource[]) => judge(rdsCredentialsInSecretsManager, new ResourceGraph('live', resources));
     expect(
-      judge([db({ MasterUserSecret: { SecretArn: 'arn:aws:secretsmanager:ap-northeast-2:111122223333:secret:rds!db-1' } })]).message.en,
+      judgeLive([db({ MasterUserSecret: { SecretArn: 'arn:aws:secretsmanager:ap-northeast-2:111122223333:secret:rds!db-1' } })]).message.en,
     ).toContain('RDS manages');
-    expect(judge([db({}), secret, attachment]).message.en).toContain('The stack attaches Secrets Manager secret to its database');
-    expect(() => judge([db({}), secret])).toThrow(CannotEvaluate);
-    expect(() => judge([db({}), { ...db({}), id: 'other-db', physicalId: 'other-db' }, secret, attachment])).toThrow(CannotEvaluate);
+    expect(judgeLive([db({}), secret, attachment]).message.en).toContain('The stack attaches Secrets Manager secret to its database');
+    expect(judgeLive([db({}), secret])).toMatchObject({ status: 'ERROR', message: { en: expect.stringContaining('cannot evaluate') } });
+    expect(judgeLive([db({}), { ...db({}), id: 'other-db', physicalId: 'other-db' }, secret, attachment]).status).toBe('ERROR');
   });
 });

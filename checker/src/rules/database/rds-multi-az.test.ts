@@ -1,4 +1,4 @@
-import { check } from '../fixtures/evaluate';
+import { judge } from '../fixtures/judge';
 import { handWrittenShop } from '../fixtures/hand-written-shop';
 import { l1ShopTemplate } from '../fixtures/l1-shop';
 import { shopTemplate } from '../fixtures/shop';
@@ -6,13 +6,13 @@ import { rdsMultiAz } from './rds-multi-az';
 
 describe('rds-multi-az', () => {
   it('passes for multiAz: true, an L1 MultiAZ and a hand-written "true"', () => {
-    expect(check(rdsMultiAz, shopTemplate({ database: { multiAz: true } })).status).toBe('PASS');
-    expect(check(rdsMultiAz, l1ShopTemplate()).message.en).toContain('Database Db runs Multi-AZ');
-    expect(check(rdsMultiAz, handWrittenShop()).status).toBe('PASS');
+    expect(judge(rdsMultiAz, shopTemplate({ database: { multiAz: true } })).status).toBe('PASS');
+    expect(judge(rdsMultiAz, l1ShopTemplate()).message.en).toContain('Database Db runs Multi-AZ');
+    expect(judge(rdsMultiAz, handWrittenShop()).status).toBe('PASS');
   });
 
   it('fails for the single-AZ database of vpc-migration', () => {
-    const outcome = check(rdsMultiAz, shopTemplate());
+    const outcome = judge(rdsMultiAz, shopTemplate());
     expect(outcome.status).toBe('FAIL');
     expect(outcome.message.en).toMatch(/Database Orders\w+ is a single instance in one AZ \(MultiAZ is off\)/);
     expect(outcome.message.ko).toContain('multiAz: true');
@@ -35,15 +35,15 @@ describe('rds-multi-az', () => {
       Type: 'AWS::RDS::DBInstance',
       Properties: { Engine: 'aurora-mysql', DBClusterIdentifier: { Ref: 'Cluster' }, DBInstanceClass: 'db.t4g.medium' },
     };
-    expect(check(rdsMultiAz, template).message.en).toContain('Aurora cluster Cluster has 1 instance');
+    expect(judge(rdsMultiAz, template).message.en).toContain('Aurora cluster Cluster has 1 instance');
     template.Resources.Reader = {
       Type: 'AWS::RDS::DBInstance',
       Properties: { Engine: 'aurora-mysql', DBClusterIdentifier: { Ref: 'Cluster' }, DBInstanceClass: 'db.t4g.medium' },
     };
-    expect(check(rdsMultiAz, template).status).toBe('PASS');
+    expect(judge(rdsMultiAz, template).status).toBe('PASS');
   });
 
   it('fails when there is no database', () => {
-    expect(check(rdsMultiAz, shopTemplate({ noDatabase: true })).status).toBe('FAIL');
+    expect(judge(rdsMultiAz, shopTemplate({ noDatabase: true })).status).toBe('FAIL');
   });
 });

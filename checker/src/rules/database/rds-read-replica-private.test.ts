@@ -1,19 +1,19 @@
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
-import { check } from '../fixtures/evaluate';
+import { judge } from '../fixtures/judge';
 import { handWrittenShop } from '../fixtures/hand-written-shop';
 import { shopTemplate } from '../fixtures/shop';
 import { rdsReadReplicaPrivate } from './rds-read-replica-private';
 
 describe('rds-read-replica-private', () => {
   it('skips with a hint when there is no read replica (optional stretch task)', () => {
-    const outcome = check(rdsReadReplicaPrivate, shopTemplate());
+    const outcome = judge(rdsReadReplicaPrivate, shopTemplate());
     expect(outcome.status).toBe('SKIP');
     expect(outcome.message.en).toContain('optional');
     expect(rdsReadReplicaPrivate.optional).toBe(true);
   });
 
   it('passes for a DatabaseInstanceReadReplica in the isolated subnets', () => {
-    const outcome = check(rdsReadReplicaPrivate, shopTemplate({ readReplica: {} }));
+    const outcome = judge(rdsReadReplicaPrivate, shopTemplate({ readReplica: {} }));
     expect(outcome.status).toBe('PASS');
     expect(outcome.message.en).toMatch(/Read replica ReaderCopy\w+ \(of Orders\w+\)/);
   });
@@ -29,11 +29,11 @@ describe('rds-read-replica-private', () => {
         VPCSecurityGroups: [{ Ref: 'DbGroup' }],
       },
     };
-    expect(check(rdsReadReplicaPrivate, template).status).toBe('PASS');
+    expect(judge(rdsReadReplicaPrivate, template).status).toBe('PASS');
   });
 
   it('fails for a public replica in public subnets', () => {
-    const outcome = check(
+    const outcome = judge(
       rdsReadReplicaPrivate,
       shopTemplate({ readReplica: { publiclyAccessible: true, subnets: ec2.SubnetType.PUBLIC } }),
     );

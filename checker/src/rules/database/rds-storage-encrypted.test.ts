@@ -1,4 +1,4 @@
-import { check } from '../fixtures/evaluate';
+import { judge } from '../fixtures/judge';
 import { handWrittenShop } from '../fixtures/hand-written-shop';
 import { l1ShopTemplate } from '../fixtures/l1-shop';
 import { shopTemplate } from '../fixtures/shop';
@@ -6,13 +6,13 @@ import { rdsStorageEncrypted } from './rds-storage-encrypted';
 
 describe('rds-storage-encrypted', () => {
   it('passes for storageEncrypted: true, an L1 value and a hand-written "true"', () => {
-    expect(check(rdsStorageEncrypted, shopTemplate({ database: { storageEncrypted: true } })).status).toBe('PASS');
-    expect(check(rdsStorageEncrypted, l1ShopTemplate()).status).toBe('PASS');
-    expect(check(rdsStorageEncrypted, handWrittenShop()).message.en).toContain('Database Database encrypts its storage');
+    expect(judge(rdsStorageEncrypted, shopTemplate({ database: { storageEncrypted: true } })).status).toBe('PASS');
+    expect(judge(rdsStorageEncrypted, l1ShopTemplate()).status).toBe('PASS');
+    expect(judge(rdsStorageEncrypted, handWrittenShop()).message.en).toContain('Database Database encrypts its storage');
   });
 
   it('fails when storage is left unencrypted (the default)', () => {
-    const outcome = check(rdsStorageEncrypted, shopTemplate());
+    const outcome = judge(rdsStorageEncrypted, shopTemplate());
     expect(outcome.status).toBe('FAIL');
     expect(outcome.message.en).toMatch(/Database Orders\w+ stores its data unencrypted/);
   });
@@ -21,10 +21,10 @@ describe('rds-storage-encrypted', () => {
     const template = handWrittenShop();
     delete template.Resources.Database.Properties.StorageEncrypted;
     template.Resources.Database.Properties.KmsKeyId = 'alias/aws/rds';
-    expect(check(rdsStorageEncrypted, template).message.en).toContain('a KmsKeyId alone does not turn encryption on');
+    expect(judge(rdsStorageEncrypted, template).message.en).toContain('a KmsKeyId alone does not turn encryption on');
   });
 
   it('fails when there is no database', () => {
-    expect(check(rdsStorageEncrypted, shopTemplate({ noDatabase: true })).status).toBe('FAIL');
+    expect(judge(rdsStorageEncrypted, shopTemplate({ noDatabase: true })).status).toBe('FAIL');
   });
 });

@@ -1,19 +1,19 @@
 import { findLab } from '@workshop/catalog';
 import { ResourceGraph } from '../../model/graph';
-import { check } from '../fixtures/evaluate';
+import { judge } from '../fixtures/judge';
 import { handWrittenShop } from '../fixtures/hand-written-shop';
 import { shopTemplate } from '../fixtures/shop';
 import { route53AliasToAlb } from './route53-alias-to-alb';
 
 describe('route53-alias-to-alb', () => {
   it('skips with a hint when there is no hosted zone (optional stretch task)', () => {
-    const outcome = check(route53AliasToAlb, shopTemplate());
+    const outcome = judge(route53AliasToAlb, shopTemplate());
     expect(outcome.status).toBe('SKIP');
     expect(outcome.message.en).toContain('stretch task is optional');
   });
 
   it('passes for route53.ARecord with LoadBalancerTarget (a "dualstack." Join on the ALB DNS name)', () => {
-    const outcome = check(route53AliasToAlb, shopTemplate({ route53: { alias: true } }));
+    const outcome = judge(route53AliasToAlb, shopTemplate({ route53: { alias: true } }));
     expect(outcome.status).toBe('PASS');
     expect(outcome.message.en).toMatch(/Alias A record shop\.example\.com\. \(Apex\w+\) sends the domain to load balancer FrontDoor\w+/);
   });
@@ -37,7 +37,7 @@ describe('route53-alias-to-alb', () => {
         ],
       },
     };
-    expect(check(route53AliasToAlb, template).message.en).toContain(
+    expect(judge(route53AliasToAlb, template).message.en).toContain(
       'Alias A record www.shop.example.com (Records) sends the domain to load balancer FrontAlb',
     );
   });
@@ -65,12 +65,12 @@ describe('route53-alias-to-alb', () => {
   });
 
   it('fails for an A record with fixed IP addresses, and for a zone with no record', () => {
-    const fixed = check(route53AliasToAlb, shopTemplate({ route53: { alias: false } }));
+    const fixed = judge(route53AliasToAlb, shopTemplate({ route53: { alias: false } }));
     expect(fixed.status).toBe('FAIL');
     expect(fixed.message.en).toContain("lists fixed IP addresses, but the ALB's addresses change");
     const template = handWrittenShop();
     template.Resources.Zone = { Type: 'AWS::Route53::HostedZone', Properties: { Name: 'shop.example.com' } };
-    expect(check(route53AliasToAlb, template).message.en).toContain(
+    expect(judge(route53AliasToAlb, template).message.en).toContain(
       'Hosted zone Zone has no alias A record pointing at load balancer FrontAlb',
     );
   });

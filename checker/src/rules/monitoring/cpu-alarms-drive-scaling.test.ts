@@ -1,4 +1,5 @@
-import { addSecurity, grownShopGraph, judge, unrelatedGraph } from '../fixtures/grown-shop';
+import { addSecurity, grownShopGraph, unrelatedGraph } from '../fixtures/grown-shop';
+import { judge } from '../fixtures/judge';
 import { cpuAlarmsDriveScaling } from './cpu-alarms-drive-scaling';
 
 describe('cpu-alarms-drive-scaling', () => {

@@ -1,5 +1,5 @@
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
-import { check } from '../fixtures/evaluate';
+import { judge } from '../fixtures/judge';
 import { handWrittenShop } from '../fixtures/hand-written-shop';
 import { l1ShopTemplate } from '../fixtures/l1-shop';
 import { shopTemplate } from '../fixtures/shop';
@@ -7,13 +7,13 @@ import { privateSubnetsNoIgwRoute } from './private-subnets-no-igw-route';
 
 describe('private-subnets-no-igw-route', () => {
   it('passes when the servers, the internal ALB and the database sit in private or isolated subnets (L2, L1, hand-written)', () => {
-    expect(check(privateSubnetsNoIgwRoute, shopTemplate()).status).toBe('PASS');
-    expect(check(privateSubnetsNoIgwRoute, l1ShopTemplate()).status).toBe('PASS');
-    expect(check(privateSubnetsNoIgwRoute, handWrittenShop()).status).toBe('PASS');
+    expect(judge(privateSubnetsNoIgwRoute, shopTemplate()).status).toBe('PASS');
+    expect(judge(privateSubnetsNoIgwRoute, l1ShopTemplate()).status).toBe('PASS');
+    expect(judge(privateSubnetsNoIgwRoute, handWrittenShop()).status).toBe('PASS');
   });
 
   it('fails when the Auto Scaling groups launch in public subnets', () => {
-    const outcome = check(privateSubnetsNoIgwRoute, shopTemplate({ tierSubnets: ec2.SubnetType.PUBLIC }));
+    const outcome = judge(privateSubnetsNoIgwRoute, shopTemplate({ tierSubnets: ec2.SubnetType.PUBLIC }));
     expect(outcome.status).toBe('FAIL');
     expect(outcome.message.en).toMatch(
       /^WebFleet\w+ uses subnets \S+, \S+, which send 0\.0\.0\.0\/0 to internet gateway \S+: that makes them public/,
@@ -26,7 +26,7 @@ describe('private-subnets-no-igw-route', () => {
       Type: 'AWS::EC2::Route',
       Properties: { RouteTableId: { Ref: 'DataRoutes1' }, DestinationCidrBlock: '198.51.100.0/24', GatewayId: { Ref: 'Gateway' } },
     };
-    const outcome = check(privateSubnetsNoIgwRoute, template);
+    const outcome = judge(privateSubnetsNoIgwRoute, template);
     expect(outcome.status).toBe('FAIL');
     expect(outcome.message.en).toContain('Database uses subnet DataSubnet1, which sends 198.51.100.0/24 to internet gateway Gateway');
   });
@@ -34,7 +34,7 @@ describe('private-subnets-no-igw-route', () => {
   it('passes with no workloads yet when some subnets have no internet gateway route, fails when every subnet is public', () => {
     const template = handWrittenShop();
     for (const id of ['WebFleet', 'AppFleet', 'InnerAlb', 'InnerListener', 'Database']) delete template.Resources[id];
-    expect(check(privateSubnetsNoIgwRoute, template).message.en).toContain('no servers or database are placed in them yet');
+    expect(judge(privateSubnetsNoIgwRoute, template).message.en).toContain('no servers or database are placed in them yet');
     const allPublic = shopTemplate({
       maxAzs: 1,
       natGateways: 0,
@@ -47,6 +47,6 @@ describe('private-subnets-no-igw-route', () => {
       if (resource.Type.startsWith('AWS::AutoScaling') || resource.Type.startsWith('AWS::ElasticLoadBalancingV2') || id.includes('Apps'))
         delete graphless.Resources[id];
     }
-    expect(check(privateSubnetsNoIgwRoute, allPublic).message.en).toContain('Every subnet routes to the internet gateway');
+    expect(judge(privateSubnetsNoIgwRoute, allPublic).message.en).toContain('Every subnet routes to the internet gateway');
   });
 });

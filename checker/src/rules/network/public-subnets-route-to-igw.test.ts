@@ -1,4 +1,4 @@
-import { check } from '../fixtures/evaluate';
+import { judge } from '../fixtures/judge';
 import { handWrittenShop } from '../fixtures/hand-written-shop';
 import { l1ShopTemplate } from '../fixtures/l1-shop';
 import { shopTemplate } from '../fixtures/shop';
@@ -6,15 +6,15 @@ import { publicSubnetsRouteToIgw } from './public-subnets-route-to-igw';
 
 describe('public-subnets-route-to-igw', () => {
   it('passes for CDK public subnets, an L1 route table shared by three subnets and a hand-written template', () => {
-    expect(check(publicSubnetsRouteToIgw, shopTemplate()).status).toBe('PASS');
-    expect(check(publicSubnetsRouteToIgw, l1ShopTemplate()).message.en).toContain('3 public subnet(s)');
-    expect(check(publicSubnetsRouteToIgw, handWrittenShop()).status).toBe('PASS');
+    expect(judge(publicSubnetsRouteToIgw, shopTemplate()).status).toBe('PASS');
+    expect(judge(publicSubnetsRouteToIgw, l1ShopTemplate()).message.en).toContain('3 public subnet(s)');
+    expect(judge(publicSubnetsRouteToIgw, handWrittenShop()).status).toBe('PASS');
   });
 
   it('fails when a NAT gateway sits in a subnet whose default route is missing', () => {
     const template = handWrittenShop();
     delete template.Resources.PublicRoutes2Internet;
-    const outcome = check(publicSubnetsRouteToIgw, template);
+    const outcome = judge(publicSubnetsRouteToIgw, template);
     expect(outcome.status).toBe('FAIL');
     expect(outcome.message.en).toContain(
       'Subnet PublicSubnet2 holds NAT gateway Nat2 and holds internet-facing load balancer FrontAlb but has no 0.0.0.0/0 route',
@@ -25,7 +25,7 @@ describe('public-subnets-route-to-igw', () => {
   it('fails when the internet gateway is not attached to the VPC', () => {
     const template = handWrittenShop();
     delete template.Resources.GatewayToVpc;
-    expect(check(publicSubnetsRouteToIgw, template).message.en).toContain('No internet gateway is attached');
+    expect(judge(publicSubnetsRouteToIgw, template).message.en).toContain('No internet gateway is attached');
   });
 
   it('fails when no subnet routes to the internet gateway', () => {
@@ -33,10 +33,10 @@ describe('public-subnets-route-to-igw', () => {
     for (const n of [1, 2, 3]) delete template.Resources[`PublicRoutes${n}Internet`];
     for (const id of ['Nat1', 'Nat2', 'Nat3', 'FrontAlb', 'FrontListener', 'FrontToWeb']) delete template.Resources[id];
     for (const n of [1, 2, 3]) delete template.Resources[`AppRoutes${n}Egress`];
-    expect(check(publicSubnetsRouteToIgw, template).message.en).toContain('so none is public');
+    expect(judge(publicSubnetsRouteToIgw, template).message.en).toContain('so none is public');
   });
 
   it('fails when there is no VPC', () => {
-    expect(check(publicSubnetsRouteToIgw, { Resources: {} }).status).toBe('FAIL');
+    expect(judge(publicSubnetsRouteToIgw, { Resources: {} }).status).toBe('FAIL');
   });
 });

@@ -1,5 +1,6 @@
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
-import { addStorage, grownShopGraph, judge } from '../fixtures/grown-shop';
+import { addStorage, grownShopGraph } from '../fixtures/grown-shop';
+import { judge } from '../fixtures/judge';
 import { s3EndpointServesPrivateRouteTables } from './s3-endpoint-serves-private-route-tables';
 
 describe('s3-endpoint-serves-private-route-tables', () => {

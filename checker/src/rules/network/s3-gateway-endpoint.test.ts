@@ -1,5 +1,6 @@
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
-import { addStorage, grownShopGraph, judge, stackGraph } from '../fixtures/grown-shop';
+import { addStorage, grownShopGraph, stackGraph } from '../fixtures/grown-shop';
+import { judge } from '../fixtures/judge';
 import { s3GatewayEndpoint } from './s3-gateway-endpoint';
 
 describe('s3-gateway-endpoint', () => {

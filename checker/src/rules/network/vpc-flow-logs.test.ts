@@ -1,5 +1,6 @@
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
-import { addSecurity, grownShopGraph, judge, stackGraph, unrelatedGraph } from '../fixtures/grown-shop';
+import { addSecurity, grownShopGraph, stackGraph, unrelatedGraph } from '../fixtures/grown-shop';
+import { judge } from '../fixtures/judge';
 import { vpcFlowLogs } from './vpc-flow-logs';
 
 describe('vpc-flow-logs', () => {

@@ -1,5 +1,6 @@
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
-import { grownShopGraph, judge, unrelatedGraph } from '../fixtures/grown-shop';
+import { grownShopGraph, unrelatedGraph } from '../fixtures/grown-shop';
+import { judge } from '../fixtures/judge';
 import { webTierPrivate } from './web-tier-private';
 
 describe('web-tier-private', () => {

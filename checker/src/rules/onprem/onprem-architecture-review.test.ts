@@ -1,4 +1,4 @@
-import { check } from '../fixtures/evaluate';
+import { judge } from '../fixtures/judge';
 import { handWrittenOnPrem, onPremTemplate } from '../fixtures/onprem';
 import { shopTemplate } from '../fixtures/shop';
 import { onpremArchitectureReview } from './onprem-architecture-review';
@@ -9,7 +9,7 @@ describe('onprem-architecture-review', () => {
   });
 
   it('names every single point of failure of the baseline', () => {
-    const outcome = check(onpremArchitectureReview, onPremTemplate());
+    const outcome = judge(onpremArchitectureReview, onPremTemplate());
     expect(outcome.status).toBe('PASS');
     expect(outcome.message.en).toContain('(1) Every server runs in one Availability Zone (AZ#1)');
     expect(outcome.message.en).toMatch(/\(2\) The load balancer is one server \(Front\w+\)/);
@@ -20,21 +20,21 @@ describe('onprem-architecture-review', () => {
   });
 
   it('reads a hand-written template with a literal AZ', () => {
-    expect(check(onpremArchitectureReview, handWrittenOnPrem()).message.en).toContain('one Availability Zone (ap-northeast-2a)');
+    expect(judge(onpremArchitectureReview, handWrittenOnPrem()).message.en).toContain('one Availability Zone (ap-northeast-2a)');
   });
 
   it('finds nothing to name in the multi-AZ shop of the later labs', () => {
-    expect(check(onpremArchitectureReview, shopTemplate({ database: { multiAz: true } })).message.en).toBe(
+    expect(judge(onpremArchitectureReview, shopTemplate({ database: { multiAz: true } })).message.en).toBe(
       'No single point of failure found in this architecture.',
     );
-    expect(check(onpremArchitectureReview, shopTemplate()).message.en).toMatch(
+    expect(judge(onpremArchitectureReview, shopTemplate()).message.en).toMatch(
       /^Single points of failure: \(1\) One database server \(Orders\w+\)/,
     );
   });
 
   it('says what to do when there are no servers yet', () => {
     expect(
-      check(onpremArchitectureReview, onPremTemplate({ noLoadBalancer: true, noDatabase: true, webAppCount: 0 })).message.en,
+      judge(onpremArchitectureReview, onPremTemplate({ noLoadBalancer: true, noDatabase: true, webAppCount: 0 })).message.en,
     ).toContain('No servers yet');
   });
 });

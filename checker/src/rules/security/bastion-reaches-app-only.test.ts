@@ -1,4 +1,5 @@
-import { addSecurity, grownShopGraph, judge } from '../fixtures/grown-shop';
+import { addSecurity, grownShopGraph } from '../fixtures/grown-shop';
+import { judge } from '../fixtures/judge';
 import { bastionReachesAppOnly } from './bastion-reaches-app-only';
 
 describe('bastion-reaches-app-only', () => {

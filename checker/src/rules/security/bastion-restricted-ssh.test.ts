@@ -1,6 +1,7 @@
 import { CfnParameter } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
-import { addSecurity, grownShopGraph, judge } from '../fixtures/grown-shop';
+import { addSecurity, grownShopGraph } from '../fixtures/grown-shop';
+import { judge } from '../fixtures/judge';
 import { bastionRestrictedSsh } from './bastion-restricted-ssh';
 
 describe('bastion-restricted-ssh', () => {

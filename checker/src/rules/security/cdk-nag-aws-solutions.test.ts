@@ -1,5 +1,6 @@
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
-import { judge, stackGraph } from '../fixtures/grown-shop';
+import { stackGraph } from '../fixtures/grown-shop';
+import { judge } from '../fixtures/judge';
 import { cdkNagAwsSolutions, guideSectionFor } from './cdk-nag-aws-solutions';
 
 /** A security group open to the world on SSH: cdk-nag's AwsSolutions-EC23, optionally acknowledged. */

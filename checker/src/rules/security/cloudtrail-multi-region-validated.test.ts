@@ -1,5 +1,6 @@
 import * as cloudtrail from 'aws-cdk-lib/aws-cloudtrail';
-import { addSecurity, grownShopGraph, judge, stackGraph } from '../fixtures/grown-shop';
+import { addSecurity, grownShopGraph, stackGraph } from '../fixtures/grown-shop';
+import { judge } from '../fixtures/judge';
 import { cloudtrailMultiRegionValidated } from './cloudtrail-multi-region-validated';
 
 describe('cloudtrail-multi-region-validated', () => {

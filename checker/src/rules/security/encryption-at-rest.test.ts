@@ -1,13 +1,6 @@
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
-import {
-  addSecurity,
-  addStorage,
-  grownShopGraph,
-  HARDENED_LAUNCH_TEMPLATE,
-  judge,
-  stackGraph,
-  unrelatedGraph,
-} from '../fixtures/grown-shop';
+import { addSecurity, addStorage, grownShopGraph, HARDENED_LAUNCH_TEMPLATE, stackGraph, unrelatedGraph } from '../fixtures/grown-shop';
+import { judge } from '../fixtures/judge';
 import { graphFromTemplate } from '../../sources/template/resolve';
 import { encryptionAtRest } from './encryption-at-rest';
 

@@ -1,7 +1,8 @@
 import { ResourceGraph } from '../../model/graph';
 import * as autoscaling from 'aws-cdk-lib/aws-autoscaling';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
-import { addSecurity, grownShopGraph, HARDENED_LAUNCH_TEMPLATE, judge, stackGraph, unrelatedGraph } from '../fixtures/grown-shop';
+import { addSecurity, grownShopGraph, HARDENED_LAUNCH_TEMPLATE, stackGraph, unrelatedGraph } from '../fixtures/grown-shop';
+import { judge } from '../fixtures/judge';
 import { imdsv2Required } from './imdsv2-required';
 
 describe('imdsv2-required', () => {

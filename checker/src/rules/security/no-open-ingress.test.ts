@@ -1,5 +1,6 @@
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
-import { addSecurity, grownShopGraph, judge, unrelatedGraph } from '../fixtures/grown-shop';
+import { addSecurity, grownShopGraph, unrelatedGraph } from '../fixtures/grown-shop';
+import { judge } from '../fixtures/judge';
 import { noOpenIngress } from './no-open-ingress';
 
 describe('no-open-ingress', () => {

@@ -1,6 +1,7 @@
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
-import { addCdn, addSecurity, grownShopGraph, judge } from '../fixtures/grown-shop';
+import { addCdn, addSecurity, grownShopGraph } from '../fixtures/grown-shop';
+import { judge } from '../fixtures/judge';
 import { wafManagedRules } from './waf-managed-rules';
 
 describe('waf-managed-rules', () => {

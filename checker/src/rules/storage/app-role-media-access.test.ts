@@ -1,5 +1,6 @@
 import * as iam from 'aws-cdk-lib/aws-iam';
-import { addStorage, grownShopGraph, judge } from '../fixtures/grown-shop';
+import { addStorage, grownShopGraph } from '../fixtures/grown-shop';
+import { judge } from '../fixtures/judge';
 import { appRoleMediaAccess } from './app-role-media-access';
 
 describe('app-role-media-access', () => {

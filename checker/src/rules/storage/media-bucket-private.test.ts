@@ -1,6 +1,7 @@
 import * as cloudtrail from 'aws-cdk-lib/aws-cloudtrail';
 import * as s3 from 'aws-cdk-lib/aws-s3';
-import { addStorage, grownShopGraph, judge, stackGraph } from '../fixtures/grown-shop';
+import { addStorage, grownShopGraph, stackGraph } from '../fixtures/grown-shop';
+import { judge } from '../fixtures/judge';
 import { mediaBucketPrivate } from './media-bucket-private';
 
 describe('media-bucket-private', () => {

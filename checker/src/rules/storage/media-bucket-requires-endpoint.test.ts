@@ -1,4 +1,5 @@
-import { addStorage, grownShopGraph, judge } from '../fixtures/grown-shop';
+import { addStorage, grownShopGraph } from '../fixtures/grown-shop';
+import { judge } from '../fixtures/judge';
 import { mediaBucketRequiresEndpoint } from './media-bucket-requires-endpoint';
 
 describe('media-bucket-requires-endpoint', () => {

@@ -1,6 +1,7 @@
 import { ResourceGraph } from '../../model/graph';
 import type { Resource } from '../../model/types';
-import { judge } from '../fixtures/grown-shop';
+import {} from '../fixtures/grown-shop';
+import { judge } from '../fixtures/judge';
 import { s3WebsiteContent } from './s3-website-content';
 
 /** A live-shaped website bucket, as the live loader's S3 fetcher writes it. */

@@ -1,4 +1,5 @@
-import { addStorage, grownShopGraph, judge, stackGraph } from '../fixtures/grown-shop';
+import { addStorage, grownShopGraph, stackGraph } from '../fixtures/grown-shop';
+import { judge } from '../fixtures/judge';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { s3WebsiteHosting } from './s3-website-hosting';
 

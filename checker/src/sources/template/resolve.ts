@@ -1,10 +1,22 @@
 import { ResourceGraph } from '../../model/graph';
 import { MAX_NESTING_DEPTH, nestsDeeperThan } from './limits';
-import { isRef, isTokenString, isUnresolved, type Resource, type ResourceRef, type TokenString, type Unresolved } from '../../model/types';
+import {
+  isRef,
+  isTokenString,
+  isUnresolved,
+  type DeployTimeParameter,
+  type Resource,
+  type ResourceRef,
+  type TokenString,
+  type Unresolved,
+} from '../../model/types';
 
 /** A CloudFormation template as parsed from JSON or YAML (long-form intrinsics). */
 export interface CfnTemplate {
-  Parameters?: Record<string, { Type?: string; Default?: unknown }>;
+  Parameters?: Record<
+    string,
+    { Type?: string; Default?: unknown; AllowedPattern?: unknown; AllowedValues?: unknown; MinLength?: unknown; MaxLength?: unknown }
+  >;
   Mappings?: Record<string, Record<string, Record<string, unknown>>>;
   Conditions?: Record<string, unknown>;
   Resources?: Record<
@@ -25,8 +37,15 @@ const IGNORED_TYPES = new Set(['AWS::CDK::Metadata']);
 
 const NO_VALUE = Symbol('AWS::NoValue');
 
+/** How to resolve a template: its stack name, and values for parameters chosen at deploy time. */
+export interface ResolveOptions {
+  readonly stackName?: string;
+  /** Values for parameters without a Default (or read from SSM), as `cdk deploy --parameters` would pass them. */
+  readonly parameters?: Readonly<Record<string, string>>;
+}
+
 /** Builds the resource graph of a template, resolving intrinsic functions (see model/types.ts). */
-export function graphFromTemplate(template: unknown, options: { stackName?: string } = {}): ResourceGraph {
+export function graphFromTemplate(template: unknown, options: ResolveOptions = {}): ResourceGraph {
   if (typeof template !== 'object' || template === null || Array.isArray(template)) {
     throw new TemplateError('the template is not a JSON/YAML object');
   }
@@ -36,7 +55,7 @@ export function graphFromTemplate(template: unknown, options: { stackName?: stri
   }
   // The resolver recurses; a bound far below the call stack's makes a hostile template an input error.
   if (nestsDeeperThan(cfn)) throw new TemplateError(`the template nests objects or lists more than ${MAX_NESTING_DEPTH} levels deep`);
-  const resolver = new Resolver(cfn, options.stackName);
+  const resolver = new Resolver(cfn, options);
   const resources: Resource[] = [];
   for (const [id, definition] of Object.entries(cfn.Resources)) {
     if (typeof definition?.Type !== 'string') throw new TemplateError(`resource ${id} has no Type`);
@@ -46,16 +65,24 @@ export function graphFromTemplate(template: unknown, options: { stackName?: stri
     const metadata = definition.Metadata ? (resolver.resolve(definition.Metadata, `${id}.Metadata`) as Record<string, unknown>) : undefined;
     resources.push({ id, type: definition.Type, properties: properties as Record<string, unknown>, ...(metadata && { metadata }) });
   }
-  return new ResourceGraph('template', resources);
+  return new ResourceGraph('template', resources, (values) =>
+    graphFromTemplate(template, { ...options, parameters: { ...options.parameters, ...values } }),
+  );
 }
 
 class Resolver {
   private readonly conditionCache = new Map<string, boolean | undefined>();
 
+  private readonly stackName: string | undefined;
+  private readonly parameterValues: Readonly<Record<string, string>>;
+
   constructor(
     private readonly cfn: CfnTemplate,
-    private readonly stackName: string | undefined,
-  ) {}
+    options: ResolveOptions,
+  ) {
+    this.stackName = options.stackName;
+    this.parameterValues = options.parameters ?? {};
+  }
 
   resolve(value: unknown, where: string): unknown {
     const resolved = this.value(value, where);
@@ -200,9 +227,15 @@ class Resolver {
     if (this.cfn.Resources?.[name]) return ref(name);
     const parameter = this.cfn.Parameters?.[name];
     if (parameter) {
-      if (parameter.Default === undefined) return unresolved(`parameter ${name} has no default; its value is chosen at deploy time`);
-      if (parameter.Type?.startsWith('AWS::SSM::Parameter::Value'))
-        return unresolved(`parameter ${name} is read from SSM Parameter Store at deploy time`);
+      const ssm = parameter.Type?.startsWith('AWS::SSM::Parameter::Value') ?? false;
+      if (name in this.parameterValues && (ssm || parameter.Default === undefined)) return this.parameterValues[name];
+      if (ssm)
+        return { $unresolved: `parameter ${name} is read from SSM Parameter Store at deploy time`, parameter: { name, source: 'ssm' } };
+      if (parameter.Default === undefined)
+        return {
+          $unresolved: `parameter ${name} has no default; its value is chosen at deploy time`,
+          parameter: deployTimeParameter(name, parameter),
+        };
       return parameter.Default;
     }
     return unresolved(`Ref to ${name}, which the template does not define`);
@@ -237,6 +270,19 @@ class Resolver {
     const resolved = this.value(definition, where);
     return typeof resolved === 'boolean' ? resolved : undefined;
   }
+}
+
+/** A parameter without Default, with the constraints CloudFormation enforces on the value given at deploy time. */
+function deployTimeParameter(name: string, definition: NonNullable<CfnTemplate['Parameters']>[string]): DeployTimeParameter {
+  const { AllowedPattern: pattern, AllowedValues: values, MinLength: min, MaxLength: max } = definition;
+  return {
+    name,
+    source: 'template',
+    ...(typeof pattern === 'string' && { allowedPattern: pattern }),
+    ...(Array.isArray(values) && { allowedValues: values.map(String) }),
+    ...(Number.isFinite(Number(min)) && min !== undefined && { minLength: Number(min) }),
+    ...(Number.isFinite(Number(max)) && max !== undefined && { maxLength: Number(max) }),
+  };
 }
 
 function ref(id: string, attribute?: string): ResourceRef {
