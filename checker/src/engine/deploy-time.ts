@@ -1,6 +1,7 @@
 import type { LocalizedText } from '@workshop/catalog';
 import type { ResourceGraph } from '../model/graph';
 import { CannotEvaluate, type DeployTimeParameter } from '../model/types';
+import { withParticle } from '../rules/korean';
 import type { Outcome } from '../rules/types';
 
 /**
@@ -144,7 +145,7 @@ function admitsFailure(parameters: readonly DeployTimeParameter[], values: Reado
   const chosen = parameters.map((parameter) => ({ parameter, value: values[parameter.name] }));
   const en = chosen.map(({ parameter, value }) => `${parameter.name}'s ${constraintOf(parameter).en} admits "${value}"`).join(' and ');
   const ko = chosen
-    .map(({ parameter, value }) => `${parameter.name}의 ${constraintOf(parameter).ko}가 "${value}" 값을 허용합니다`)
+    .map(({ parameter, value }) => `${parameter.name}의 ${withParticle(constraintOf(parameter).ko, '이/가')} "${value}" 값을 허용합니다`)
     .join(', ');
   return {
     status: 'FAIL',

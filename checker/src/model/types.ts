@@ -17,7 +17,8 @@
  *   (see {@link DeployTimeParameter}); conditions are evaluated when they can be.
  * - Anything else is an {@link Unresolved} marker. Reading one through the graph's accessors throws
  *   {@link CannotEvaluate}, which the runner reports as ERROR ("cannot evaluate: ..."), never as a
- *   wrong PASS or FAIL.
+ *   wrong PASS or FAIL; when it names deploy-time parameters, the runner first judges the values
+ *   their constraints admit (engine/deploy-time.ts).
  */
 
 /** Where a graph came from. */

@@ -117,6 +117,31 @@ describe('graphFromTemplate', () => {
     expect(graph.prop(instance, 'InstanceType')).toBe('t3.micro');
   });
 
+  it('keeps the constraints of a parameter chosen at deploy time, and resolves it again with a given value', () => {
+    const graph = graphFromTemplate(
+      synth((stack) => {
+        const admin = new CfnParameter(stack, 'AdminCidr', { type: 'String', allowedPattern: '.*/32', allowedValues: ['1.2.3.4/32'] });
+        new ec2.CfnSecurityGroup(stack, 'Sg', {
+          groupDescription: 'ssh',
+          securityGroupIngress: [{ ipProtocol: 'tcp', fromPort: 22, toPort: 22, cidrIp: admin.valueAsString }],
+        });
+      }),
+    );
+    const read = (judged: typeof graph): unknown =>
+      judged.prop(judged.ofType('AWS::EC2::SecurityGroup')[0], 'SecurityGroupIngress.0.CidrIp');
+    let thrown: unknown;
+    try {
+      read(graph);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(CannotEvaluate);
+    expect((thrown as CannotEvaluate).parameters).toEqual([
+      { name: 'AdminCidr', source: 'template', allowedPattern: '.*/32', allowedValues: ['1.2.3.4/32'] },
+    ]);
+    expect(read(graph.withParameters!({ AdminCidr: '1.2.3.4/32' }))).toBe('1.2.3.4/32');
+  });
+
   it('keeps what a value cut from a deploy-time string points at, and resource metadata', () => {
     const graph = graphFromTemplate(
       synth((stack) => {
