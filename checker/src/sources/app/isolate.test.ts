@@ -71,7 +71,9 @@ describe('synthAppIsolated', () => {
     try {
       error = await rejection(synthAppIsolated(dir, 'Shop', { timeoutSeconds: 3 }));
     } finally {
-      process.env.TMPDIR = previous;
+      // Assigning undefined to process.env stores the string "undefined" (a relative temp folder).
+      if (previous === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = previous;
     }
     expect(Date.now() - started).toBeLessThan(8_000);
     expect(error.text.en).toMatch(/^The app in .* did not finish synthesizing within 3 s: .*--synth-timeout <seconds>\.$/);
