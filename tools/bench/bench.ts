@@ -13,6 +13,7 @@ import { gradingCases } from './cases/grading';
 import { localCases } from './cases/local';
 import { siteCases } from './cases/site';
 import { synthCases } from './cases/synth';
+import { watchCases } from './cases/watch';
 
 const { values } = parseArgs({
   options: {
@@ -28,7 +29,15 @@ if (!Number.isInteger(runs) || runs < 1) {
   process.exit(2);
 }
 
-const all: BenchCase[] = [...synthCases(), ...checkerCases(), ...gradingCases(), ...siteCases(), ...localCases(), ...architectureCases()];
+const all: BenchCase[] = [
+  ...synthCases(),
+  ...checkerCases(),
+  ...gradingCases(),
+  ...siteCases(),
+  ...localCases(),
+  ...architectureCases(),
+  ...watchCases(),
+];
 const selected = values.filter ? all.filter((c) => `${c.group} / ${c.name}`.includes(values.filter as string)) : all;
 if (selected.length === 0) {
   console.error(`No bench case matches "${values.filter}". Cases: ${[...new Set(all.map((c) => c.group))].join(', ')}`);
