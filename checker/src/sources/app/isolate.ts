@@ -10,9 +10,11 @@ import { assertCdkApp } from './synth';
 /**
  * Seconds `check --app` waits for an app to synthesize. The slowest lab (security-review, with
  * cdk-nag) takes about 1.3 s warm, 1.8 s with a cold compile cache and 3.1 s with CDK's
- * CloudFormation validation on, on two cores: a minute leaves room for slow laptops and CI runners.
+ * CloudFormation validation on, on two idle cores, and 13.5 s with validation on two cores shared
+ * by nine busy processes: two minutes leave room for slow laptops and CI runners, and still end a
+ * hung Classroom job long before CI would.
  */
-export const DEFAULT_SYNTH_TIMEOUT_SECONDS = 60;
+export const DEFAULT_SYNTH_TIMEOUT_SECONDS = 120;
 
 /** Environment variable naming the scratch folder the child puts its temporary files in. */
 export const SCRATCH_ENV = 'CHECKER_SYNTH_SCRATCH';
