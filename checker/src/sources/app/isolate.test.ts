@@ -5,9 +5,20 @@ import { labDir, repoRoot } from '@workshop/catalog';
 import { CheckerError, ExitCode } from '../../errors';
 import { parseSynthTimeout, synthAppIsolated } from './isolate';
 
+const created: string[] = [];
+afterAll(() => {
+  for (const dir of created) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+function tempDir(prefix: string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  created.push(dir);
+  return dir;
+}
+
 /** A CDK app whose bin/app.ts is `code` after the aws-cdk-lib import, with the workspace's node_modules. */
 function app(code: string): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'checker-isolate-'));
+  const dir = tempDir('checker-isolate-');
   fs.symlinkSync(path.join(repoRoot, 'node_modules'), path.join(dir, 'node_modules'));
   fs.mkdirSync(path.join(dir, 'bin'));
   fs.writeFileSync(path.join(dir, 'cdk.json'), JSON.stringify({ app: 'npx tsx bin/app.ts' }));
@@ -51,7 +62,7 @@ describe('synthAppIsolated', () => {
   });
 
   it('kills an app that never returns, and what it started, after the timeout, and removes its temporary folders', async () => {
-    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'checker-isolate-tmp-'));
+    const tmp = tempDir('checker-isolate-tmp-');
     const pidFile = path.join(tmp, 'grandchild.pid');
     const dir = app(
       [
