@@ -13,6 +13,7 @@ CORRECTIONS = (
     "update_fallback",
     "update_order",
     "route_table_association",
+    "ec2_route",
     "network_acl",
     "security_group_rules",
     "security_group",

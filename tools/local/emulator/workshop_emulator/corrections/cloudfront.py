@@ -3,7 +3,7 @@
 moto lacks: CloudFormation models for both (its CloudFront backend implements the API), so a stack's
 distribution and origin access control are skipped and a ``GetAtt Distribution.DomainName`` fails
 the deploy. Its ``Origin`` also drops ``OriginAccessControlId``, so GetDistribution never shows which
-OAC an S3 origin uses. These models convert CloudFormation's DistributionConfig (plain lists,
+OAC an S3 origin uses (fixed in moto 5.2.6: delete ``_origin_init`` when the pin moves there). These models convert CloudFormation's DistributionConfig (plain lists,
 ``AcmCertificateArn``...) to the API's shape (``{Quantity, Items}``, ``ACMCertificateArn``...) that
 the backend stores, and keep the origins' OAC ids. Ref is the distribution id; GetAtt DomainName and
 Id as in CloudFormation.

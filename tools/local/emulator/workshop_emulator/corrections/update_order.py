@@ -5,7 +5,9 @@ first and updates the modified ones afterwards. An added resource that reference
 (a new ingress rule naming a security group the update replaces or changes) then reads the old
 value. CloudFormation orders the whole update by the template's dependencies; this correction does
 the same for added and modified resources (Ref, Fn::GetAtt, Fn::Sub and DependsOn), keeping moto's
-removal pass and its retries.
+removal pass and its retries. When an update replaces a resource (a new physical id), the resources
+that refer to it are updated too, as CloudFormation does, and the replaced ones are deleted at the
+end (``update_fallback.clean_up``).
 """
 
 import re
@@ -13,6 +15,8 @@ import warnings
 from typing import Any
 
 from moto.cloudformation import parsing
+
+from .update_fallback import clean_up
 
 _SUB_REFERENCE = re.compile(r"\$\{([^}!.]+)[^}]*\}")
 
@@ -92,10 +96,15 @@ def update(self: parsing.ResourceMap, template: dict[str, Any], parameters: dict
     self._resource_json_map = template["Resources"]
 
     added = set(resource_names_by_action["Add"])
-    pending = dependency_order(resource_names_by_action["Add"] + resource_names_by_action["Modify"], template["Resources"])
+    resources = template["Resources"]
+    everything = dependency_order(list(resources), resources)
+    pending = [name for name in everything if name in added or name in resource_names_by_action["Modify"]]
     tries = 1
     while pending and tries < parsing.MAX_UPDATE_ATTEMPTS:
-        for logical_name in pending.copy():
+        failed: list[str] = []
+        queue = list(pending)
+        for logical_name in queue:  # grows while it runs: the referrers of a replaced resource join it
+            before = getattr(self._parsed_resources.get(logical_name), "physical_resource_id", None)
             try:
                 if logical_name in added:
                     _ = self[logical_name]
@@ -105,11 +114,21 @@ def update(self: parsing.ResourceMap, template: dict[str, Any], parameters: dict
                     )
             except Exception as error:  # a dependency violation: try again in the next pass
                 last_exception = error
-            else:
-                pending.remove(logical_name)
+                failed.append(logical_name)
+                continue
+            after = getattr(self._parsed_resources.get(logical_name), "physical_resource_id", None)
+            if before is not None and after != before:
+                # Replaced: CloudFormation updates every resource that refers to it, so they name the new one.
+                queue.extend(
+                    name
+                    for name in everything
+                    if name not in queue and name in self._parsed_resources and logical_name in references(resources[name])
+                )
+        pending = failed
         tries += 1
     if pending and last_exception:
         raise last_exception
+    clean_up(self)
 
 
 def apply() -> None:
