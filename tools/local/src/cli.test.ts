@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { repoRoot } from '@workshop/catalog';
 import { runCli, tsx } from './test-helpers';
-import { EMULATOR, venvDir } from './emulator';
+import { EMULATOR_REQUIREMENTS, venvDir } from './emulator';
 import { scrubAwsEnv } from './env';
 import { freePort } from './ports';
 import { writeState } from './state';
@@ -94,7 +94,7 @@ describe('command-line errors (one line, with the fix)', () => {
     fs.writeFileSync(path.join(venv, 'bin', 'python'), '#!/bin/sh\necho "ImportError: no module named moto" >&2\nexit 1\n', {
       mode: 0o755,
     });
-    fs.writeFileSync(path.join(venv, 'workshop-installed.txt'), EMULATOR.pipSpec + '\n');
+    fs.writeFileSync(path.join(venv, 'workshop-installed.txt'), EMULATOR_REQUIREMENTS.join(' ') + '\n');
     const { code, stdout, stderr } = runCli('local', ['up', '--emulator'], env);
     expect(code).toBe(3);
     const log = stderr
