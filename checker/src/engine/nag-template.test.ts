@@ -1,5 +1,5 @@
 import * as s3 from 'aws-cdk-lib/aws-s3';
-import { stackGraph } from '../fixtures/grown-shop';
+import { stackGraph } from '../rules/fixtures/grown-shop';
 import { graphToTemplate, UNRESOLVED_PLACEHOLDER } from './nag-template';
 
 describe('graphToTemplate', () => {

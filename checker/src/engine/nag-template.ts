@@ -1,5 +1,5 @@
-import type { ResourceGraph } from '../../model/graph';
-import { isRef, isTokenString, isUnresolved } from '../../model/types';
+import type { ResourceGraph } from '../model/graph';
+import { isRef, isTokenString, isUnresolved } from '../model/types';
 
 /** Placeholder for a value the checker could not resolve (an SSM parameter, an import...). */
 export const UNRESOLVED_PLACEHOLDER = 'UNRESOLVED-BY-CHECKER';

@@ -2,9 +2,10 @@ import { performance } from 'node:perf_hooks';
 import type { Lab, Lang, LocalizedText } from '@workshop/catalog';
 import type { ResourceGraph } from '../model/graph';
 import { CannotEvaluate } from '../model/types';
-import type { Outcome, Rule, RuleMeta, Status } from '../rules/types';
+import type { Analyses, Outcome, Rule, RuleMeta, Status } from '../rules/types';
 import type { LoadedSource } from '../sources/types';
 import { ExitCode, type ExitCodeValue } from '../errors';
+import { prepareAnalyses } from './analyses';
 import { judgeDeployTime } from './deploy-time';
 import { REPORT_SCHEMA_VERSION, type CheckReport, type RuleResult } from './result';
 import { version as checkerVersion } from '../../package.json';
@@ -33,11 +34,13 @@ export function guideUrl(guide: RuleMeta['guide'], lang: Lang, base = ''): strin
 export function runChecks(options: RunOptions): CheckReport {
   const startedAt = options.startedAt ?? Date.now();
   const registry = new Map(options.rules.map((rule) => [rule.id, rule]));
+  const checked = options.lab.checks.flatMap((id) => registry.get(id) ?? []);
+  const analyses = prepareAnalyses(checked, options.loaded.graph);
   const results = options.lab.checks.map((id): RuleResult => {
     const rule = registry.get(id);
     if (!rule) return undefinedRule(id);
     const start = performance.now();
-    const outcome = judgeRule(rule, { graph: options.loaded.graph, lab: options.lab, targetSkip: options.loaded.targetSkip });
+    const outcome = judgeRule(rule, { graph: options.loaded.graph, lab: options.lab, targetSkip: options.loaded.targetSkip, analyses });
     const durationMs = Math.round((performance.now() - start) * 100) / 100;
     const atStake = outcome.status === 'SKIP' ? 0 : rule.points;
     return {
@@ -83,15 +86,19 @@ export interface JudgeContext {
   readonly graph: ResourceGraph;
   readonly lab: Lab;
   readonly targetSkip?: LoadedSource['targetSkip'];
+  /** Prepared analyses (see prepareAnalyses); prepared for this rule alone when absent. */
+  readonly analyses?: Analyses;
 }
 
 /** One rule's verdict as every report gives it (mode and target SKIPs, deploy-time values, ERRORs); never throws. */
-export function judgeRule(rule: Rule, { graph, lab, targetSkip }: JudgeContext): Outcome {
+export function judgeRule(rule: Rule, { graph, lab, targetSkip, analyses }: JudgeContext): Outcome {
   const mode = graph.kind;
   if (!rule.modes.includes(mode)) return modeSkip(mode);
   const skip = targetSkip?.(rule);
   if (skip) return { status: 'SKIP', message: skip };
-  const evaluate = (judged: ResourceGraph): Outcome => rule.evaluate({ graph: judged, mode, lab });
+  const prepared = analyses ?? prepareAnalyses([rule], graph);
+  const evaluate = (judged: ResourceGraph): Outcome =>
+    rule.evaluate({ graph: judged, mode, lab, analyses: judged === graph ? prepared : prepareAnalyses([rule], judged) });
   try {
     return evaluateWithDeployTimeValues(evaluate, graph);
   } catch (error) {

@@ -5,6 +5,7 @@ import { l1ShopTemplate } from './fixtures/l1-shop';
 import { liveGraphOf } from './fixtures/live';
 import { handWrittenOnPrem, onPremTemplate } from './fixtures/onprem';
 import { shopTemplate } from './fixtures/shop';
+import { judge } from './fixtures/judge';
 import { rules } from './index';
 import type { ResourceGraph } from '../model/graph';
 import type { Status } from './types';
@@ -14,7 +15,14 @@ const LABS_1_TO_3 = ['on-prem-baseline', 'vpc-migration', 'multi-az-rds'];
 function statuses(graph: ResourceGraph, labId: string): Record<string, Status> {
   const lab = findLab(labId)!;
   return Object.fromEntries(
-    lab.checks.map((id) => [id, rules.find((rule) => rule.id === id)!.evaluate({ graph, mode: graph.kind, lab }).status]),
+    lab.checks.map((id) => [
+      id,
+      judge(
+        rules.find((rule) => rule.id === id)!,
+        graph,
+        labId,
+      ).status,
+    ]),
   );
 }
 

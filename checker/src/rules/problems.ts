@@ -9,15 +9,22 @@ export interface Problem extends LocalizedText {
 /** How many problems a message lists before it says "and N more". */
 const SHOWN = 4;
 
-/** A FAIL outcome that lists the problems one per sentence (the first few, then how many more). */
-export function failWith(problems: readonly Problem[]): Outcome {
+/**
+ * The one way a rule FAILs: the problems one per sentence (the first few, then how many more),
+ * then an optional closing note (what else the rule saw, e.g. findings accepted with a reason).
+ */
+export function failWith(problems: readonly Problem[], note?: LocalizedText): Outcome {
+  if (problems.length === 0) throw new Error('failWith needs at least one problem');
   const shown = problems.slice(0, SHOWN);
   const rest = problems.length - shown.length;
+  const closing = (text: string | undefined): string[] => (text ? [text] : []);
   return {
     status: 'FAIL',
     message: {
-      en: [...shown.map((problem) => problem.en), ...(rest > 0 ? [`(${rest} more like this.)`] : [])].join(' '),
-      ko: [...shown.map((problem) => problem.ko), ...(rest > 0 ? [`(같은 문제가 ${rest}건 더 있습니다.)`] : [])].join(' '),
+      en: [...shown.map((problem) => problem.en), ...(rest > 0 ? [`(${rest} more like this.)`] : []), ...closing(note?.en)].join(' '),
+      ko: [...shown.map((problem) => problem.ko), ...(rest > 0 ? [`(같은 문제가 ${rest}건 더 있습니다.)`] : []), ...closing(note?.ko)].join(
+        ' ',
+      ),
     },
     resources: [...new Set(problems.flatMap((problem) => problem.resources))],
   };

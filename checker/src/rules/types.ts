@@ -59,7 +59,31 @@ export interface RuleMeta {
   readonly resourceTypes?: readonly string[];
   /** Optional stretch-goal rules: SKIP (not FAIL) when the architecture does not include the feature. */
   readonly optional?: boolean;
+  /** Analyses of the template the engine prepares before the rule runs (see {@link Analyses}). */
+  readonly analyses?: readonly AnalysisId[];
 }
+
+/** One cdk-nag finding on one resource. */
+export interface NagFinding {
+  /** The finding id, e.g. "AwsSolutions-EC28" or "AwsSolutions-IAM5[Action::s3:*]". */
+  readonly id: string;
+  /** Logical id of the resource it is about. */
+  readonly resource: string;
+  readonly description: string;
+}
+
+/**
+ * What a tool outside the checker found in the template, prepared by the engine before rules run
+ * (engine/analyses.ts: it loads the tool, writes files, caches by template hash), so the rules that
+ * read it stay pure functions of their context. A prepared analysis that could not run is an error message.
+ */
+export interface Analyses {
+  /** cdk-nag's AwsSolutions pack over the template, before any suppression is applied. */
+  readonly cdkNag?: readonly NagFinding[] | { readonly error: string };
+}
+
+/** The name of one prepared analysis. */
+export type AnalysisId = keyof Analyses;
 
 /** What a rule concluded. Messages exist in English and Korean. */
 export interface Outcome {
@@ -74,6 +98,8 @@ export interface RuleContext {
   readonly graph: ResourceGraph;
   readonly mode: SourceKind;
   readonly lab: Lab;
+  /** The analyses the rule asked for in its metadata, prepared by the engine. */
+  readonly analyses: Analyses;
 }
 
 /** A rule: metadata plus a pure evaluation over the resource graph. */

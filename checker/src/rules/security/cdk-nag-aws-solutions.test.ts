@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { stackGraph } from '../fixtures/grown-shop';
 import { judge } from '../fixtures/judge';
@@ -16,10 +19,21 @@ function openGroup(suppression?: { id: string; reason?: string }) {
 }
 
 describe('cdk-nag-aws-solutions (template mode)', () => {
+  // The engine caches cdk-nag's findings under WORKSHOP_DIR/cache: keep this test's out of the checkout.
+  const saved = process.env.WORKSHOP_DIR;
+  beforeAll(() => {
+    process.env.WORKSHOP_DIR = fs.mkdtempSync(path.join(os.tmpdir(), 'checker-nag-test-'));
+  });
+  afterAll(() => {
+    fs.rmSync(process.env.WORKSHOP_DIR!, { recursive: true, force: true });
+    if (saved === undefined) delete process.env.WORKSHOP_DIR;
+    else process.env.WORKSHOP_DIR = saved;
+  });
+
   it('fails for a finding without a written reason, pointing at the guide section', () => {
     const outcome = judge(cdkNagAwsSolutions, openGroup());
     expect(outcome.status).toBe('FAIL');
-    expect(outcome.message.en).toContain('AwsSolutions-EC23 on Open');
+    expect(outcome.message.en).toContain('AwsSolutions-EC23 on Open has no written reason');
     expect(outcome.message.en).toContain('security-review#open-ingress');
     expect(outcome.message.ko).toContain('Open의 AwsSolutions-EC23');
   });

@@ -1,67 +1,44 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { LocalizedText } from '@workshop/catalog';
+import { CannotEvaluate } from '../../model/types';
 import type { ResourceGraph } from '../../model/graph';
-import type { Rule } from '../types';
-import { graphToTemplate } from './nag-template';
+import { cloudfrontGeoRestriction } from '../cdn/cloudfront-geo-restriction';
+import { cloudfrontHttpsRedirect } from '../cdn/cloudfront-https-redirect';
+import { cpuAlarmsDriveScaling } from '../monitoring/cpu-alarms-drive-scaling';
+import { databaseSubnetNacl } from '../network/database-subnet-nacl';
+import { vpcFlowLogs } from '../network/vpc-flow-logs';
+import { failWith } from '../problems';
+import type { NagFinding, Rule, RuleMeta } from '../types';
+import { bastionRestrictedSsh } from './bastion-restricted-ssh';
+import { cloudtrailMultiRegionValidated } from './cloudtrail-multi-region-validated';
+import { encryptionAtRest } from './encryption-at-rest';
+import { noOpenIngress } from './no-open-ingress';
+import { wafManagedRules } from './waf-managed-rules';
 
-/** One cdk-nag finding on one resource. */
-export interface NagFinding {
-  /** The finding id, e.g. "AwsSolutions-EC28" or "AwsSolutions-IAM5[Action::s3:*]". */
-  readonly id: string;
-  readonly resource: string;
-  readonly description: string;
-  /** The written reason when the template acknowledges the finding. */
-  readonly reason?: string;
-}
-
-/** Guide sections (lab and anchor) that teach each AwsSolutions rule family. */
-const GUIDE_SECTIONS: ReadonlyArray<[RegExp, string]> = [
-  [/^AwsSolutions-VPC7$/, 'security-review#flow-logs'],
-  [/^AwsSolutions-VPC3$/, 'security-review#nacl-vs-security-group'],
-  [/^AwsSolutions-EC23$/, 'security-review#open-ingress'],
-  [/^AwsSolutions-EC2[67]$/, 'security-review#encryption-at-rest'],
-  [/^AwsSolutions-EC2[89]$/, 'security-review#bastion'],
-  [/^AwsSolutions-(S1|ELB2|CFR3)$/, 'security-review#cloudtrail'],
-  [/^AwsSolutions-(S10|CFR4|CFR5)$/, 'cloudfront-cdn#https-redirect'],
-  [/^AwsSolutions-(RDS\d+|S\d+|SMG4)$/, 'security-review#encryption-at-rest'],
-  [/^AwsSolutions-AS\d+$/, 'security-review#cloudwatch-alarms'],
-  [/^AwsSolutions-CFR1$/, 'cloudfront-cdn#geo-restriction'],
-  [/^AwsSolutions-CFR2$/, 'security-review#waf'],
+/** The checker rule that teaches what each AwsSolutions rule family asks for: its guide section is the finding's. */
+const TAUGHT_BY: ReadonlyArray<[RegExp, Pick<RuleMeta, 'guide'>]> = [
+  [/^AwsSolutions-VPC7$/, vpcFlowLogs],
+  [/^AwsSolutions-VPC3$/, databaseSubnetNacl],
+  [/^AwsSolutions-EC23$/, noOpenIngress],
+  [/^AwsSolutions-EC2[67]$/, encryptionAtRest],
+  [/^AwsSolutions-EC2[89]$/, bastionRestrictedSsh],
+  [/^AwsSolutions-(S1|ELB2|CFR3)$/, cloudtrailMultiRegionValidated],
+  [/^AwsSolutions-(S10|CFR4|CFR5)$/, cloudfrontHttpsRedirect],
+  [/^AwsSolutions-(RDS\d+|S\d+|SMG4)$/, encryptionAtRest],
+  [/^AwsSolutions-AS\d+$/, cpuAlarmsDriveScaling],
+  [/^AwsSolutions-CFR1$/, cloudfrontGeoRestriction],
+  [/^AwsSolutions-CFR2$/, wafManagedRules],
 ];
 
-/** The guide section for a finding id (default: the cdk-nag section of the security review). */
+/** The guide section for a finding id, "lab#anchor" (default: the cdk-nag section of the security review). */
 export function guideSectionFor(id: string): string {
-  const rule = id.replace(/\[.*\]$/, '');
-  return GUIDE_SECTIONS.find(([pattern]) => pattern.test(rule))?.[1] ?? 'security-review#cdk-nag';
+  const family = id.replace(/\[.*\]$/, '');
+  const { guide } = TAUGHT_BY.find(([pattern]) => pattern.test(family))?.[1] ?? cdkNagAwsSolutions;
+  return `${guide.lab}#${guide.section}`;
 }
 
-/** Runs cdk-nag's AwsSolutions pack over the graph's template and matches its cdk_nag suppressions. */
-export function awsSolutionsFindings(graph: ResourceGraph): NagFinding[] {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'checker-nag-'));
-  try {
-    const file = path.join(dir, 'template.json');
-    fs.writeFileSync(file, JSON.stringify(graphToTemplate(graph)));
-    // Loaded here, not at the top: aws-cdk-lib and cdk-nag cost every other check about 0.2 s to load.
-    /* eslint-disable @typescript-eslint/no-require-imports */
-    const { App, Stack } = require('aws-cdk-lib') as typeof import('aws-cdk-lib');
-    const { CfnInclude } = require('aws-cdk-lib/cloudformation-include') as typeof import('aws-cdk-lib/cloudformation-include');
-    const { AwsSolutionsChecks } = require('cdk-nag') as typeof import('cdk-nag');
-    /* eslint-enable @typescript-eslint/no-require-imports */
-    const stack = new Stack(new App({ outdir: dir }), 'Checked');
-    new CfnInclude(stack, 'Template', { templateFile: file });
-    const report = new AwsSolutionsChecks().validateScope(stack);
-    return report.violations.flatMap((violation) =>
-      violation.violatingResources.map((violating) => {
-        const resource = violating.constructPath?.split('/').pop() ?? violating.resourceLogicalId ?? 'unknown resource';
-        const reason = acknowledgement(graph, resource, violation.ruleName);
-        return { id: violation.ruleName, resource, description: violation.description, ...(reason !== undefined && { reason }) };
-      }),
-    );
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+/** A finding with the reason the template gives for accepting it, when it does. */
+interface JudgedFinding extends NagFinding {
+  readonly reason?: string;
 }
 
 /**
@@ -105,35 +82,42 @@ export const cdkNagAwsSolutions: Rule = {
   seed: { seed: '001_8b32331c4bddb65a', section: '요구사항: 보안컨설팅' },
   modes: ['template'],
   services: [],
-  evaluate({ graph }) {
-    const findings = awsSolutionsFindings(graph);
+  analyses: ['cdkNag'],
+  evaluate({ graph, analyses }) {
+    const prepared = analyses.cdkNag;
+    if (prepared === undefined) throw new CannotEvaluate("cdk-nag's analysis was not prepared");
+    if ('error' in prepared) throw new CannotEvaluate(`cdk-nag could not run: ${prepared.error}`);
+    const findings: JudgedFinding[] = prepared.map((finding) => {
+      const reason = acknowledgement(graph, finding.resource, finding.id);
+      return reason === undefined ? finding : { ...finding, reason };
+    });
     const open = findings.filter((finding) => finding.reason === undefined);
     const accepted = findings.filter((finding) => finding.reason !== undefined);
     const acceptedText: LocalizedText = {
       en:
         accepted.length > 0
-          ? ` Acknowledged (${accepted.length}): ${accepted.map((f) => `${f.id} on ${f.resource}: "${f.reason}"`).join('; ')}.`
+          ? `Acknowledged (${accepted.length}): ${accepted.map((f) => `${f.id} on ${f.resource}: "${f.reason}"`).join('; ')}.`
           : '',
       ko:
         accepted.length > 0
-          ? ` 승인됨(${accepted.length}): ${accepted.map((f) => `${f.resource}의 ${f.id}: "${f.reason}"`).join('; ')}.`
+          ? `승인됨(${accepted.length}): ${accepted.map((f) => `${f.resource}의 ${f.id}: "${f.reason}"`).join('; ')}.`
           : '',
     };
     if (open.length > 0) {
-      return {
-        status: 'FAIL',
-        message: {
-          en: `${open.length} finding(s) without a written reason: ${open.map((f) => `${f.id} on ${f.resource} (${f.description} See ${guideSectionFor(f.id)})`).join('; ')}.${acceptedText.en}`,
-          ko: `사유 없는 지적 ${open.length}개: ${open.map((f) => `${f.resource}의 ${f.id}(${f.description} 참고: ${guideSectionFor(f.id)})`).join('; ')}.${acceptedText.ko}`,
-        },
-        resources: [...new Set(open.map((f) => f.resource))],
-      };
+      return failWith(
+        open.map((f) => ({
+          en: `${f.id} on ${f.resource} has no written reason (${f.description} See ${guideSectionFor(f.id)}).`,
+          ko: `${f.resource}의 ${f.id}에 사유가 없습니다(${f.description} 참고: ${guideSectionFor(f.id)}).`,
+          resources: [f.resource],
+        })),
+        acceptedText,
+      );
     }
     return {
       status: 'PASS',
       message: {
-        en: `No open AwsSolutions finding.${acceptedText.en}`,
-        ko: `남은 AwsSolutions 지적이 없습니다.${acceptedText.ko}`,
+        en: `No open AwsSolutions finding.${accepted.length > 0 ? ` ${acceptedText.en}` : ''}`,
+        ko: `남은 AwsSolutions 지적이 없습니다.${accepted.length > 0 ? ` ${acceptedText.ko}` : ''}`,
       },
       resources: [...new Set(accepted.map((f) => f.resource))],
     };

@@ -1,0 +1,60 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import { findLab } from '@workshop/catalog';
+import { stackGraph } from '../rules/fixtures/grown-shop';
+import { cdkNagAwsSolutions } from '../rules/security/cdk-nag-aws-solutions';
+import { noOpenIngress } from '../rules/security/no-open-ingress';
+import { analysisCacheDir, prepareAnalyses } from './analyses';
+import { judgeRule } from './run';
+
+const openSsh = () =>
+  stackGraph((stack) => {
+    new ec2.CfnSecurityGroup(stack, 'Open', {
+      groupDescription: 'Open SSH',
+      vpcId: 'vpc-12345678',
+      securityGroupIngress: [{ ipProtocol: 'tcp', fromPort: 22, toPort: 22, cidrIp: '0.0.0.0/0' }],
+    });
+  });
+
+describe('prepared analyses', () => {
+  let cacheDir: string;
+  beforeEach(() => {
+    cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'checker-analyses-'));
+  });
+  afterEach(() => fs.rmSync(cacheDir, { recursive: true, force: true }));
+
+  it('runs cdk-nag only for the rules that ask for it', () => {
+    expect(prepareAnalyses([noOpenIngress], openSsh(), cacheDir)).toEqual({});
+    expect(fs.readdirSync(cacheDir)).toEqual([]);
+  });
+
+  it('caches cdk-nag findings by template hash: the same template is read from the cache, not analysed again', () => {
+    const graph = openSsh();
+    const first = prepareAnalyses([cdkNagAwsSolutions], graph, cacheDir);
+    expect(first.cdkNag).toEqual(expect.arrayContaining([expect.objectContaining({ id: 'AwsSolutions-EC23', resource: 'Open' })]));
+    const [file] = fs.readdirSync(path.join(cacheDir, 'cdk-nag'));
+    expect(file).toMatch(/^[0-9a-f]{64}\.json$/);
+    // A planted entry proves the second run reads the cache instead of running cdk-nag.
+    fs.writeFileSync(
+      path.join(cacheDir, 'cdk-nag', file),
+      JSON.stringify([{ id: 'AwsSolutions-X1', resource: 'Open', description: 'cached' }]),
+    );
+    expect(prepareAnalyses([cdkNagAwsSolutions], openSsh(), cacheDir).cdkNag).toEqual([
+      { id: 'AwsSolutions-X1', resource: 'Open', description: 'cached' },
+    ]);
+  });
+
+  it('reports an analysis that cannot run as that rule’s ERROR, not the run’s', () => {
+    const lab = findLab('security-review')!;
+    const outcome = judgeRule(cdkNagAwsSolutions, { graph: openSsh(), lab, analyses: { cdkNag: { error: 'cdk-nag is not installed' } } });
+    expect(outcome.status).toBe('ERROR');
+    expect(outcome.message.en).toBe('cannot evaluate: cdk-nag could not run: cdk-nag is not installed');
+  });
+
+  it('keeps its cache in .workshop/cache, or under WORKSHOP_DIR', () => {
+    expect(analysisCacheDir({})).toMatch(/\.workshop[/\\]cache$/);
+    expect(analysisCacheDir({ WORKSHOP_DIR: '/tmp/ws' })).toBe(path.join('/tmp/ws', 'cache'));
+  });
+});

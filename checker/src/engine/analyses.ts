@@ -1,0 +1,90 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { repoRoot } from '@workshop/catalog';
+import type { ResourceGraph } from '../model/graph';
+import type { Analyses, AnalysisId, NagFinding, RuleMeta } from '../rules/types';
+import { graphToTemplate } from './nag-template';
+
+/** Where prepared analyses are cached: .workshop/cache/ (WORKSHOP_DIR moves the folder, as for local AWS). */
+export function analysisCacheDir(env: Readonly<Record<string, string | undefined>> = process.env): string {
+  return path.join(env.WORKSHOP_DIR ? path.resolve(env.WORKSHOP_DIR) : path.join(repoRoot, '.workshop'), 'cache');
+}
+
+/**
+ * The analyses the given rules ask for, over a template-mode graph. Each runs at most once per
+ * template: results are cached under .workshop/cache/ by the template's hash and the tool's
+ * version, so checking the same template again (watch, re-runs, a class of identical starters)
+ * loads neither aws-cdk-lib nor cdk-nag. An analysis that cannot run is recorded as its error,
+ * which the rules that read it report (never the whole run).
+ */
+export function prepareAnalyses(rules: readonly RuleMeta[], graph: ResourceGraph, cacheDir = analysisCacheDir()): Analyses {
+  const wanted = new Set<AnalysisId>(rules.filter((rule) => rule.modes.includes(graph.kind)).flatMap((rule) => rule.analyses ?? []));
+  if (!wanted.has('cdkNag')) return {};
+  try {
+    return { cdkNag: cachedNagFindings(graph, cacheDir) };
+  } catch (error) {
+    return { cdkNag: { error: error instanceof Error ? error.message : String(error) } };
+  }
+}
+
+function cachedNagFindings(graph: ResourceGraph, cacheDir: string): NagFinding[] {
+  const template = JSON.stringify(graphToTemplate(graph));
+  const key = createHash('sha256').update(toolVersions()).update(template).digest('hex');
+  const file = path.join(cacheDir, 'cdk-nag', `${key}.json`);
+  try {
+    const cached: unknown = JSON.parse(fs.readFileSync(file, 'utf8'));
+    if (Array.isArray(cached)) return cached as NagFinding[];
+  } catch {
+    // Not cached yet (or unreadable): run cdk-nag below.
+  }
+  const findings = awsSolutionsFindings(template);
+  try {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    // Write then rename, so a parallel check (a grading pool) never reads half a file.
+    const partial = `${file}.${process.pid}.tmp`;
+    fs.writeFileSync(partial, JSON.stringify(findings));
+    fs.renameSync(partial, file);
+  } catch {
+    // A read-only checkout still checks; it only misses the cache.
+  }
+  return findings;
+}
+
+/** The versions that decide cdk-nag's findings, so a new cdk-nag or aws-cdk-lib misses the cache. */
+function toolVersions(): string {
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  const nag = (require('cdk-nag/package.json') as { version: string }).version;
+  const cdk = (require('aws-cdk-lib/package.json') as { version: string }).version;
+  /* eslint-enable @typescript-eslint/no-require-imports */
+  return `cdk-nag ${nag}, aws-cdk-lib ${cdk}\n`;
+}
+
+/** Runs cdk-nag's AwsSolutions pack over a template (read back with CfnInclude, as cdk-nag reads a stack). */
+function awsSolutionsFindings(template: string): NagFinding[] {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'checker-nag-'));
+  try {
+    const file = path.join(dir, 'template.json');
+    fs.writeFileSync(file, template);
+    // Loaded here, not at the top: only a cache miss pays for aws-cdk-lib and cdk-nag. The pack is
+    // required alone: cdk-nag's index also loads the HIPAA, NIST, PCI and serverless packs.
+    /* eslint-disable @typescript-eslint/no-require-imports */
+    const { App, Stack } = require('aws-cdk-lib') as typeof import('aws-cdk-lib');
+    const { CfnInclude } = require('aws-cdk-lib/cloudformation-include') as typeof import('aws-cdk-lib/cloudformation-include');
+    const { AwsSolutionsChecks } = require('cdk-nag/lib/packs/aws-solutions') as typeof import('cdk-nag');
+    /* eslint-enable @typescript-eslint/no-require-imports */
+    const stack = new Stack(new App({ outdir: dir }), 'Checked');
+    new CfnInclude(stack, 'Template', { templateFile: file });
+    const report = new AwsSolutionsChecks().validateScope(stack);
+    return report.violations.flatMap((violation) =>
+      violation.violatingResources.map((violating) => ({
+        id: violation.ruleName,
+        resource: violating.constructPath?.split('/').pop() ?? violating.resourceLogicalId ?? 'unknown resource',
+        description: violation.description,
+      })),
+    );
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
