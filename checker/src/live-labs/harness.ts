@@ -26,7 +26,7 @@ import { fromTemplate } from '../sources';
 import { loadCdkOut } from '../sources/template/load';
 import { loadLiveGraph, type ApiCall } from '../sources/live';
 import { quietSdkNodeWarning } from '../sources/live/node-notice';
-import type { TargetProfile } from '../targets';
+import type { TargetProfile } from '../sources/live/targets';
 
 // The harness's own SDK clients (stack status, deletes) are created before the live loader's: quiet the SDK's Node warning first.
 quietSdkNodeWarning();

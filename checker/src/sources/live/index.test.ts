@@ -1,5 +1,5 @@
 import { ExitCode } from '../../errors';
-import type { TargetProfile } from '../../targets/profiles';
+import type { TargetProfile } from './targets/profiles';
 import { deniedReason, LiveError, loadLiveGraph } from '.';
 import type { LoadLiveGraph } from '../types';
 import { awsError, fakeTransport, type Handler } from './test-transport';

@@ -3,8 +3,8 @@ import type { CheckSource } from '../../engine/result';
 import { ResourceGraph } from '../../model/graph';
 import type { Resource } from '../../model/types';
 import type { RuleMeta, Service } from '../../rules/types';
-import { detectTarget } from '../../targets/detect';
-import { SERVICE_NAMES, skipReason, type TargetProfile } from '../../targets/profiles';
+import { detectTarget } from './targets/detect';
+import { SERVICE_NAMES, skipReason, type TargetProfile } from './targets/profiles';
 import { Caller, type ApiCall, type Transport } from './caller';
 import type { LiveService } from './commands';
 import { LiveError } from './errors';
@@ -32,7 +32,7 @@ export interface LiveOptions {
   readonly lab?: Lab;
   /**
    * The target's profile: services it does not emulate are not fetched, and rules on them SKIP.
-   * Detected from the endpoint when absent (targets/detectTarget), unless a test transport is given.
+   * Detected from the endpoint when absent (targets/detect.ts), unless a test transport is given.
    */
   readonly target?: TargetProfile;
   /**

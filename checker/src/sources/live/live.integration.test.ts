@@ -3,7 +3,7 @@ import { CloudFormationClient, CreateStackCommand, DeleteStackCommand, DescribeS
 import { localClientConfig, readLocalState, type LocalTarget } from '@workshop/local';
 import { emulatorMissing, startSandbox, type LiveSandbox } from '../../live-labs/harness';
 import { graphFromTemplate } from '../template/resolve';
-import { detectTarget, type TargetProfile } from '../../targets';
+import { detectTarget, type TargetProfile } from './targets';
 import { LIVE_COMMANDS, LiveError, loadLiveGraph } from '.';
 
 // Deploys nothing through CDK: creates a tiny stack with the CloudFormation API on the local AWS

@@ -1,5 +1,5 @@
-import type { Service } from '../rules/types';
-import { unreachableError } from '../sources/live/errors';
+import type { Service } from '../../../rules/types';
+import { unreachableError } from '../errors';
 import {
   ALL_SERVICES,
   AWS_PROFILE,

@@ -1,6 +1,6 @@
 import type { LocalizedText } from '@workshop/catalog';
 import { capabilities } from '@workshop/local/src/capabilities';
-import type { RuleMeta, Service } from '../rules/types';
+import type { RuleMeta, Service } from '../../../rules/types';
 
 /** Which kind of target a live check runs against (the report's `source.target`). */
 export type TargetId = 'aws' | 'localstack-free' | 'localstack-paid' | 'emulator';

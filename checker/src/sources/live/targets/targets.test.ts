@@ -1,6 +1,6 @@
 import { capabilities } from '@workshop/local/src/capabilities';
-import { ExitCode } from '../errors';
-import { LiveError } from '../sources/live/errors';
+import { ExitCode } from '../../../errors';
+import { LiveError } from '../errors';
 import { detectTarget, servicesFromHealth, type Probe } from './detect';
 import { ALL_SERVICES, AWS_PROFILE, LOCALSTACK_FREE_SERVICES, skipReason, type TargetProfile } from './profiles';
 
