@@ -30,12 +30,11 @@ process.once('exit', () => {
  * The embedded emulator: its cold start (process start until STS answers; target <= 10 s) and a deploy of
  * the vpc-migration solution to it through `npm run deploy` (bootstrap done in setup), the same deploy as an
  * update over the deployed starter (target <= 60 s), and
- * a live check of that deployment, in-process as `checker check --live` runs it (target <= 3 s), with its API calls.
+ * live checks of vpc-migration and of security-review (target <= 3 s), with their API calls.
  */
 export function localCases(): BenchCase[] {
   const lab = findLab('vpc-migration');
   let state: LocalState | undefined;
-  let sandbox: LiveSandbox | undefined;
   let updates: LiveSandbox | undefined;
   const stateFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'bench-local-')), 'local.json');
   const env = { ...scrubAwsEnv(process.env), WORKSHOP_LOCAL_STATE: stateFile, CI: 'true' };
@@ -104,23 +103,37 @@ export function localCases(): BenchCase[] {
         if (update.code !== 0) throw new Error(`update deploy of the vpc-migration solution failed:\n${update.output.slice(-2000)}`);
       },
     },
-    {
-      group: 'local live check',
-      name: `checker check vpc-migration --live (${EMULATOR_FLAVOR})`,
-      baseline: true,
-      setup: async () => {
-        installEmulator();
-        sandbox = await startSandbox();
-        if (sandbox.state.pid) started.push(sandbox.state.pid);
-        folders.push(sandbox.dir);
-        const deployed = await runDeployCommand(sandbox, 'deploy', 'vpc-migration', true);
-        if (deployed.code !== 0) throw new Error(`deploy of vpc-migration failed:\n${deployed.output.slice(-2000)}`);
-      },
-      run: async () => {
-        if (!sandbox || !lab) throw new Error('the emulator did not start');
-        const { report, calls } = await checkLive(sandbox, lab);
-        return { apiCalls: calls.length, rulesJudged: report.summary.PASS + report.summary.FAIL };
-      },
-    },
+    liveCheckCase('vpc-migration', false),
+    // The issue's figure: the lab with the most rules and services, its solution deployed as an update over its starter.
+    liveCheckCase('security-review', true),
   ];
+}
+
+/**
+ * A live check of a lab's deployed solution (over its starter when `overStarter`), in-process as
+ * `checker check <lab> --live` runs it (target <= 3 s), with its API calls and the rules it judged.
+ */
+function liveCheckCase(labId: string, overStarter: boolean): BenchCase {
+  const lab = findLab(labId);
+  let sandbox: LiveSandbox | undefined;
+  return {
+    group: 'local live check',
+    name: `checker check ${labId} --live (${EMULATOR_FLAVOR})`,
+    baseline: labId === 'vpc-migration',
+    setup: async () => {
+      installEmulator();
+      sandbox = await startSandbox();
+      if (sandbox.state.pid) started.push(sandbox.state.pid);
+      folders.push(sandbox.dir);
+      for (const solution of overStarter ? [false, true] : [true]) {
+        const deployed = await runDeployCommand(sandbox, 'deploy', labId, solution);
+        if (deployed.code !== 0) throw new Error(`deploy of ${labId} failed:\n${deployed.output.slice(-2000)}`);
+      }
+    },
+    run: async () => {
+      if (!sandbox || !lab) throw new Error('the emulator did not start');
+      const { report, calls } = await checkLive(sandbox, lab);
+      return { apiCalls: calls.length, rulesJudged: report.summary.PASS + report.summary.FAIL };
+    },
+  };
 }
