@@ -1,5 +1,6 @@
 import type { Lab, LocalizedText } from '@workshop/catalog';
 import type { ResourceGraph } from '../model/graph';
+import type { Service } from '../model/services';
 import type { SourceKind } from '../model/types';
 
 /** How a rule's verdict is reported. */
@@ -7,27 +8,6 @@ export type Status = 'PASS' | 'FAIL' | 'SKIP' | 'ERROR';
 
 /** How much a failure matters; `info` rules teach and never cost points. */
 export type Severity = 'critical' | 'high' | 'medium' | 'low' | 'info';
-
-/**
- * AWS services a rule reads. A target that does not emulate one of them makes the rule SKIP with
- * that reason (see targets/), never FAIL.
- */
-export type Service =
-  | 'ec2'
-  | 'elbv2'
-  | 'autoscaling'
-  | 'rds'
-  | 'secretsmanager'
-  | 'route53'
-  | 's3'
-  | 'iam'
-  | 'cloudfront'
-  | 'wafv2'
-  | 'cloudtrail'
-  | 'cloudwatch'
-  | 'logs'
-  | 'guardduty'
-  | 'kms';
 
 /** Everything about a rule except how it evaluates: the one source for docs, reports and the site. */
 export interface RuleMeta {
@@ -50,7 +30,7 @@ export interface RuleMeta {
   readonly seed: { readonly seed: string; readonly section: string };
   /** Modes the rule can judge. */
   readonly modes: readonly SourceKind[];
-  /** AWS services the rule reads. */
+  /** AWS services the rule reads; a live target that does not emulate one makes the rule SKIP, never FAIL. */
   readonly services: readonly Service[];
   /**
    * CloudFormation types, or `Type.Property`, whose absence the rule cannot tell from a learner's

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { IAM_ACTION_EXCEPTIONS, IAM_PREFIX, LIVE_COMMANDS, iamActionFor, liveCommand, type LiveService } from './commands';
+import { SERVICES } from '../../model/services';
+import { IAM_ACTION_EXCEPTIONS, LIVE_COMMANDS, iamActionFor, liveCommand, type LiveService } from './commands';
 import { loadSdkModule } from './sdk';
 
 describe('the live loader command list (read-only by construction)', () => {
@@ -36,7 +37,7 @@ describe('the live loader command list (read-only by construction)', () => {
     for (const entry of LIVE_COMMANDS) {
       expect(entry.iamActions).toHaveLength(1);
       const [prefix, action] = entry.iamActions[0].split(':');
-      expect(prefix).toBe(IAM_PREFIX[entry.service]);
+      expect(prefix).toBe(SERVICES[entry.service].iamPrefix);
       expect(action).toMatch(/^(Describe|List|Get)[A-Z]/);
     }
     expect(iamActionFor('s3', 'ListObjectsV2')).toBe('s3:ListBucket');
@@ -45,7 +46,7 @@ describe('the live loader command list (read-only by construction)', () => {
   });
 
   it('uses every IAM action exception it documents', () => {
-    const used = new Set(LIVE_COMMANDS.map((entry) => `${IAM_PREFIX[entry.service]}:${entry.command}`));
+    const used = new Set(LIVE_COMMANDS.map((entry) => `${SERVICES[entry.service].iamPrefix}:${entry.command}`));
     expect(Object.keys(IAM_ACTION_EXCEPTIONS).filter((key) => !used.has(key))).toEqual([]);
   });
 

@@ -11,23 +11,7 @@
  * the SDK's credential provider (sts:AssumeRole), which obtains credentials and reads no resource.
  */
 
-/** The AWS services the live loader talks to (SDK client ids). */
-export type LiveService =
-  | 'sts'
-  | 'cloudformation'
-  | 'ec2'
-  | 'autoscaling'
-  | 'elbv2'
-  | 'rds'
-  | 'secretsmanager'
-  | 's3'
-  | 'iam'
-  | 'cloudfront'
-  | 'wafv2'
-  | 'cloudtrail'
-  | 'cloudwatch'
-  | 'guardduty'
-  | 'route53';
+import { SERVICES, type Service } from '../../model/services';
 
 /** One SDK command the loader may send, with the IAM actions it needs. */
 export interface LiveCommand {
@@ -37,25 +21,6 @@ export interface LiveCommand {
   /** IAM actions the call needs, e.g. ["ec2:DescribeVpcs"]. */
   readonly iamActions: readonly string[];
 }
-
-/** IAM action prefix of each service (ELBv2's is "elasticloadbalancing"). */
-export const IAM_PREFIX: Readonly<Record<LiveService, string>> = {
-  sts: 'sts',
-  cloudformation: 'cloudformation',
-  ec2: 'ec2',
-  autoscaling: 'autoscaling',
-  elbv2: 'elasticloadbalancing',
-  rds: 'rds',
-  secretsmanager: 'secretsmanager',
-  s3: 's3',
-  iam: 'iam',
-  cloudfront: 'cloudfront',
-  wafv2: 'wafv2',
-  cloudtrail: 'cloudtrail',
-  cloudwatch: 'cloudwatch',
-  guardduty: 'guardduty',
-  route53: 'route53',
-};
 
 /**
  * IAM action names that differ from the SDK command name. Everything else maps
@@ -67,52 +32,53 @@ export const IAM_ACTION_EXCEPTIONS: Readonly<Record<string, string>> = {
   's3:GetPublicAccessBlock': 's3:GetBucketPublicAccessBlock',
 };
 
-const COMMANDS: ReadonlyArray<readonly [LiveService, readonly string[]]> = [
+/** Every command the loader may send, per service: the services listed here are the live loader's. */
+const COMMANDS = {
   // The account of a live check, for grading fingerprints (grading/submission.ts); needs no permission.
-  ['sts', ['GetCallerIdentity']],
-  ['cloudformation', ['ListStackResources']],
-  [
-    'ec2',
-    [
-      'DescribeVpcs',
-      'DescribeVpcAttribute',
-      'DescribeSubnets',
-      'DescribeRouteTables',
-      'DescribeInternetGateways',
-      'DescribeNatGateways',
-      'DescribeSecurityGroups',
-      'DescribeNetworkAcls',
-      'DescribeVpcEndpoints',
-      'DescribeFlowLogs',
-      'DescribeInstances',
-      'DescribeVolumes',
-      'DescribeLaunchTemplates',
-      'DescribeLaunchTemplateVersions',
-    ],
+  sts: ['GetCallerIdentity'],
+  cloudformation: ['ListStackResources'],
+  ec2: [
+    'DescribeVpcs',
+    'DescribeVpcAttribute',
+    'DescribeSubnets',
+    'DescribeRouteTables',
+    'DescribeInternetGateways',
+    'DescribeNatGateways',
+    'DescribeSecurityGroups',
+    'DescribeNetworkAcls',
+    'DescribeVpcEndpoints',
+    'DescribeFlowLogs',
+    'DescribeInstances',
+    'DescribeVolumes',
+    'DescribeLaunchTemplates',
+    'DescribeLaunchTemplateVersions',
   ],
-  ['autoscaling', ['DescribeAutoScalingGroups', 'DescribePolicies']],
-  ['elbv2', ['DescribeLoadBalancers', 'DescribeLoadBalancerAttributes', 'DescribeListeners', 'DescribeTargetGroups']],
-  ['rds', ['DescribeDBInstances', 'DescribeDBSubnetGroups']],
-  ['secretsmanager', ['DescribeSecret']],
-  ['s3', ['GetBucketWebsite', 'GetPublicAccessBlock', 'GetBucketEncryption', 'GetBucketVersioning', 'GetBucketPolicy', 'ListObjectsV2']],
-  ['iam', ['GetRole', 'ListRolePolicies', 'GetRolePolicy', 'ListAttachedRolePolicies', 'GetInstanceProfile']],
-  ['cloudfront', ['GetDistribution']],
-  ['wafv2', ['GetWebACL', 'ListResourcesForWebACL']],
-  ['cloudtrail', ['DescribeTrails', 'GetTrailStatus']],
-  ['cloudwatch', ['DescribeAlarms']],
-  ['guardduty', ['GetDetector']],
-  ['route53', ['GetHostedZone', 'ListResourceRecordSets']],
-];
+  autoscaling: ['DescribeAutoScalingGroups', 'DescribePolicies'],
+  elbv2: ['DescribeLoadBalancers', 'DescribeLoadBalancerAttributes', 'DescribeListeners', 'DescribeTargetGroups'],
+  rds: ['DescribeDBInstances', 'DescribeDBSubnetGroups'],
+  secretsmanager: ['DescribeSecret'],
+  s3: ['GetBucketWebsite', 'GetPublicAccessBlock', 'GetBucketEncryption', 'GetBucketVersioning', 'GetBucketPolicy', 'ListObjectsV2'],
+  iam: ['GetRole', 'ListRolePolicies', 'GetRolePolicy', 'ListAttachedRolePolicies', 'GetInstanceProfile'],
+  cloudfront: ['GetDistribution'],
+  wafv2: ['GetWebACL', 'ListResourcesForWebACL'],
+  cloudtrail: ['DescribeTrails', 'GetTrailStatus'],
+  cloudwatch: ['DescribeAlarms'],
+  guardduty: ['GetDetector'],
+  route53: ['GetHostedZone', 'ListResourceRecordSets'],
+} as const satisfies Readonly<Partial<Record<Service, readonly string[]>>>;
+
+/** The AWS services the live loader talks to: those the list gives commands to (each has an SDK client, see sdk.ts). */
+export type LiveService = keyof typeof COMMANDS;
 
 /** The IAM action an SDK command needs. */
 export function iamActionFor(service: LiveService, command: string): string {
-  const direct = `${IAM_PREFIX[service]}:${command}`;
+  const direct = `${SERVICES[service].iamPrefix}:${command}`;
   return IAM_ACTION_EXCEPTIONS[direct] ?? direct;
 }
 
 /** Every command the live loader can send, in a stable order. */
-export const LIVE_COMMANDS: readonly LiveCommand[] = COMMANDS.flatMap(([service, commands]) =>
-  commands.map((command) => ({ service, command, iamActions: [iamActionFor(service, command)] })),
+export const LIVE_COMMANDS: readonly LiveCommand[] = (Object.keys(COMMANDS) as LiveService[]).flatMap((service) =>
+  COMMANDS[service].map((command) => ({ service, command, iamActions: [iamActionFor(service, command)] })),
 );
 
 const ALLOWED = new Map(LIVE_COMMANDS.map((entry) => [`${entry.service}:${entry.command}`, entry]));

@@ -2,9 +2,10 @@ import { catalog, type Lab, type LocalizedText } from '@workshop/catalog';
 import type { CheckSource } from '../../engine/result';
 import { ResourceGraph } from '../../model/graph';
 import type { Resource } from '../../model/types';
-import type { RuleMeta, Service } from '../../rules/types';
+import { SERVICES } from '../../model/services';
+import type { RuleMeta } from '../../rules/types';
 import { detectTarget } from './targets/detect';
-import { SERVICE_NAMES, skipReason, type TargetProfile } from './targets/profiles';
+import { skipReason, type TargetProfile } from './targets/profiles';
 import { Caller, type ApiCall, type Transport } from './caller';
 import type { LiveService } from './commands';
 import { LiveError } from './errors';
@@ -123,7 +124,7 @@ export async function loadLiveGraph(options: LiveOptions): Promise<LiveLoad> {
       throw error;
     }
   };
-  const emulated = (fetcher: Fetcher): boolean => !target || target.services.includes(fetcher.service as Service);
+  const emulated = (fetcher: Fetcher): boolean => !target || target.services.includes(fetcher.service);
 
   progress(`listing the resources of stack ${options.stackName}`);
   let entries: StackEntry[] | undefined;
@@ -193,9 +194,9 @@ export async function loadLiveGraph(options: LiveOptions): Promise<LiveLoad> {
  * `onAccessDenied: 'record'`), naming the missing IAM action; undefined when nothing it reads was denied.
  */
 export function deniedReason(denied: readonly DeniedService[], rule: Pick<RuleMeta, 'services'>): LocalizedText | undefined {
-  const hit = denied.find((entry) => rule.services.includes(entry.service as Service));
+  const hit = denied.find((entry) => rule.services.includes(entry.service));
   if (!hit) return undefined;
-  const name = SERVICE_NAMES[hit.service as Service] ?? hit.service;
+  const name = SERVICES[hit.service].name;
   return {
     en: `cannot evaluate: access denied reading ${name} (missing ${hit.iamAction}); attach the policy from \`checker iam-policy\``,
     ko: `평가할 수 없습니다: ${name}을(를) 읽을 권한이 없습니다(${hit.iamAction} 누락). \`checker iam-policy\`가 출력하는 정책을 붙이세요`,

@@ -1,7 +1,6 @@
-import type { Service } from '../../../rules/types';
+import { ALL_SERVICES, type Service } from '../../../model/services';
 import { unreachableError } from '../errors';
 import {
-  ALL_SERVICES,
   AWS_PROFILE,
   LOCALSTACK_FREE_SERVICES,
   LOCALSTACK_PAID_SERVICES,
@@ -13,7 +12,7 @@ import {
 /** The HTTP GET detectTarget uses; tests pass a fake. Resolves undefined when nothing answers. */
 export type Probe = (url: string) => Promise<{ status: number; body: string } | undefined>;
 
-/** Health-endpoint service names per rule service (LocalStack and MiniStack spell some differently). */
+/** Health-endpoint service names per service (LocalStack and MiniStack spell some differently). */
 const HEALTH_NAMES: Readonly<Record<Service, readonly string[]>> = {
   ec2: ['ec2'],
   elbv2: ['elbv2', 'elasticloadbalancing', 'elb'],
@@ -30,6 +29,8 @@ const HEALTH_NAMES: Readonly<Record<Service, readonly string[]>> = {
   logs: ['logs'],
   guardduty: ['guardduty'],
   kms: ['kms'],
+  sts: ['sts'],
+  cloudformation: ['cloudformation'],
 };
 const UP_STATES = new Set(['available', 'running', 'initialized']);
 

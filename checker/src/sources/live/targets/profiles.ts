@@ -1,6 +1,6 @@
 import type { LocalizedText } from '@workshop/catalog';
 import { capabilities } from '@workshop/local/src/capabilities';
-import type { RuleMeta, Service } from '../../../rules/types';
+import { ALL_SERVICES, SERVICES, type Service } from '../../../model/services';
 
 /** Which kind of target a live check runs against (the report's `source.target`). */
 export type TargetId = 'aws' | 'localstack-free' | 'localstack-paid' | 'emulator';
@@ -21,50 +21,7 @@ export interface TargetProfile {
 }
 
 /** What skipReason reads of a rule: its services, and the resource types it needs when it declares them. */
-export type RuleNeeds = Pick<RuleMeta, 'services'> & { readonly resourceTypes?: readonly string[] };
-
-/** Every service a rule can read, in a stable order. */
-export const ALL_SERVICES = [
-  'ec2',
-  'elbv2',
-  'autoscaling',
-  'rds',
-  'secretsmanager',
-  'route53',
-  's3',
-  'iam',
-  'cloudfront',
-  'wafv2',
-  'cloudtrail',
-  'cloudwatch',
-  'logs',
-  'guardduty',
-  'kms',
-] as const satisfies readonly Service[];
-
-// Fails to compile when rules/types.ts gains a Service that ALL_SERVICES lacks.
-type MissingService = Exclude<Service, (typeof ALL_SERVICES)[number]>;
-const everyServiceListed: MissingService extends never ? true : never = true;
-void everyServiceListed;
-
-/** Display names of services, for SKIP messages. */
-export const SERVICE_NAMES: Readonly<Record<Service, string>> = {
-  ec2: 'Amazon EC2',
-  elbv2: 'Elastic Load Balancing',
-  autoscaling: 'EC2 Auto Scaling',
-  rds: 'Amazon RDS',
-  secretsmanager: 'AWS Secrets Manager',
-  route53: 'Amazon Route 53',
-  s3: 'Amazon S3',
-  iam: 'AWS IAM',
-  cloudfront: 'Amazon CloudFront',
-  wafv2: 'AWS WAF',
-  cloudtrail: 'AWS CloudTrail',
-  cloudwatch: 'Amazon CloudWatch',
-  logs: 'CloudWatch Logs',
-  guardduty: 'Amazon GuardDuty',
-  kms: 'AWS KMS',
-};
+export type RuleNeeds = { readonly services: readonly Service[]; readonly resourceTypes?: readonly string[] };
 
 /** LocalStack Community (free): TOOLCHAIN.md, measured against localstack 4.14.0. */
 export const LOCALSTACK_FREE_SERVICES: readonly Service[] = ['ec2', 's3', 'iam', 'secretsmanager', 'route53', 'cloudwatch', 'logs', 'kms'];
@@ -93,7 +50,7 @@ export const MOTO_UNSUPPORTED_TYPES: readonly string[] = capabilities.emulator.u
 export const AWS_PROFILE: TargetProfile = { id: 'aws', name: 'real AWS', services: ALL_SERVICES };
 
 /** The first service a rule reads that the target does not emulate. */
-export function missingService(profile: TargetProfile, rule: Pick<RuleMeta, 'services'>): Service | undefined {
+export function missingService(profile: TargetProfile, rule: Pick<RuleNeeds, 'services'>): Service | undefined {
   return rule.services.find((service) => !profile.services.includes(service));
 }
 
@@ -113,12 +70,12 @@ export function skipReason(profile: TargetProfile, rule: RuleNeeds, labId = '<la
   if (!service && !type) return undefined;
   const [typeName, property] = (type ?? '').split('.');
   const gap = service
-    ? `does not emulate ${SERVICE_NAMES[service]}`
+    ? `does not emulate ${SERVICES[service].name}`
     : property
       ? `does not apply the ${property} property of ${typeName}`
       : `does not create ${type} resources`;
   const gapKo = service
-    ? `${SERVICE_NAMES[service]}을(를) 에뮬레이트하지 않습니다`
+    ? `${SERVICES[service].name}을(를) 에뮬레이트하지 않습니다`
     : property
       ? `${typeName}의 ${property} 속성을 적용하지 않습니다`
       : `${type} 리소스를 만들지 않습니다`;

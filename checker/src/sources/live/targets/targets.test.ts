@@ -2,7 +2,8 @@ import { capabilities } from '@workshop/local/src/capabilities';
 import { ExitCode } from '../../../errors';
 import { LiveError } from '../errors';
 import { detectTarget, servicesFromHealth, type Probe } from './detect';
-import { ALL_SERVICES, AWS_PROFILE, LOCALSTACK_FREE_SERVICES, skipReason, type TargetProfile } from './profiles';
+import { ALL_SERVICES } from '../../../model/services';
+import { AWS_PROFILE, LOCALSTACK_FREE_SERVICES, skipReason, type TargetProfile } from './profiles';
 
 const endpoint = 'http://127.0.0.1:4566';
 
