@@ -35,15 +35,11 @@ jest.mock('./rules', () => {
   return { rules };
 });
 
-jest.mock(
-  './sources/live/index',
-  () => ({
-    loadLiveGraph: async (options: { endpoint?: string }) => {
-      throw targetError(`Cannot reach ${options.endpoint}: is LocalStack running?`, `${options.endpoint}에 연결할 수 없습니다.`);
-    },
-  }),
-  { virtual: true },
-);
+jest.mock('./sources/live/index', () => ({
+  loadLiveGraph: async (options: { endpoint?: string }) => {
+    throw targetError(`Cannot reach ${options.endpoint}: is LocalStack running?`, `${options.endpoint}에 연결할 수 없습니다.`);
+  },
+}));
 
 interface Run {
   code: number;

@@ -9,16 +9,12 @@ import type { Io } from './shared';
 
 /** The live loader, replaced: it records where it was sent and loads an empty stack. */
 const calls: { endpoint?: string; region?: string; profile?: string }[] = [];
-jest.mock(
-  '../sources/live/index',
-  () => ({
-    loadLiveGraph: async (options: { endpoint?: string; region?: string; profile?: string }) => {
-      calls.push({ endpoint: options.endpoint, region: options.region, profile: options.profile });
-      return { graph: new ResourceGraph('live', []), source: { kind: 'live', description: 'stack ShopVpcMigration', target: 'emulator' } };
-    },
-  }),
-  { virtual: true },
-);
+jest.mock('../sources/live/index', () => ({
+  loadLiveGraph: async (options: { endpoint?: string; region?: string; profile?: string }) => {
+    calls.push({ endpoint: options.endpoint, region: options.region, profile: options.profile });
+    return { graph: new ResourceGraph('live', []), source: { kind: 'live', description: 'stack ShopVpcMigration', target: 'emulator' } };
+  },
+}));
 
 async function run(argv: string[], env: Record<string, string>) {
   let stdout = '';

@@ -79,12 +79,7 @@ export async function runCheck(labArg: string | undefined, options: CheckOptions
   progress.start(input.kind === 'live' ? `loading stack ${stackName}` : `reading ${describe(input)}`);
   let loaded;
   try {
-    let total: number | undefined;
-    const onProgress = (text: string, step?: number, steps?: number): void => {
-      if (steps !== undefined && steps !== total) progress.start(text, (total = steps));
-      progress.update(text, step);
-    };
-    loaded = await loadSource(input, { lab, stackName, onProgress, synthTimeoutSeconds });
+    loaded = await loadSource(input, { lab, stackName, onProgress: (text) => progress.update(text), synthTimeoutSeconds });
   } finally {
     progress.stop();
   }

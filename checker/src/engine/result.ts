@@ -1,6 +1,6 @@
 import type { Lang, LocalizedText } from '@workshop/catalog';
 import type { Severity, Status } from '../rules/types';
-import type { SourceKind } from '../model/types';
+import type { CheckSource } from '../model/source';
 import type { Architecture, Missing } from '../views/architecture';
 
 /** Version of the JSON report shape; bump on any incompatible change (documented in reporters/json). */
@@ -23,17 +23,6 @@ export interface RuleResult {
   readonly guideUrl: string;
   readonly resources: readonly string[];
   readonly durationMs: number;
-}
-
-/** What was checked: the input and the target it came from. */
-export interface CheckSource {
-  readonly kind: SourceKind;
-  /** In words: "app labs/vpc-migration", "template my.yaml", "stack ShopVpcMigration at http://127.0.0.1:4566". */
-  readonly description: string;
-  /** Target profile id for live checks: "aws", "localstack-free", "localstack-paid", "emulator". */
-  readonly target?: string;
-  /** SHA-256 of the template in template mode. */
-  readonly templateSha256?: string;
 }
 
 /** The result model every reporter renders. Reporters are pure functions of it. */

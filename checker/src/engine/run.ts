@@ -3,7 +3,7 @@ import type { Lab, Lang, LocalizedText } from '@workshop/catalog';
 import type { ResourceGraph } from '../model/graph';
 import { CannotEvaluate } from '../model/types';
 import type { Analyses, Outcome, Rule, RuleMeta, Status } from '../rules/types';
-import type { LoadedSource } from '../sources/types';
+import type { LoadedSource } from '../model/source';
 import { ExitCode, type ExitCodeValue } from '../errors';
 import { prepareAnalyses } from './analyses';
 import { judgeDeployTime } from './deploy-time';

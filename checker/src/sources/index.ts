@@ -1,12 +1,14 @@
 import path from 'node:path';
 import { repoRoot, type Lab } from '@workshop/catalog';
-import { CheckerError, inputError } from '../errors';
+import { inputError } from '../errors';
+import type { LoadedSource } from '../model/source';
 import { graphFromTemplate, TemplateError } from './template/resolve';
 import { displayPath, loadCdkOut, loadTemplateFile, type TemplateFile } from './template/load';
 import { synthAppIsolated } from './app/isolate';
-import type { LoadedSource, LoadLiveGraph, LiveOptions } from './types';
+import type { LiveOptions } from './live/index';
 
-export type { LoadedSource, LiveOptions, TargetSkip } from './types';
+export type { LoadedSource, TargetSkip } from '../model/source';
+export type { LiveOptions } from './live/index';
 
 /** Where `check` reads the architecture from (exactly one). */
 export type InputSpec =
@@ -37,7 +39,7 @@ export async function loadSource(input: InputSpec, options: LoadOptions): Promis
     case 'template':
       return fromTemplate(loadTemplateFile(path.resolve(input.file)), `template ${describePath(input.file)}`, options.stackName);
     case 'live':
-      return liveLoader()({ ...input, lab: options.lab, stackName: options.stackName, onProgress: options.onProgress });
+      return liveLoader().loadLiveGraph({ ...input, lab: options.lab, stackName: options.stackName, onProgress: options.onProgress });
   }
 }
 
@@ -66,22 +68,8 @@ export function fromTemplate(file: TemplateFile, description: string, stackName:
 }
 
 /** The live loader, loaded only for --live so template checks never pay for the AWS SDK. */
-function liveLoader(): LoadLiveGraph {
-  const modulePath = './live/index';
-  let loaded: { loadLiveGraph?: LoadLiveGraph };
-  try {
-    // A variable path keeps the AWS SDK out of template checks and lets this build without the module.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    loaded = require(modulePath);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'MODULE_NOT_FOUND') throw error;
-    loaded = {};
-  }
-  if (typeof loaded.loadLiveGraph !== 'function') {
-    throw new CheckerError({
-      en: 'This checker build has no live loader yet: check a synthesized template instead (--app, --cdk-out or --template).',
-      ko: '이 checker에는 아직 라이브 로더가 없습니다. 대신 synth한 템플릿을 검사하세요(--app, --cdk-out, --template).',
-    });
-  }
-  return loaded.loadLiveGraph;
+function liveLoader(): typeof import('./live/index') {
+  // A require at the point of use keeps the SDK out of template checks; the module type keeps the call checked.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('./live/index') as typeof import('./live/index');
 }

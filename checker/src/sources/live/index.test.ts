@@ -1,7 +1,7 @@
 import { ExitCode } from '../../errors';
 import type { TargetProfile } from './targets/profiles';
 import { deniedReason, LiveError, loadLiveGraph } from '.';
-import type { LoadLiveGraph } from '../types';
+import type { LoadedSource } from '../../model/source';
 import { awsError, fakeTransport, type Handler } from './test-transport';
 
 const lbArn = 'arn:aws:elasticloadbalancing:ap-northeast-2:123456789012:loadbalancer/app/shop/abc';
@@ -110,10 +110,10 @@ function stack(overrides: Record<string, Handler> = {}): Record<string, Handler>
 const base = { stackName: 'ShopVpcMigration', region: 'ap-northeast-2' };
 
 describe('loadLiveGraph', () => {
-  it('is the live loader entry the check command expects', async () => {
-    const entry: LoadLiveGraph = loadLiveGraph;
-    const loaded = await entry({ ...base, lab: { id: 'vpc-migration' } as never, transport: fakeTransport(stack()) } as never);
+  it('returns the LoadedSource every source returns', async () => {
+    const loaded: LoadedSource = await loadLiveGraph({ ...base, transport: fakeTransport(stack()) });
     expect(loaded.source).toEqual({ kind: 'live', description: 'stack ShopVpcMigration in ap-northeast-2', target: 'aws' });
+    expect(loaded.graph.kind).toBe('live');
   });
 
   it('loads only the stack’s resources, from every page of ListStackResources, and reports unmapped types', async () => {

@@ -1,9 +1,8 @@
 import { catalog, type Lab, type LocalizedText } from '@workshop/catalog';
-import type { CheckSource } from '../../engine/result';
 import { ResourceGraph } from '../../model/graph';
 import type { Resource } from '../../model/types';
-import { SERVICES } from '../../model/services';
-import type { RuleMeta } from '../../rules/types';
+import { SERVICES, type Service } from '../../model/services';
+import type { LoadedSource } from '../../model/source';
 import { detectTarget } from './targets/detect';
 import { skipReason, type TargetProfile } from './targets/profiles';
 import { Caller, type ApiCall, type Transport } from './caller';
@@ -20,14 +19,15 @@ export { LIVE_COMMANDS, iamActionFor, type LiveCommand, type LiveService } from 
 export { LiveError, LIVE_EXIT_CODES, redact, type LiveErrorKind } from './errors';
 export { MAPPED_TYPES } from './fetchers';
 
-/** Where and how to load a live stack. */
+/** Where and how to load a live stack: the one set of options of the live loader. */
 export interface LiveOptions {
+  /** The CloudFormation stack to read (the catalog's stackName unless --stack). */
   readonly stackName: string;
   readonly region?: string;
   readonly profile?: string;
-  /** A local target's URL (LocalStack, the embedded emulator); real AWS when absent. */
+  /** A local target's URL (LocalStack, the embedded emulator, e.g. http://127.0.0.1:4566); real AWS when absent. */
   readonly endpoint?: string;
-  /** Progress lines for a spinner ("loading ec2...", resources missing, emulator gaps). */
+  /** Progress lines for a spinner ("reading ec2 (12)", resources missing, emulator gaps). */
   readonly onProgress?: (message: string) => void;
   /** The lab being checked (for messages); found by stack name in the catalog when absent. */
   readonly lab?: Lab;
@@ -54,15 +54,10 @@ export interface DeniedService {
   readonly iamAction: string;
 }
 
-/** What loadLiveGraph returns: the engine's LoadedSource (graph, source, targetSkip) plus the loader's own facts. */
-export interface LiveLoad {
-  readonly graph: ResourceGraph;
-  /** What was checked, for the report: "stack ShopVpcMigration at http://127.0.0.1:4566", and the target profile id. */
-  readonly source: CheckSource;
+/** What loadLiveGraph returns: the LoadedSource every source returns (graph, source, targetSkip) plus the loader's own facts. */
+export interface LiveLoad extends LoadedSource {
   /** The target's profile, when known. */
   readonly target?: TargetProfile;
-  /** Why a rule is SKIP on this target (a service or resource type it does not emulate); see targets/skipReason. */
-  readonly targetSkip?: (rule: RuleMeta) => LocalizedText | undefined;
   /** Every API call made, in completion order. */
   readonly calls: ApiCall[];
   /** How the stack's resources were found: CloudFormation's list, or the stack-name tag. */
@@ -193,7 +188,7 @@ export async function loadLiveGraph(options: LiveOptions): Promise<LiveLoad> {
  * Why a rule is ERROR because the credentials may not read a service it needs (see
  * `onAccessDenied: 'record'`), naming the missing IAM action; undefined when nothing it reads was denied.
  */
-export function deniedReason(denied: readonly DeniedService[], rule: Pick<RuleMeta, 'services'>): LocalizedText | undefined {
+export function deniedReason(denied: readonly DeniedService[], rule: { readonly services: readonly Service[] }): LocalizedText | undefined {
   const hit = denied.find((entry) => rule.services.includes(entry.service));
   if (!hit) return undefined;
   const name = SERVICES[hit.service].name;

@@ -10,6 +10,5 @@ export {
   missingService,
   skipReason,
   type TargetId,
-  type RuleNeeds,
   type TargetProfile,
 } from './profiles';

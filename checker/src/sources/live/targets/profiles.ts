@@ -1,6 +1,7 @@
 import type { LocalizedText } from '@workshop/catalog';
 import { capabilities } from '@workshop/local/src/capabilities';
 import { ALL_SERVICES, SERVICES, type Service } from '../../../model/services';
+import type { RuleNeeds } from '../../../model/source';
 
 /** Which kind of target a live check runs against (the report's `source.target`). */
 export type TargetId = 'aws' | 'localstack-free' | 'localstack-paid' | 'emulator';
@@ -19,9 +20,6 @@ export interface TargetProfile {
   /** CloudFormation types the target's CloudFormation does not create although it emulates their service. */
   readonly unsupportedResourceTypes?: readonly string[];
 }
-
-/** What skipReason reads of a rule: its services, and the resource types it needs when it declares them. */
-export type RuleNeeds = { readonly services: readonly Service[]; readonly resourceTypes?: readonly string[] };
 
 /** LocalStack Community (free): TOOLCHAIN.md, measured against localstack 4.14.0. */
 export const LOCALSTACK_FREE_SERVICES: readonly Service[] = ['ec2', 's3', 'iam', 'secretsmanager', 'route53', 'cloudwatch', 'logs', 'kms'];
