@@ -1,7 +1,7 @@
 import type { Lang, LocalizedText } from '@workshop/catalog';
 import type { Severity, Status } from '../rules/types';
 import type { CheckSource } from '../model/source';
-import type { Architecture, Missing } from '../views/architecture';
+import type { Architecture, Missing } from '../model/architecture';
 
 /** Version of the JSON report shape; bump on any incompatible change (documented in reporters/json). */
 export const REPORT_SCHEMA_VERSION = 1;

@@ -1,6 +1,7 @@
 import type { LocalizedText } from '@workshop/catalog';
 import type { ResourceGraph } from '../model/graph';
 import { CannotEvaluate, type Resource } from '../model/types';
+import type { ArchEdge, ArchNode, Architecture, Missing } from '../model/architecture';
 import { shopTiers, type ShopTiers } from '../model/queries/chain';
 import { autoScalingGroupAzs, autoScalingGroupMinSize, instanceSubnet, loadBalancerSubnets } from '../model/queries/compute';
 import { dbEngine, isReadReplica } from '../model/queries/database';
@@ -10,42 +11,7 @@ import { describePorts, ingressRules, isAnywhere, securityGroupsOf } from '../mo
 import { websiteDocuments } from '../model/queries/storage';
 import { booleanProp, distinct, stringProp } from '../model/queries/values';
 
-/** One box of the drawing: a role of the architecture (not a construct id), so two variants compare. */
-export interface ArchNode {
-  /** Stable role key: "alb-external", "web", "database", "servers-1"... */
-  readonly key: string;
-  readonly label: LocalizedText;
-  /** Where it is drawn: outside the VPC, inside it, or inside one AZ. */
-  readonly place: 'edge' | 'vpc' | { readonly az: string };
-  /** The graph resources it stands for. */
-  readonly resources: readonly string[];
-}
-
-/** One arrow: traffic a security group lets in (ports), or a CloudFront origin, WAF or endpoint link. */
-export interface ArchEdge {
-  readonly from: string;
-  readonly to: string;
-  readonly label: string;
-  readonly kind: 'security-group' | 'origin' | 'protects' | 'route';
-}
-
-/** What a learner built, as roles and arrows, ready to draw. */
-export interface Architecture {
-  /** The AZs in order, labelled "AZ 1", "AZ 2"... */
-  readonly azs: readonly string[];
-  readonly nodes: readonly ArchNode[];
-  readonly edges: readonly ArchEdge[];
-  /** Parts the checker could not read (a deploy-time value), in words. */
-  readonly unreadable: readonly string[];
-}
-
-/** What the target has and this architecture lacks. */
-export interface Missing {
-  readonly nodes: readonly ArchNode[];
-  readonly edges: readonly ArchEdge[];
-  /** Differences inside a box: fewer AZs, no Multi-AZ, no NAT gateway per AZ... */
-  readonly notes: readonly LocalizedText[];
-}
+export type { ArchEdge, ArchNode, Architecture, Missing } from '../model/architecture';
 
 const KIND_NAMES: Readonly<Record<SubnetKind, LocalizedText>> = {
   public: { en: 'public subnet', ko: '퍼블릭 서브넷' },
