@@ -5,6 +5,6 @@ process.env.CDK_VALIDATION ??= 'false';
 module.exports = {
   testEnvironment: 'node',
   rootDir: __dirname,
-  roots: ['<rootDir>/src'],
+  roots: ['<rootDir>/src', '<rootDir>/testing'],
   transform: { '^.+\\.ts$': '@swc/jest' },
 };

@@ -9,7 +9,7 @@ import { EMULATOR_FLAVOR, installEmulator, startEmulator, stopProcess } from '..
 import { localClientConfig, scrubAwsEnv } from '../../local/src/env';
 import { freePort } from '../../local/src/ports';
 import { writeState, type LocalState } from '../../local/src/state';
-import { checkLive, deleteStack, runDeployCommand, startSandbox, type LiveSandbox } from '../../../checker/src/live-labs/harness';
+import { checkLive, deleteStack, runDeployCommand, startSandbox, type LiveSandbox } from '../../../checker/testing/live-labs/harness';
 import type { BenchCase } from '../harness';
 
 /** Emulator processes started by these cases, stopped when the bench exits; their folders are removed. */

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { CloudFormationClient, CreateStackCommand, DeleteStackCommand, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
 import { localClientConfig, readLocalState, type LocalTarget } from '@workshop/local';
-import { emulatorMissing, startSandbox, type LiveSandbox } from '../../live-labs/harness';
+import { emulatorMissing, startSandbox, type LiveSandbox } from '../../../testing/live-labs/harness';
 import { graphFromTemplate } from '../template/resolve';
 import { detectTarget, type TargetProfile } from './targets';
 import { LIVE_COMMANDS, LiveError, loadLiveGraph } from '.';

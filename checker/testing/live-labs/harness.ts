@@ -19,14 +19,14 @@ import {
   writeState,
   type LocalState,
 } from '@workshop/local';
-import { runChecks } from '../engine/run';
-import type { CheckReport } from '../engine/result';
-import { rules } from '../rules';
-import { fromTemplate } from '../sources';
-import { loadCdkOut } from '../sources/template/load';
-import { loadLiveGraph, type ApiCall } from '../sources/live';
-import { quietSdkNodeWarning } from '../sources/live/node-notice';
-import type { TargetProfile } from '../sources/live/targets';
+import { runChecks } from '../../src/engine/run';
+import type { CheckReport } from '../../src/engine/result';
+import { rules } from '../../src/rules';
+import { fromTemplate } from '../../src/sources';
+import { loadCdkOut } from '../../src/sources/template/load';
+import { loadLiveGraph, type ApiCall } from '../../src/sources/live';
+import { quietSdkNodeWarning } from '../../src/sources/live/node-notice';
+import type { TargetProfile } from '../../src/sources/live/targets';
 
 // The harness's own SDK clients (stack status, deletes) are created before the live loader's: quiet the SDK's Node warning first.
 quietSdkNodeWarning();

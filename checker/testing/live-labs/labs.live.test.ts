@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { catalog, labDir, type Lab } from '@workshop/catalog';
-import type { CheckReport, RuleResult } from '../engine/result';
-import { rules } from '../rules';
+import type { CheckReport, RuleResult } from '../../src/engine/result';
+import { rules } from '../../src/rules';
 import {
   checkAssembly,
   checkLive,
