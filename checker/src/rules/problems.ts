@@ -10,11 +10,18 @@ export interface Problem extends LocalizedText {
 const SHOWN = 4;
 
 /**
- * The one way a rule FAILs: the problems one per sentence (the first few, then how many more),
- * then an optional closing note (what else the rule saw, e.g. findings accepted with a reason).
+ * The one way a rule FAILs: the problems one per sentence (the first few, then how many more; the
+ * same sentence found twice is said once), then an optional closing note (what else the rule saw,
+ * e.g. findings accepted with a reason).
  */
-export function failWith(problems: readonly Problem[], note?: LocalizedText): Outcome {
-  if (problems.length === 0) throw new Error('failWith needs at least one problem');
+export function failWith(found: readonly Problem[], note?: LocalizedText): Outcome {
+  if (found.length === 0) throw new Error('failWith needs at least one problem');
+  const bySentence = new Map<string, Problem>();
+  for (const problem of found) {
+    const same = bySentence.get(problem.en);
+    bySentence.set(problem.en, same ? { ...same, resources: [...same.resources, ...problem.resources] } : problem);
+  }
+  const problems = [...bySentence.values()];
   const shown = problems.slice(0, SHOWN);
   const rest = problems.length - shown.length;
   const closing = (text: string | undefined): string[] => (text ? [text] : []);

@@ -1,3 +1,5 @@
+import { withParticle } from '../korean';
+import { failWith } from '../problems';
 import type { LocalizedText } from '@workshop/catalog';
 import type { ResourceGraph } from '../../model/graph';
 import {
@@ -52,7 +54,7 @@ export const cloudfrontApiBehavior: Rule = {
             status: 'PASS',
             message: {
               en: `${distribution.id} sends ${behavior.pathPattern} to the external ALB ${behavior.origin!.loadBalancer!.id} with every method and the viewer's query strings.`,
-              ko: `${distribution.id}가 ${behavior.pathPattern}을 모든 메서드와 쿼리 문자열과 함께 외부 ALB ${behavior.origin!.loadBalancer!.id}로 보냅니다.`,
+              ko: `${withParticle(distribution.id, '이/가')} ${withParticle(behavior.pathPattern, '을/를')} 모든 메서드와 쿼리 문자열과 함께 외부 ALB ${withParticle(behavior.origin!.loadBalancer!.id, '으로/로')} 보냅니다.`,
             },
             resources: [distribution.id, behavior.origin!.loadBalancer!.id],
           };
@@ -63,11 +65,7 @@ export const cloudfrontApiBehavior: Rule = {
         });
       }
     }
-    return {
-      status: 'FAIL',
-      message: { en: `${problems.map((p) => p.en).join('; ')}.`, ko: `${problems.map((p) => p.ko).join('; ')}.` },
-      resources: all.map((d) => d.id),
-    };
+    return failWith(problems.map((problem) => ({ en: `${problem.en}.`, ko: `${problem.ko}.`, resources: all.map((d) => d.id) })));
   },
 };
 
@@ -75,7 +73,7 @@ function judge(graph: ResourceGraph, distribution: Resource, behavior: Behavior)
   if (!isExternalLoadBalancer(graph, behavior.origin)) {
     return {
       en: `its origin ${behavior.origin?.id ?? '(none)'} is not the internet-facing ALB`,
-      ko: `Origin ${behavior.origin?.id ?? '(없음)'}이 인터넷용 ALB가 아닙니다`,
+      ko: `Origin ${withParticle(behavior.origin?.id ?? '(없음)', '이/가')} 인터넷용 ALB가 아닙니다`,
     };
   }
   const methods = listProp(graph, distribution, `${behavior.path}.AllowedMethods`);

@@ -1,3 +1,5 @@
+import { withParticle } from '../korean';
+import { failWith } from '../problems';
 import type { LocalizedText } from '@workshop/catalog';
 import type { ResourceGraph } from '../../model/graph';
 import { behaviorsOf, cachePolicyOf, cacheTtls, distributions, isApiPattern, type Behavior } from '../../model/queries/cdn';
@@ -45,18 +47,14 @@ export const cloudfrontCachePolicies: Rule = {
         if (api && cached !== false) {
           problems.push({
             en: `${distribution.id} caches ${behavior.pathPattern} responses, so customers may see each other's answers`,
-            ko: `${distribution.id}가 ${behavior.pathPattern} 응답을 캐싱해서 고객끼리 서로의 응답을 볼 수 있습니다`,
+            ko: `${withParticle(distribution.id, '이/가')} ${behavior.pathPattern} 응답을 캐싱해서 고객끼리 서로의 응답을 볼 수 있습니다`,
           });
         }
         notes.push(`${behavior.pathPattern}: ${describe(graph, distribution, behavior)}`);
       }
     }
     if (problems.length > 0) {
-      return {
-        status: 'FAIL',
-        message: { en: `${problems.map((p) => p.en).join('; ')}.`, ko: `${problems.map((p) => p.ko).join('; ')}.` },
-        resources: all.map((d) => d.id),
-      };
+      return failWith(problems.map((problem) => ({ en: `${problem.en}.`, ko: `${problem.ko}.`, resources: all.map((d) => d.id) })));
     }
     return {
       status: 'PASS',

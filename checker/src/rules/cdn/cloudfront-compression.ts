@@ -1,3 +1,4 @@
+import { failWith } from '../problems';
 import { behaviorsOf, distributions } from '../../model/queries/cdn';
 import { booleanProp } from '../../model/queries/values';
 import type { Rule } from '../types';
@@ -37,14 +38,13 @@ export const cloudfrontCompression: Rule = {
       }
     }
     if (uncompressed.length > 0) {
-      return {
-        status: 'FAIL',
-        message: {
+      return failWith([
+        {
           en: `Static files go out uncompressed from ${uncompressed.join(', ')}.`,
           ko: `${uncompressed.join(', ')}에서 정적 파일이 압축 없이 나갑니다.`,
+          resources: all.map((d) => d.id),
         },
-        resources: all.map((d) => d.id),
-      };
+      ]);
     }
     return {
       status: 'PASS',

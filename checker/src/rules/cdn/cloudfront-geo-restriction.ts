@@ -1,3 +1,5 @@
+import { withParticle } from '../korean';
+import { failWith } from '../problems';
 import { distributions } from '../../model/queries/cdn';
 import { listProp, stringProp } from '../../model/queries/values';
 import type { Rule } from '../types';
@@ -35,21 +37,20 @@ export const cloudfrontGeoRestriction: Rule = {
       if (type === 'none') continue;
       const locations = listProp(graph, distribution, `${path}.Locations`);
       if (locations.length === 0) {
-        return {
-          status: 'FAIL',
-          message: {
+        return failWith([
+          {
             en: `${distribution.id} sets a ${type} geo restriction with no countries.`,
             ko: `${distribution.id}에 국가가 없는 ${type} 지역 제한이 있습니다.`,
+            resources: [distribution.id],
           },
-          resources: [distribution.id],
-        };
+        ]);
       }
       const verb = type === 'whitelist' ? { en: 'admits only', ko: '만 허용합니다' } : { en: 'refuses', ko: '을(를) 거부합니다' };
       return {
         status: 'PASS',
         message: {
           en: `${distribution.id} ${verb.en} ${locations.join(', ')}.`,
-          ko: `${distribution.id}가 ${locations.join(', ')}${verb.ko}.`,
+          ko: `${withParticle(distribution.id, '이/가')} ${locations.join(', ')}${verb.ko}.`,
         },
         resources: [distribution.id],
       };

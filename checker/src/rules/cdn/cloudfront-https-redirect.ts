@@ -1,3 +1,5 @@
+import { withParticle } from '../korean';
+import { failWith } from '../problems';
 import { behaviorsOf, distributions } from '../../model/queries/cdn';
 import { stringProp } from '../../model/queries/values';
 import type { Rule } from '../types';
@@ -38,14 +40,13 @@ export const cloudfrontHttpsRedirect: Rule = {
       }
     }
     if (insecure.length > 0) {
-      return {
-        status: 'FAIL',
-        message: {
+      return failWith([
+        {
           en: `Plain HTTP is still served by ${insecure.join(', ')}.`,
-          ko: `${insecure.join(', ')}이 아직 평문 HTTP를 제공합니다.`,
+          ko: `${withParticle(insecure.join(', '), '이/가')} 아직 평문 HTTP를 제공합니다.`,
+          resources: all.map((d) => d.id),
         },
-        resources: all.map((d) => d.id),
-      };
+      ]);
     }
     return {
       status: 'PASS',

@@ -1,3 +1,5 @@
+import { withParticle } from '../korean';
+import { failWith } from '../problems';
 import { distributions, originsOf } from '../../model/queries/cdn';
 import { publicReadAccess } from '../../model/queries/storage';
 import type { Rule } from '../types';
@@ -37,14 +39,13 @@ export const cloudfrontOriginNotPublic: Rule = {
     for (const bucket of buckets) {
       const exposure = publicReadAccess(graph, bucket);
       if (exposure.public && exposure.reason) {
-        return {
-          status: 'FAIL',
-          message: {
+        return failWith([
+          {
             en: `Bucket ${bucket.id} behind CloudFront is public: ${exposure.reason.en}. Anyone can skip the distribution.`,
-            ko: `CloudFront 뒤의 버킷 ${bucket.id}이 공개 상태입니다: ${exposure.reason.ko}. 누구나 디스트리뷰션을 건너뛸 수 있습니다.`,
+            ko: `CloudFront 뒤의 버킷 ${withParticle(bucket.id, '이/가')} 공개 상태입니다: ${exposure.reason.ko}. 누구나 디스트리뷰션을 건너뛸 수 있습니다.`,
+            resources: [bucket.id],
           },
-          resources: [bucket.id],
-        };
+        ]);
       }
     }
     return {

@@ -1,3 +1,5 @@
+import { withParticle } from '../korean';
+import { failWith } from '../problems';
 import type { LocalizedText } from '@workshop/catalog';
 import type { ResourceGraph } from '../../model/graph';
 import { behaviorsOf, distributions, servesWebsite, type Origin } from '../../model/queries/cdn';
@@ -31,13 +33,13 @@ export const cloudfrontStaticOrigin: Rule = {
   evaluate({ graph }) {
     const all = distributions(graph);
     if (all.length === 0) {
-      return {
-        status: 'FAIL',
-        message: {
+      return failWith([
+        {
           en: 'No CloudFront distribution: every request still crosses the world to the Region.',
           ko: 'CloudFront 디스트리뷰션이 없습니다. 모든 요청이 여전히 리전까지 먼 길을 갑니다.',
+          resources: [],
         },
-      };
+      ]);
     }
     const problems: LocalizedText[] = [];
     for (const distribution of all) {
@@ -50,11 +52,7 @@ export const cloudfrontStaticOrigin: Rule = {
       }
       problems.push({ en: `${distribution.id}: ${verdict.en}`, ko: `${distribution.id}: ${verdict.ko}` });
     }
-    return {
-      status: 'FAIL',
-      message: { en: `${problems.map((p) => p.en).join('; ')}.`, ko: `${problems.map((p) => p.ko).join('; ')}.` },
-      resources: all.map((d) => d.id),
-    };
+    return failWith(problems.map((problem) => ({ en: `${problem.en}.`, ko: `${problem.ko}.`, resources: all.map((d) => d.id) })));
   },
 };
 
@@ -63,7 +61,7 @@ function judgeOrigin(graph: ResourceGraph, distribution: Resource, origin: Origi
   if (!origin.bucket) {
     return {
       en: `its default behaviour goes to ${origin.id}, which is not an S3 bucket`,
-      ko: `기본 동작이 S3 버킷이 아닌 ${origin.id}로 갑니다`,
+      ko: `기본 동작이 S3 버킷이 아닌 ${withParticle(origin.id, '으로/로')} 갑니다`,
     };
   }
   const statements = bucketPolicyStatements(graph, origin.bucket).filter(
@@ -76,7 +74,7 @@ function judgeOrigin(graph: ResourceGraph, distribution: Resource, origin: Origi
     if (!servesWebsite(graph, origin)) {
       return {
         en: `it uses ${origin.bucket.id} as a custom origin, but that bucket has no website hosting`,
-        ko: `${origin.bucket.id}를 사용자 지정 Origin으로 쓰지만 그 버킷에 웹사이트 호스팅이 없습니다`,
+        ko: `${withParticle(origin.bucket.id, '을/를')} 사용자 지정 Origin으로 쓰지만 그 버킷에 웹사이트 호스팅이 없습니다`,
       };
     }
     const readable = statements.some((statement) => isAnyonePrincipal(statement.principal));
@@ -97,7 +95,7 @@ function judgeOrigin(graph: ResourceGraph, distribution: Resource, origin: Origi
     if (type !== 's3' || signing === 'never') {
       return {
         en: `origin access control ${oac.id} does not sign requests to S3 (type ${String(type)}, signing ${String(signing)})`,
-        ko: `Origin Access Control ${oac.id}이 S3 요청에 서명하지 않습니다(유형 ${String(type)}, 서명 ${String(signing)})`,
+        ko: `Origin Access Control ${withParticle(oac.id, '이/가')} S3 요청에 서명하지 않습니다(유형 ${String(type)}, 서명 ${String(signing)})`,
       };
     }
     const trusted = statements.filter((statement) => principalValues(statement.principal, 'Service').includes('cloudfront.amazonaws.com'));
@@ -125,7 +123,7 @@ function judgeOrigin(graph: ResourceGraph, distribution: Resource, origin: Origi
   if (origin.originAccessIdentity) return 'oai';
   return {
     en: `CloudFront reads ${origin.bucket.id} anonymously (no origin access control), which works only if the bucket is public`,
-    ko: `CloudFront가 ${origin.bucket.id}를 익명으로 읽습니다(Origin Access Control 없음). 버킷이 공개여야만 동작합니다`,
+    ko: `CloudFront가 ${withParticle(origin.bucket.id, '을/를')} 익명으로 읽습니다(Origin Access Control 없음). 버킷이 공개여야만 동작합니다`,
   };
 }
 
@@ -135,17 +133,17 @@ function passMessage(distribution: Resource, origin: Origin, how: 'oac' | 'oai' 
     case 'oac':
       return {
         en: `${distribution.id} serves ${bucket} through origin access control; the bucket policy trusts this distribution only.`,
-        ko: `${distribution.id}가 Origin Access Control로 ${bucket}를 제공하고, 버킷 정책은 이 디스트리뷰션만 믿습니다.`,
+        ko: `${withParticle(distribution.id, '이/가')} Origin Access Control로 ${withParticle(bucket, '을/를')} 제공하고, 버킷 정책은 이 디스트리뷰션만 믿습니다.`,
       };
     case 'oai':
       return {
         en: `${distribution.id} serves ${bucket} through a legacy origin access identity; origin access control is its successor (SSE-KMS, all Regions).`,
-        ko: `${distribution.id}가 예전 방식인 Origin Access Identity로 ${bucket}를 제공합니다. 후속 기능은 Origin Access Control입니다(SSE-KMS, 모든 리전).`,
+        ko: `${withParticle(distribution.id, '이/가')} 예전 방식인 Origin Access Identity로 ${withParticle(bucket, '을/를')} 제공합니다. 후속 기능은 Origin Access Control입니다(SSE-KMS, 모든 리전).`,
       };
     case 'website':
       return {
         en: `${distribution.id} serves ${bucket} from its website endpoint (index and error documents work; CloudFront reaches S3 over HTTP).`,
-        ko: `${distribution.id}가 ${bucket}의 웹사이트 엔드포인트에서 제공합니다(index, error 문서가 동작하고, CloudFront와 S3 사이는 HTTP입니다).`,
+        ko: `${withParticle(distribution.id, '이/가')} ${bucket}의 웹사이트 엔드포인트에서 제공합니다(index, error 문서가 동작하고, CloudFront와 S3 사이는 HTTP입니다).`,
       };
   }
 }

@@ -1,3 +1,5 @@
+import { withParticle } from '../korean';
+import { failWith } from '../problems';
 import { distributions } from '../../model/queries/cdn';
 import type { Resource } from '../../model/types';
 import type { ResourceGraph } from '../../model/graph';
@@ -44,20 +46,19 @@ export const route53AliasToCloudfront: Rule = {
         (typeof target === 'string' && /\.cloudfront\.net\.?$/.test(target)),
     );
     if (toCloudFront.length === 0) {
-      return {
-        status: 'FAIL',
-        message: {
+      return failWith([
+        {
           en: `The alias record(s) ${aliases.map((a) => a.record.id).join(', ')} do not point at the CloudFront distribution, so visitors skip the edge.`,
-          ko: `별칭 레코드 ${aliases.map((a) => a.record.id).join(', ')}가 CloudFront 디스트리뷰션을 가리키지 않아 방문자가 엣지를 건너뜁니다.`,
+          ko: `별칭 레코드 ${withParticle(aliases.map((a) => a.record.id).join(', '), '이/가')} CloudFront 디스트리뷰션을 가리키지 않아 방문자가 엣지를 건너뜁니다.`,
+          resources: aliases.map((a) => a.record.id),
         },
-        resources: aliases.map((a) => a.record.id),
-      };
+      ]);
     }
     return {
       status: 'PASS',
       message: {
         en: `Record ${toCloudFront[0].record.id} is an alias to the distribution.`,
-        ko: `레코드 ${toCloudFront[0].record.id}가 디스트리뷰션을 가리키는 별칭입니다.`,
+        ko: `레코드 ${withParticle(toCloudFront[0].record.id, '이/가')} 디스트리뷰션을 가리키는 별칭입니다.`,
       },
       resources: toCloudFront.map((a) => a.record.id),
     };

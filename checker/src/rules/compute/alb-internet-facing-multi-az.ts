@@ -30,10 +30,9 @@ export const albInternetFacingMultiAz: Rule = {
     const albs = applicationLoadBalancers(graph, 'internet-facing');
     if (albs.length === 0) {
       const internal = applicationLoadBalancers(graph, 'internal');
-      return {
-        status: 'FAIL',
-        message:
-          internal.length > 0
+      return failWith([
+        {
+          ...(internal.length > 0
             ? {
                 en: `Every Application Load Balancer is internal (${internal.map((lb) => lb.id).join(', ')}), so customers cannot reach the shop: make the front one internetFacing: true in the public subnets.`,
                 ko: `모든 Application Load Balancer가 내부용(${internal.map((lb) => lb.id).join(', ')})이라서 고객이 쇼핑몰에 닿을 수 없습니다. 앞단 로드 밸런서를 퍼블릭 서브넷에 internetFacing: true로 만드세요.`,
@@ -41,9 +40,10 @@ export const albInternetFacingMultiAz: Rule = {
             : {
                 en: 'There is no internet-facing Application Load Balancer: add one in the public subnets to spread requests over the WEB servers.',
                 ko: '인터넷용 Application Load Balancer가 없습니다. 퍼블릭 서브넷에 만들어 WEB 서버로 요청을 분산하세요.',
-              },
-        resources: internal.map((lb) => lb.id),
-      };
+              }),
+          resources: internal.map((lb) => lb.id),
+        },
+      ]);
     }
     const problems: Problem[] = [];
     for (const lb of albs) {

@@ -43,14 +43,13 @@ export const asgPrivateMultiAz: Rule = {
       return { en: `${tier}Auto Scaling group ${asg.id}`, ko: `${tier}Auto Scaling 그룹 ${asg.id}` };
     };
     if (groups.length < 2) {
-      return {
-        status: 'FAIL',
-        message: {
+      return failWith([
+        {
           en: `${groups.length === 0 ? 'There is no Auto Scaling group' : `There is only one Auto Scaling group (${groups[0].id})`}: the WEB and APP tiers each need their own, built from a launch template.`,
           ko: `${groups.length === 0 ? 'Auto Scaling 그룹이 없습니다' : `Auto Scaling 그룹이 하나(${groups[0].id})뿐입니다`}. WEB과 APP 계층이 각자 Launch Template으로 만든 Auto Scaling 그룹을 가져야 합니다.`,
+          resources: groups.map((asg) => asg.id),
         },
-        resources: groups.map((asg) => asg.id),
-      };
+      ]);
     }
     const problems: Problem[] = [];
     for (const asg of groups) {

@@ -28,7 +28,7 @@ export const rdsBackupsRetained: Rule = {
   evaluate({ graph }) {
     const databases = primaryDatabases(graph);
     if (databases.length === 0) {
-      return { status: 'FAIL', message: { en: 'There is no RDS database to back up.', ko: '백업할 RDS 데이터베이스가 없습니다.' } };
+      return failWith([{ en: 'There is no RDS database to back up.', ko: '백업할 RDS 데이터베이스가 없습니다.', resources: [] }]);
     }
     const problems: Problem[] = [];
     const kept: string[] = [];

@@ -114,13 +114,13 @@ export const rdsCredentialsInSecretsManager: Rule = {
   evaluate({ graph }) {
     const databases = primaryDatabases(graph);
     if (databases.length === 0) {
-      return {
-        status: 'FAIL',
-        message: {
+      return failWith([
+        {
           en: 'There is no RDS database yet: add one with credentials from rds.Credentials.fromGeneratedSecret.',
           ko: '아직 RDS 데이터베이스가 없습니다. rds.Credentials.fromGeneratedSecret으로 자격 증명을 만든 데이터베이스를 추가하세요.',
+          resources: [],
         },
-      };
+      ]);
     }
     const verdicts = databases.map((db) => secretSource(graph, db));
     const problems = verdicts.filter((verdict): verdict is Problem => 'resources' in verdict);

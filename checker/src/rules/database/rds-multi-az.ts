@@ -29,10 +29,9 @@ export const rdsMultiAz: Rule = {
   evaluate({ graph }) {
     const databases = primaryDatabases(graph);
     if (databases.length === 0) {
-      return {
-        status: 'FAIL',
-        message: { en: 'There is no RDS database to make Multi-AZ.', ko: 'Multi-AZ로 만들 RDS 데이터베이스가 없습니다.' },
-      };
+      return failWith([
+        { en: 'There is no RDS database to make Multi-AZ.', ko: 'Multi-AZ로 만들 RDS 데이터베이스가 없습니다.', resources: [] },
+      ]);
     }
     const problems: Problem[] = [];
     const passes: string[] = [];

@@ -28,13 +28,13 @@ export const rdsPrivate: Rule = {
   evaluate({ graph }) {
     const databases = primaryDatabases(graph);
     if (databases.length === 0) {
-      return {
-        status: 'FAIL',
-        message: {
+      return failWith([
+        {
           en: 'There is no RDS database: add an rds.DatabaseInstance in the isolated subnets.',
           ko: 'RDS 데이터베이스가 없습니다. 격리 서브넷에 rds.DatabaseInstance를 추가하세요.',
+          resources: [],
         },
-      };
+      ]);
     }
     const problems = databases.flatMap((db) => exposureProblems(graph, db, { en: 'Database', ko: '데이터베이스' }));
     if (problems.length > 0) return failWith(problems);

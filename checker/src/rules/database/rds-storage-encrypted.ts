@@ -26,7 +26,7 @@ export const rdsStorageEncrypted: Rule = {
   evaluate({ graph }) {
     const databases = primaryDatabases(graph);
     if (databases.length === 0) {
-      return { status: 'FAIL', message: { en: 'There is no RDS database to encrypt.', ko: '암호화할 RDS 데이터베이스가 없습니다.' } };
+      return failWith([{ en: 'There is no RDS database to encrypt.', ko: '암호화할 RDS 데이터베이스가 없습니다.', resources: [] }]);
     }
     const problems: Problem[] = databases
       .filter((db) => booleanProp(graph, db, 'StorageEncrypted') !== true)

@@ -1,3 +1,4 @@
+import { failWith } from '../problems';
 import type { ResourceGraph } from '../../model/graph';
 import { applicationLoadBalancers } from '../../model/queries/compute';
 import { listProp, stringProp } from '../../model/queries/values';
@@ -99,28 +100,28 @@ export const route53AliasToAlb: Rule = {
     }
     const zone = zones[0];
     if (albs.length === 0) {
-      return {
-        status: 'FAIL',
-        message: {
+      return failWith([
+        {
           en: `Hosted zone ${zone.id} exists but there is no internet-facing ALB for its alias record to point at.`,
           ko: `호스팅 영역 ${withParticle(zone.id, '은/는')} 있지만 별칭 레코드가 가리킬 인터넷용 ALB가 없습니다.`,
+          resources: [zone.id],
         },
-        resources: [zone.id],
-      };
+      ]);
     }
     const fixed = all.find((record) => record.type === 'A' && record.aliasDnsName === undefined);
-    return {
-      status: 'FAIL',
-      message: fixed
-        ? {
-            en: `Record ${fixed.name} (${fixed.owner.id}) lists fixed IP addresses, but the ALB's addresses change as it scales: make it an alias record to load balancer ${albs[0].id}.`,
-            ko: `레코드 ${fixed.name}(${fixed.owner.id})에 고정 IP 주소가 적혀 있지만 ALB의 주소는 확장할 때마다 바뀝니다. 로드 밸런서 ${withParticle(albs[0].id, '을/를')} 가리키는 별칭 레코드로 바꾸세요.`,
-          }
-        : {
-            en: `Hosted zone ${zone.id} has no alias A record pointing at load balancer ${albs[0].id}: add route53.ARecord with RecordTarget.fromAlias(new targets.LoadBalancerTarget(alb)).`,
-            ko: `호스팅 영역 ${zone.id}에 로드 밸런서 ${withParticle(albs[0].id, '을/를')} 가리키는 별칭 A 레코드가 없습니다. RecordTarget.fromAlias(new targets.LoadBalancerTarget(alb))로 route53.ARecord를 추가하세요.`,
-          },
-      resources: [zone.id, albs[0].id, ...(fixed ? [fixed.owner.id] : [])],
-    };
+    return failWith([
+      {
+        ...(fixed
+          ? {
+              en: `Record ${fixed.name} (${fixed.owner.id}) lists fixed IP addresses, but the ALB's addresses change as it scales: make it an alias record to load balancer ${albs[0].id}.`,
+              ko: `레코드 ${fixed.name}(${fixed.owner.id})에 고정 IP 주소가 적혀 있지만 ALB의 주소는 확장할 때마다 바뀝니다. 로드 밸런서 ${withParticle(albs[0].id, '을/를')} 가리키는 별칭 레코드로 바꾸세요.`,
+            }
+          : {
+              en: `Hosted zone ${zone.id} has no alias A record pointing at load balancer ${albs[0].id}: add route53.ARecord with RecordTarget.fromAlias(new targets.LoadBalancerTarget(alb)).`,
+              ko: `호스팅 영역 ${zone.id}에 로드 밸런서 ${withParticle(albs[0].id, '을/를')} 가리키는 별칭 A 레코드가 없습니다. RecordTarget.fromAlias(new targets.LoadBalancerTarget(alb))로 route53.ARecord를 추가하세요.`,
+            }),
+        resources: [zone.id, albs[0].id, ...(fixed ? [fixed.owner.id] : [])],
+      },
+    ]);
   },
 };

@@ -1,3 +1,5 @@
+import { withParticle } from '../korean';
+import { failWith } from '../problems';
 import type { ResourceGraph } from '../../model/graph';
 import { booleanProp, numberProp, stringProp } from '../../model/queries/values';
 import type { Resource } from '../../model/types';
@@ -36,24 +38,22 @@ export const cpuAlarmsDriveScaling: Rule = {
     const missing = verdicts.filter((v) => v.how === undefined);
     const tooFast = verdicts.filter((v) => v.how?.fasterThanBasic === true);
     if (missing.length === 0 && tooFast.length > 0) {
-      return {
-        status: 'FAIL',
-        message: {
+      return failWith([
+        {
           en: `${tooFast.map((v) => v.asg.id).join(', ')}: CPU alarms with a period under ${BASIC_MONITORING_SECONDS} s, but the launch template keeps basic monitoring, which publishes CPUUtilization every ${BASIC_MONITORING_SECONDS} s: set detailedMonitoring: true on the launch template or use a ${BASIC_MONITORING_SECONDS} s period.`,
           ko: `${tooFast.map((v) => v.asg.id).join(', ')}: CPU 경보의 주기가 ${BASIC_MONITORING_SECONDS}초보다 짧은데 Launch Template은 기본 모니터링이라 CPUUtilization이 ${BASIC_MONITORING_SECONDS}초마다만 들어옵니다. Launch Template에 detailedMonitoring: true를 주거나 주기를 ${BASIC_MONITORING_SECONDS}초로 바꾸세요.`,
+          resources: tooFast.map((v) => v.asg.id),
         },
-        resources: tooFast.map((v) => v.asg.id),
-      };
+      ]);
     }
     if (missing.length > 0) {
-      return {
-        status: 'FAIL',
-        message: {
+      return failWith([
+        {
           en: `${missing.map((v) => v.asg.id).join(', ')} never scales on CPU: no CPU alarm triggers a scaling policy of the group.`,
-          ko: `${missing.map((v) => v.asg.id).join(', ')}은 CPU로 스케일링하지 않습니다. 그룹의 스케일링 정책을 실행하는 CPU 경보가 없습니다.`,
+          ko: `${withParticle(missing.map((v) => v.asg.id).join(', '), '은/는')} CPU로 스케일링하지 않습니다. 그룹의 스케일링 정책을 실행하는 CPU 경보가 없습니다.`,
+          resources: missing.map((v) => v.asg.id),
         },
-        resources: missing.map((v) => v.asg.id),
-      };
+      ]);
     }
     return {
       status: 'PASS',

@@ -1,3 +1,5 @@
+import { withParticle } from '../korean';
+import { failWith } from '../problems';
 import type { LocalizedText } from '@workshop/catalog';
 import type { ResourceGraph } from '../../model/graph';
 import { shopTiers } from '../../model/queries/chain';
@@ -68,7 +70,7 @@ export const databaseSubnetNacl: Rule = {
       if (!acl) {
         problems.push({
           en: `${subnet.id} uses the VPC's default network ACL, which allows everything`,
-          ko: `${subnet.id}이 모든 것을 허용하는 VPC 기본 NACL을 씁니다`,
+          ko: `${withParticle(subnet.id, '이/가')} 모든 것을 허용하는 VPC 기본 NACL을 씁니다`,
         });
         continue;
       }
@@ -80,38 +82,31 @@ export const databaseSubnetNacl: Rule = {
       if (anywhere) {
         problems.push({
           en: `${acl.id} lets all traffic in from ${anywhere.cidr}`,
-          ko: `${acl.id}이 ${anywhere.cidr}의 모든 트래픽을 들입니다`,
+          ko: `${withParticle(acl.id, '이/가')} ${anywhere.cidr}의 모든 트래픽을 들입니다`,
         });
       }
       const missingPorts = ports.filter((port) => !inbound.some((e) => isClient(e.cidr) && covers(e, port)));
       if (missingPorts.length > 0) {
         problems.push({
           en: `${acl.id} lets no APP subnet reach the database port ${missingPorts.join(', ')}`,
-          ko: `${acl.id}이 APP 서브넷에서 DB 포트 ${missingPorts.join(', ')}로 오는 연결을 들이지 않습니다`,
+          ko: `${withParticle(acl.id, '이/가')} APP 서브넷에서 DB 포트 ${withParticle(missingPorts.join(', '), '으로/로')} 오는 연결을 들이지 않습니다`,
         });
       }
       if (!outbound.some((e) => isClient(e.cidr) && covers(e, 1024) && covers(e, 65535))) {
         problems.push({
           en: `${acl.id} sends no replies back (allow tcp 1024-65535 out: a network ACL is stateless)`,
-          ko: `${acl.id}이 응답을 내보내지 않습니다(tcp 1024-65535 아웃바운드 허용이 필요합니다. NACL은 stateless입니다)`,
+          ko: `${withParticle(acl.id, '이/가')} 응답을 내보내지 않습니다(tcp 1024-65535 아웃바운드 허용이 필요합니다. NACL은 stateless입니다)`,
         });
       }
     }
     if (problems.length > 0) {
-      return {
-        status: 'FAIL',
-        message: {
-          en: `${[...new Set(problems.map((p) => p.en))].join('; ')}.`,
-          ko: `${[...new Set(problems.map((p) => p.ko))].join('; ')}.`,
-        },
-        resources: subnets.map((s) => s.id),
-      };
+      return failWith(problems.map((problem) => ({ en: `${problem.en}.`, ko: `${problem.ko}.`, resources: subnets.map((s) => s.id) })));
     }
     return {
       status: 'PASS',
       message: {
         en: `Network ACL ${[...acls].map((a) => a.id).join(', ')} guards the ${subnets.length} database subnets: port ${ports.join(', ')} in from the app side, replies out.`,
-        ko: `NACL ${[...acls].map((a) => a.id).join(', ')}이 DB 서브넷 ${subnets.length}개를 지킵니다. 앱 쪽에서 오는 ${ports.join(', ')} 포트를 들이고 응답을 내보냅니다.`,
+        ko: `NACL ${withParticle([...acls].map((a) => a.id).join(', '), '이/가')} DB 서브넷 ${subnets.length}개를 지킵니다. 앱 쪽에서 오는 ${ports.join(', ')} 포트를 들이고 응답을 내보냅니다.`,
       },
       resources: [...acls].map((a) => a.id),
     };

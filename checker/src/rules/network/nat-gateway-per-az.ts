@@ -46,14 +46,13 @@ export const natGatewayPerAz: Rule = {
       for (const subnet of autoScalingGroupSubnets(graph, asg)) if (subnetKind(graph, subnet) === 'isolated') checked.add(subnet);
     }
     if (checked.size === 0) {
-      return {
-        status: 'FAIL',
-        message: {
+      return failWith([
+        {
           en: `No private subnet sends ${DEFAULT_ROUTE} to a NAT gateway, so private servers cannot reach the internet for updates. Add PRIVATE_WITH_EGRESS subnets and one NAT gateway per AZ (natGateways: 2).`,
           ko: `${withParticle(DEFAULT_ROUTE, '을/를')} NAT 게이트웨이로 보내는 프라이빗 서브넷이 없어서 프라이빗 서버가 업데이트를 위해 인터넷에 나갈 수 없습니다. PRIVATE_WITH_EGRESS 서브넷과 AZ마다 NAT 게이트웨이 하나(natGateways: 2)를 추가하세요.`,
+          resources: subnets.map((subnet) => subnet.id),
         },
-        resources: subnets.map((subnet) => subnet.id),
-      };
+      ]);
     }
 
     const problems: Problem[] = [];

@@ -42,9 +42,8 @@ export const privateSubnetsNoIgwRoute: Rule = {
       const subnets = vpc ? subnetsOf(graph, vpc) : [];
       const privateOnes = subnets.filter((subnet) => subnetRouting(graph, subnet).internetGatewayRoutes.length === 0);
       if (privateOnes.length === 0) {
-        return {
-          status: 'FAIL',
-          message: {
+        return failWith([
+          {
             en:
               subnets.length === 0
                 ? 'The stack has no subnets yet: add private and isolated subnets for the servers and the database.'
@@ -53,9 +52,9 @@ export const privateSubnetsNoIgwRoute: Rule = {
               subnets.length === 0
                 ? '스택에 아직 서브넷이 없습니다. 서버용 프라이빗 서브넷과 데이터베이스용 격리 서브넷을 추가하세요.'
                 : '모든 서브넷이 인터넷 게이트웨이로 라우팅됩니다. 서버용 프라이빗 서브넷과 데이터베이스용 격리 서브넷을 추가하세요.',
+            resources: subnets.map((subnet) => subnet.id),
           },
-          resources: subnets.map((subnet) => subnet.id),
-        };
+        ]);
       }
       return {
         status: 'PASS',

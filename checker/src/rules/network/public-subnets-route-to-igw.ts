@@ -39,21 +39,19 @@ export const publicSubnetsRouteToIgw: Rule = {
   evaluate({ graph }) {
     const vpc = shopVpc(graph);
     if (!vpc) {
-      return {
-        status: 'FAIL',
-        message: { en: 'The stack has no VPC, so it has no public subnet.', ko: '스택에 VPC가 없어서 퍼블릭 서브넷도 없습니다.' },
-      };
+      return failWith([
+        { en: 'The stack has no VPC, so it has no public subnet.', ko: '스택에 VPC가 없어서 퍼블릭 서브넷도 없습니다.', resources: [] },
+      ]);
     }
     const gateways = internetGatewaysOf(graph, vpc);
     if (gateways.length === 0) {
-      return {
-        status: 'FAIL',
-        message: {
+      return failWith([
+        {
           en: `No internet gateway is attached to VPC ${vpc.id}: nothing in it can talk to the internet. Add a PUBLIC subnet configuration (or an InternetGateway plus a VPCGatewayAttachment).`,
           ko: `VPC ${vpc.id}에 연결된 인터넷 게이트웨이가 없어서 VPC 안의 어떤 것도 인터넷과 통신할 수 없습니다. PUBLIC 서브넷 설정을 추가하세요(직접 만든다면 InternetGateway와 VPCGatewayAttachment).`,
+          resources: [vpc.id],
         },
-        resources: [vpc.id],
-      };
+      ]);
     }
     const subnets = subnetsOf(graph, vpc);
     const routesToAttachedGateway = (subnet: Resource): boolean => {

@@ -1,3 +1,4 @@
+import { failWith } from '../problems';
 import { subnetRouting, subnetsOf, vpcOf } from '../../model/queries/network';
 import { s3Endpoints } from '../../model/queries/storage';
 import type { Resource } from '../../model/types';
@@ -62,14 +63,13 @@ export const s3EndpointServesPrivateRouteTables: Rule = {
       };
     }
     if (missing.length > 0) {
-      return {
-        status: 'FAIL',
-        message: {
+      return failWith([
+        {
           en: `Route table(s) ${missing.map((table) => table.id).join(', ')} of private subnets do not list the S3 endpoint: their servers still reach S3 through NAT.`,
           ko: `프라이빗 서브넷의 라우팅 테이블 ${missing.map((table) => table.id).join(', ')}에 S3 엔드포인트가 없습니다. 그 서버들은 여전히 NAT를 거쳐 S3에 갑니다.`,
+          resources: missing.map((table) => table.id),
         },
-        resources: missing.map((table) => table.id),
-      };
+      ]);
     }
     return {
       status: 'PASS',

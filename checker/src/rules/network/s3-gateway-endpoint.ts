@@ -1,3 +1,5 @@
+import { withParticle } from '../korean';
+import { failWith } from '../problems';
 import { s3Endpoints } from '../../model/queries/storage';
 import type { Rule } from '../types';
 
@@ -28,27 +30,26 @@ export const s3GatewayEndpoint: Rule = {
         status: 'PASS',
         message: {
           en: `Gateway endpoint ${gateways[0].endpoint.id} serves S3 inside the VPC.`,
-          ko: `게이트웨이 엔드포인트 ${gateways[0].endpoint.id}가 VPC 안에서 S3를 연결합니다.`,
+          ko: `게이트웨이 엔드포인트 ${withParticle(gateways[0].endpoint.id, '이/가')} VPC 안에서 S3를 연결합니다.`,
         },
         resources: gateways.map((candidate) => candidate.endpoint.id),
       };
     }
     if (endpoints.length > 0) {
-      return {
-        status: 'FAIL',
-        message: {
+      return failWith([
+        {
           en: `The S3 endpoint ${endpoints[0].endpoint.id} is of type ${endpoints[0].type}: it works, but costs per hour and per GB; a Gateway endpoint does the same for free through the route tables.`,
           ko: `S3 엔드포인트 ${endpoints[0].endpoint.id}의 유형이 ${endpoints[0].type}입니다. 동작은 하지만 시간·GB당 요금이 붙습니다. Gateway 엔드포인트는 라우팅 테이블로 같은 일을 무료로 합니다.`,
+          resources: endpoints.map((candidate) => candidate.endpoint.id),
         },
-        resources: endpoints.map((candidate) => candidate.endpoint.id),
-      };
+      ]);
     }
-    return {
-      status: 'FAIL',
-      message: {
+    return failWith([
+      {
         en: 'No VPC endpoint for S3: private servers reach S3 through the NAT gateway, paying its per-GB charge and depending on it.',
         ko: 'S3용 VPC 엔드포인트가 없습니다. 프라이빗 서버가 NAT 게이트웨이를 거쳐 S3에 접근하므로 GB당 요금을 내고 NAT 게이트웨이에 의존합니다.',
+        resources: [],
       },
-    };
+    ]);
   },
 };

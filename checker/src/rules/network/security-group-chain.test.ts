@@ -91,7 +91,7 @@ describe('security-group-chain', () => {
     const outcome = judge(securityGroupChain, shopTemplate({ noInternalAlb: true, noDatabase: true }));
     expect(outcome.status).toBe('FAIL');
     expect(outcome.message.en).toContain(
-      'no internal Application Load Balancer; no Auto Scaling group behind the internal load balancer (APP); no RDS database',
+      'There is no internal Application Load Balancer. There is no Auto Scaling group behind the internal load balancer (APP). There is no RDS database. The chain is incomplete',
     );
   });
 

@@ -51,13 +51,17 @@ export const securityGroupChain: Rule = {
     ];
     const missing = order.filter(([, tier]) => tier.members.length === 0);
     if (missing.length > 0) {
-      return {
-        status: 'FAIL',
-        message: {
-          en: `The chain is incomplete: ${missing.map(([key]) => MISSING[key].en).join('; ')}. Build every tier, then let each accept only the one in front.`,
-          ko: `체인이 완성되지 않았습니다: ${missing.map(([key]) => MISSING[key].ko).join('; ')}. 모든 계층을 만든 뒤 각 계층이 바로 앞 계층만 허용하게 하세요.`,
+      return failWith(
+        missing.map(([key]) => ({
+          en: `There is ${MISSING[key].en}.`,
+          ko: `${MISSING[key].ko}.`,
+          resources: [],
+        })),
+        {
+          en: 'The chain is incomplete: build every tier, then let each accept only the one in front.',
+          ko: '체인이 완성되지 않았습니다. 모든 계층을 만든 뒤 각 계층이 바로 앞 계층만 허용하게 하세요.',
         },
-      };
+      );
     }
 
     const problems: Problem[] = [];

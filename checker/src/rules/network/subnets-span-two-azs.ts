@@ -1,3 +1,4 @@
+import { failWith } from '../problems';
 import { shopVpc, subnetAz, subnetKind, subnetsOf, type SubnetKind } from '../../model/queries/network';
 import type { Rule } from '../types';
 
@@ -34,13 +35,13 @@ export const subnetsSpanTwoAzs: Rule = {
     const vpc = shopVpc(graph);
     const subnets = vpc ? subnetsOf(graph, vpc) : [];
     if (subnets.length === 0) {
-      return {
-        status: 'FAIL',
-        message: {
+      return failWith([
+        {
           en: 'The stack has no subnets: give the VPC a public, a private and an isolated subnet in each of two AZs.',
           ko: '스택에 서브넷이 없습니다. VPC의 두 AZ마다 퍼블릭·프라이빗·격리 서브넷을 하나씩 만드세요.',
+          resources: [],
         },
-      };
+      ]);
     }
     const kindsByAz = new Map<string, Set<SubnetKind>>();
     for (const subnet of subnets) {
@@ -75,13 +76,12 @@ export const subnetsSpanTwoAzs: Rule = {
       complete.length === 0
         ? { en: `No AZ has all three kinds (${describe('en')})`, ko: `세 종류를 모두 갖춘 AZ가 없습니다(${describe('ko')})` }
         : { en: `Only 1 AZ has all three kinds (${describe('en')})`, ko: `세 종류를 모두 갖춘 AZ가 1개뿐입니다(${describe('ko')})` };
-    return {
-      status: 'FAIL',
-      message: {
+    return failWith([
+      {
         en: `${onlyOne ? `All subnets are in one AZ (${describe('en')})` : summary.en}. A public subnet routes to the internet gateway, a private one to a NAT gateway, an isolated one nowhere; every tier needs one in a second AZ to survive an AZ failure.`,
         ko: `${onlyOne ? `모든 서브넷이 한 AZ에 있습니다(${describe('ko')})` : summary.ko}. 퍼블릭 서브넷은 인터넷 게이트웨이로, 프라이빗 서브넷은 NAT 게이트웨이로 라우팅되고 격리 서브넷은 밖으로 나가는 경로가 없습니다. AZ 장애를 견디려면 모든 계층이 두 번째 AZ에도 서브넷을 가져야 합니다.`,
+        resources: resources,
       },
-      resources,
-    };
+    ]);
   },
 };

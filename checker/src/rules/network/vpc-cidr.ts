@@ -1,3 +1,4 @@
+import { failWith } from '../problems';
 import { formatCidr, parseCidr, shopVpc } from '../../model/queries/network';
 import { stringProp } from '../../model/queries/values';
 import { CannotEvaluate } from '../../model/types';
@@ -28,13 +29,13 @@ export const vpcCidr: Rule = {
   evaluate({ graph }) {
     const vpc = shopVpc(graph);
     if (!vpc) {
-      return {
-        status: 'FAIL',
-        message: {
+      return failWith([
+        {
           en: `The stack has no VPC: create one with the CIDR block ${EXPECTED}.`,
           ko: `스택에 VPC가 없습니다. CIDR 블록 ${withParticle(EXPECTED, '으로/로')} VPC를 만드세요.`,
+          resources: [],
         },
-      };
+      ]);
     }
     const cidr = stringProp(graph, vpc, 'CidrBlock');
     if (cidr === undefined) {
@@ -43,14 +44,13 @@ export const vpcCidr: Rule = {
     }
     const parsed = parseCidr(cidr);
     if (!parsed) {
-      return {
-        status: 'FAIL',
-        message: {
+      return failWith([
+        {
           en: `VPC ${vpc.id} has the CIDR block "${cidr}", which is not an IPv4 range: use ${EXPECTED}.`,
           ko: `VPC ${vpc.id}의 CIDR 블록 "${cidr}"은 IPv4 범위가 아닙니다. ${withParticle(EXPECTED, '을/를')} 쓰세요.`,
+          resources: [vpc.id],
         },
-        resources: [vpc.id],
-      };
+      ]);
     }
     const normalized = formatCidr(parsed);
     if (normalized === EXPECTED) {
@@ -64,13 +64,12 @@ export const vpcCidr: Rule = {
       };
     }
     const size = 2 ** (32 - parsed.prefix);
-    return {
-      status: 'FAIL',
-      message: {
+    return failWith([
+      {
         en: `VPC ${vpc.id} uses ${normalized} (${size.toLocaleString('en-US')} addresses); the lab's subnet plan needs ${EXPECTED} (65,536 addresses, all starting with 10.0).`,
         ko: `VPC ${withParticle(vpc.id, '이/가')} ${withParticle(`${normalized}(주소 ${size.toLocaleString('en-US')}개)`, '을/를')} 씁니다. 실습의 서브넷 계획에는 ${withParticle(`${EXPECTED}(10.0으로 시작하는 주소 65,536개)`, '이/가')} 필요합니다.`,
+        resources: [vpc.id],
       },
-      resources: [vpc.id],
-    };
+    ]);
   },
 };

@@ -1,3 +1,4 @@
+import { failWith } from '../problems';
 import { vpcs } from '../../model/queries/network';
 import { stringProp } from '../../model/queries/values';
 import type { Rule } from '../types';
@@ -27,14 +28,13 @@ export const vpcFlowLogs: Rule = {
     const flowLogs = graph.ofType('AWS::EC2::FlowLog');
     const missing = all.filter((vpc) => !flowLogs.some((log) => graph.refsIn(graph.prop(log, 'ResourceId')).includes(vpc)));
     if (missing.length > 0) {
-      return {
-        status: 'FAIL',
-        message: {
+      return failWith([
+        {
           en: `VPC ${missing.map((v) => v.id).join(', ')} keeps no flow logs.`,
           ko: `VPC ${missing.map((v) => v.id).join(', ')}에 Flow Logs가 없습니다.`,
+          resources: missing.map((v) => v.id),
         },
-        resources: missing.map((v) => v.id),
-      };
+      ]);
     }
     const described = flowLogs.map(
       (log) => `${stringProp(graph, log, 'TrafficType') ?? 'ALL'} → ${stringProp(graph, log, 'LogDestinationType') ?? 'cloud-watch-logs'}`,

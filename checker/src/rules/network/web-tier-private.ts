@@ -1,3 +1,5 @@
+import { withParticle } from '../korean';
+import { failWith } from '../problems';
 import { shopTiers } from '../../model/queries/chain';
 import { autoScalingGroupSubnets } from '../../model/queries/compute';
 import { subnetKind } from '../../model/queries/network';
@@ -54,14 +56,14 @@ export const webTierPrivate: Rule = {
       ];
     });
     if (exposed.length > 0) {
-      return {
-        status: 'FAIL',
-        message: {
-          en: `${exposed.map((e) => `${e.asg.id} uses ${e.reason}`).join('; ')}: put the servers in private subnets behind the ALB.`,
-          ko: `${exposed.map((e) => `${e.asg.id}이 ${e.reason.replace('public subnets', '퍼블릭 서브넷').replace('a public IP address', '퍼블릭 IP')}을 씁니다`).join('; ')}. 서버를 ALB 뒤의 프라이빗 서브넷에 두세요.`,
-        },
-        resources: exposed.map((e) => e.asg.id),
-      };
+      return failWith(
+        exposed.map((e) => ({
+          en: `${e.asg.id} uses ${e.reason}.`,
+          ko: `${withParticle(e.asg.id, '이/가')} ${withParticle(e.reason.replace('public subnets', '퍼블릭 서브넷').replace('a public IP address', '퍼블릭 IP'), '을/를')} 씁니다.`,
+          resources: [e.asg.id],
+        })),
+        { en: 'Put the servers in private subnets behind the ALB.', ko: '서버를 ALB 뒤의 프라이빗 서브넷에 두세요.' },
+      );
     }
     return {
       status: 'PASS',

@@ -29,23 +29,22 @@ export const onpremLoadBalancerServer: Rule = {
   evaluate({ graph }) {
     const servers = onPremServers(graph);
     if (servers.all.length === 0) {
-      return {
-        status: 'FAIL',
-        message: {
+      return failWith([
+        {
           en: 'There is no EC2 instance yet: launch the load balancer server (an instance running nginx) with a security group open to 0.0.0.0/0 on port 80.',
           ko: '아직 EC2 인스턴스가 없습니다. 0.0.0.0/0의 80 포트를 허용하는 보안 그룹으로 로드 밸런서 서버(nginx를 실행하는 인스턴스)를 띄우세요.',
+          resources: [],
         },
-      };
+      ]);
     }
     if (servers.loadBalancers.length === 0) {
-      return {
-        status: 'FAIL',
-        message: {
+      return failWith([
+        {
           en: `None of the ${servers.all.length} instances accepts HTTP (port 80) from the internet, so customers cannot reach the shop: allow 0.0.0.0/0 on port 80 in the load balancer server's security group.`,
           ko: `인스턴스 ${servers.all.length}대 중 인터넷에서 오는 HTTP(80 포트)를 받는 것이 없어 고객이 쇼핑몰에 닿을 수 없습니다. 로드 밸런서 서버의 보안 그룹에 0.0.0.0/0의 80 포트를 허용하세요.`,
+          resources: servers.all.map((server) => server.instance.id),
         },
-        resources: servers.all.map((server) => server.instance.id),
-      };
+      ]);
     }
     const problems: Problem[] = [];
     if (servers.loadBalancers.length > 1) {

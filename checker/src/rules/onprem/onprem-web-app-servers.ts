@@ -29,25 +29,23 @@ export const onpremWebAppServers: Rule = {
   evaluate({ graph }) {
     const servers = onPremServers(graph);
     if (servers.loadBalancers.length !== 1) {
-      return {
-        status: 'FAIL',
-        message: {
+      return failWith([
+        {
           en: `The web+app servers are found through the load balancer server, and there ${servers.loadBalancers.length === 0 ? 'is none' : `are ${servers.loadBalancers.length}`} (an instance open to 0.0.0.0/0 on port 80): fix onprem-load-balancer-server first.`,
           ko: `Web + App 서버는 로드 밸런서 서버(0.0.0.0/0의 80 포트에 열린 인스턴스)를 통해 찾는데, 그런 서버가 ${servers.loadBalancers.length === 0 ? '없습니다' : `${servers.loadBalancers.length}대입니다`}. onprem-load-balancer-server부터 고치세요.`,
+          resources: servers.loadBalancers.map((server) => server.instance.id),
         },
-        resources: servers.loadBalancers.map((server) => server.instance.id),
-      };
+      ]);
     }
     const lb = servers.loadBalancers[0];
     if (servers.webApp.length < 2) {
-      return {
-        status: 'FAIL',
-        message: {
+      return failWith([
+        {
           en: `${servers.webApp.length === 0 ? 'No instance accepts' : `Only ${servers.webApp[0].instance.id} accepts`} traffic from the load balancer's group ${lb.groups.map((g) => g.id).join(', ')}: run at least two web+app servers so the shop survives losing one.`,
           ko: `로드 밸런서의 보안 그룹 ${lb.groups.map((g) => g.id).join(', ')}에서 오는 트래픽을 받는 인스턴스가 ${servers.webApp.length === 0 ? '없습니다' : `${servers.webApp[0].instance.id} 하나뿐입니다`}. 한 대를 잃어도 버티도록 Web + App 서버를 두 대 이상 실행하세요.`,
+          resources: servers.webApp.map((server) => server.instance.id),
         },
-        resources: servers.webApp.map((server) => server.instance.id),
-      };
+      ]);
     }
     const problems: Problem[] = [];
     for (const server of servers.webApp) {

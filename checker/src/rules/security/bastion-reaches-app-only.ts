@@ -1,3 +1,4 @@
+import { failWith } from '../problems';
 import { shopTiers } from '../../model/queries/chain';
 import { prefixLength, sshDoors } from '../../model/queries/hardening';
 import { ingressRules, securityGroupsOf } from '../../model/queries/security-groups';
@@ -50,24 +51,22 @@ export const bastionReachesAppOnly: Rule = {
       .filter((rule) => rule.source.kind === 'security-group' && rule.source.group !== undefined && bastionGroups.has(rule.source.group));
     const beyond = reached.filter((rule) => !appGroups.has(rule.group));
     if (beyond.length > 0) {
-      return {
-        status: 'FAIL',
-        message: {
+      return failWith([
+        {
           en: `The bastion may also connect into ${[...new Set(beyond.map((rule) => rule.group.id))].join(', ')}, which is not the APP tier.`,
           ko: `Bastion이 APP 계층이 아닌 ${[...new Set(beyond.map((rule) => rule.group.id))].join(', ')}에도 접속할 수 있습니다.`,
+          resources: beyond.map((rule) => rule.declaredBy.id),
         },
-        resources: beyond.map((rule) => rule.declaredBy.id),
-      };
+      ]);
     }
     if (reached.length === 0) {
-      return {
-        status: 'FAIL',
-        message: {
+      return failWith([
+        {
           en: 'The bastion reaches nothing: let SSH in from the bastion group to the APP group.',
           ko: 'Bastion이 아무 곳에도 접속하지 못합니다. Bastion 그룹에서 APP 그룹으로 SSH를 허용하세요.',
+          resources: [...bastionGroups].map((group) => group.id),
         },
-        resources: [...bastionGroups].map((group) => group.id),
-      };
+      ]);
     }
     return {
       status: 'PASS',

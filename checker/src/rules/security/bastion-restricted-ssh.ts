@@ -1,3 +1,5 @@
+import { withParticle } from '../korean';
+import { failWith } from '../problems';
 import { prefixLength, sshDoors } from '../../model/queries/hardening';
 import type { Rule } from '../types';
 
@@ -27,31 +29,30 @@ export const bastionRestrictedSsh: Rule = {
     const doors = sshDoors(graph);
     const open = doors.filter((door) => (prefixLength(door.cidr) ?? 0) < 16);
     if (open.length > 0) {
-      return {
-        status: 'FAIL',
-        message: {
+      return failWith([
+        {
           en: `SSH is open to ${open.map((door) => `${door.cidr} on ${door.rule.group.id}`).join(', ')}: allow only the administrators' range (/16 or narrower).`,
           ko: `SSH가 ${open.map((door) => `${door.rule.group.id}의 ${door.cidr}`).join(', ')}에 열려 있습니다. 관리자 주소 범위(/16 이하)만 허용하세요.`,
+          resources: open.map((door) => door.rule.declaredBy.id),
         },
-        resources: open.map((door) => door.rule.declaredBy.id),
-      };
+      ]);
     }
     const bastions = doors.filter((door) => door.publicInstances.length > 0);
     if (bastions.length === 0) {
-      return {
-        status: 'FAIL',
-        message: {
+      return failWith([
+        {
           en: 'No bastion: no instance in a public subnet accepts SSH from an administrator address range.',
           ko: 'Bastion이 없습니다. 관리자 주소 범위에서 SSH를 받는 퍼블릭 서브넷의 인스턴스가 없습니다.',
+          resources: [],
         },
-      };
+      ]);
     }
     const [door] = bastions;
     return {
       status: 'PASS',
       message: {
         en: `Bastion ${door.publicInstances.map((i) => i.id).join(', ')} accepts SSH only from ${bastions.map((d) => d.cidr).join(', ')}.`,
-        ko: `Bastion ${door.publicInstances.map((i) => i.id).join(', ')}이 ${bastions.map((d) => d.cidr).join(', ')}에서 오는 SSH만 받습니다.`,
+        ko: `Bastion ${withParticle(door.publicInstances.map((i) => i.id).join(', '), '이/가')} ${bastions.map((d) => d.cidr).join(', ')}에서 오는 SSH만 받습니다.`,
       },
       resources: [...door.publicInstances.map((i) => i.id), door.rule.group.id],
     };

@@ -1,3 +1,5 @@
+import { withParticle } from '../korean';
+import { failWith } from '../problems';
 import { bucketEncryption } from '../../model/queries/storage';
 import { booleanProp } from '../../model/queries/values';
 import type { Rule } from '../types';
@@ -27,13 +29,13 @@ export const cloudtrailMultiRegionValidated: Rule = {
   evaluate({ graph }) {
     const trails = graph.ofType('AWS::CloudTrail::Trail');
     if (trails.length === 0) {
-      return {
-        status: 'FAIL',
-        message: {
+      return failWith([
+        {
           en: 'No CloudTrail trail: API calls are kept only 90 days in the event history, for this Region.',
           ko: 'CloudTrail 추적이 없습니다. API 호출이 이 리전의 이벤트 기록에 90일만 남습니다.',
+          resources: [],
         },
-      };
+      ]);
     }
     const problems: { en: string; ko: string }[] = [];
     for (const trail of trails) {
@@ -59,17 +61,13 @@ export const cloudtrailMultiRegionValidated: Rule = {
           status: 'PASS',
           message: {
             en: `Trail ${trail.id} records every Region with log file validation, into ${bucket?.id ?? 'its bucket'} (${bucketNote}).`,
-            ko: `추적 ${trail.id}이 모든 리전을 로그 파일 검증과 함께 ${bucket?.id ?? '버킷'}(${bucketNote})에 기록합니다.`,
+            ko: `추적 ${withParticle(trail.id, '이/가')} 모든 리전을 로그 파일 검증과 함께 ${bucket?.id ?? '버킷'}(${bucketNote})에 기록합니다.`,
           },
           resources: [trail.id, ...(bucket ? [bucket.id] : [])],
         };
       }
       problems.push({ en: `${trail.id}: ${gaps.map((g) => g.en).join(', ')}`, ko: `${trail.id}: ${gaps.map((g) => g.ko).join(', ')}` });
     }
-    return {
-      status: 'FAIL',
-      message: { en: `${problems.map((p) => p.en).join('; ')}.`, ko: `${problems.map((p) => p.ko).join('; ')}.` },
-      resources: trails.map((t) => t.id),
-    };
+    return failWith(problems.map((problem) => ({ en: `${problem.en}.`, ko: `${problem.ko}.`, resources: trails.map((t) => t.id) })));
   },
 };

@@ -25,7 +25,7 @@ describe('encryption-at-rest', () => {
     const volume = stackGraph(
       (stack) => new ec2.CfnVolume(stack, 'Disk', { availabilityZone: 'ap-northeast-2a', size: 8, encrypted: false }),
     );
-    expect(judge(encryptionAtRest, volume).message.en).toContain('volume Disk is not encrypted');
+    expect(judge(encryptionAtRest, volume).message.en).toContain('Volume Disk is not encrypted');
   });
 
   it('judges an instance by its own disks when its metadata-only launch template is not linked (as moto lists it live)', () => {

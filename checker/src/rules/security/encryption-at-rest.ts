@@ -1,3 +1,5 @@
+import { withParticle } from '../korean';
+import { failWith } from '../problems';
 import type { ResourceGraph } from '../../model/graph';
 import { primaryDatabases } from '../../model/queries/database';
 import { bucketEncryption, buckets } from '../../model/queries/storage';
@@ -43,27 +45,33 @@ export const encryptionAtRest: Rule = {
     const problems: { en: string; ko: string }[] = [];
     for (const db of databases) {
       if (booleanProp(graph, db, 'StorageEncrypted') !== true)
-        problems.push({ en: `database ${db.id} is not encrypted`, ko: `데이터베이스 ${db.id}가 암호화되어 있지 않습니다` });
+        problems.push({
+          en: `Database ${db.id} is not encrypted`,
+          ko: `데이터베이스 ${withParticle(db.id, '이/가')} 암호화되어 있지 않습니다`,
+        });
     }
     for (const volume of volumes) {
       if (booleanProp(graph, volume, 'Encrypted') !== true)
-        problems.push({ en: `volume ${volume.id} is not encrypted`, ko: `볼륨 ${volume.id}이 암호화되어 있지 않습니다` });
+        problems.push({
+          en: `Volume ${volume.id} is not encrypted`,
+          ko: `볼륨 ${withParticle(volume.id, '이/가')} 암호화되어 있지 않습니다`,
+        });
     }
     for (const disk of disks) {
       const verdict = diskEncryption(graph, disk);
       if (verdict === 'unencrypted')
-        problems.push({ en: `${disk.id} attaches an unencrypted EBS volume`, ko: `${disk.id}이 암호화되지 않은 EBS 볼륨을 붙입니다` });
+        problems.push({
+          en: `${disk.id} attaches an unencrypted EBS volume`,
+          ko: `${withParticle(disk.id, '이/가')} 암호화되지 않은 EBS 볼륨을 붙입니다`,
+        });
       if (verdict === 'ami-default')
         problems.push({
           en: `${disk.id} keeps the AMI's root volume, which is unencrypted unless the account turned on EBS encryption by default`,
-          ko: `${disk.id}이 AMI의 루트 볼륨을 그대로 써서, 계정에서 EBS 기본 암호화를 켜지 않았다면 암호화되지 않습니다`,
+          ko: `${withParticle(disk.id, '이/가')} AMI의 루트 볼륨을 그대로 써서, 계정에서 EBS 기본 암호화를 켜지 않았다면 암호화되지 않습니다`,
         });
     }
     if (problems.length > 0) {
-      return {
-        status: 'FAIL',
-        message: { en: `${problems.map((p) => p.en).join('; ')}.`, ko: `${problems.map((p) => p.ko).join('; ')}.` },
-      };
+      return failWith(problems.map((problem) => ({ en: `${problem.en}.`, ko: `${problem.ko}.`, resources: [] })));
     }
     const implicit = allBuckets.filter((bucket) => !bucketEncryption(graph, bucket).explicit).length;
     return {

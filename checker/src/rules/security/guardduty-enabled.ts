@@ -1,3 +1,5 @@
+import { withParticle } from '../korean';
+import { failWith } from '../problems';
 import { booleanProp } from '../../model/queries/values';
 import type { Rule } from '../types';
 
@@ -26,17 +28,23 @@ export const guarddutyEnabled: Rule = {
     if (enabled.length > 0) {
       return {
         status: 'PASS',
-        message: { en: `GuardDuty detector ${enabled[0].id} is enabled.`, ko: `GuardDuty 탐지기 ${enabled[0].id}가 켜져 있습니다.` },
+        message: {
+          en: `GuardDuty detector ${enabled[0].id} is enabled.`,
+          ko: `GuardDuty 탐지기 ${withParticle(enabled[0].id, '이/가')} 켜져 있습니다.`,
+        },
         resources: enabled.map((d) => d.id),
       };
     }
-    return {
-      status: 'FAIL',
-      message:
-        detectors.length > 0
-          ? { en: `GuardDuty detector ${detectors[0].id} is disabled.`, ko: `GuardDuty 탐지기 ${detectors[0].id}가 꺼져 있습니다.` }
-          : { en: 'No GuardDuty detector.', ko: 'GuardDuty 탐지기가 없습니다.' },
-      resources: detectors.map((d) => d.id),
-    };
+    return failWith([
+      {
+        ...(detectors.length > 0
+          ? {
+              en: `GuardDuty detector ${detectors[0].id} is disabled.`,
+              ko: `GuardDuty 탐지기 ${withParticle(detectors[0].id, '이/가')} 꺼져 있습니다.`,
+            }
+          : { en: 'No GuardDuty detector.', ko: 'GuardDuty 탐지기가 없습니다.' }),
+        resources: detectors.map((d) => d.id),
+      },
+    ]);
   },
 };

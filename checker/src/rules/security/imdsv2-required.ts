@@ -1,3 +1,5 @@
+import { withParticle } from '../korean';
+import { failWith } from '../problems';
 import { stringProp } from '../../model/queries/values';
 import type { Rule } from '../types';
 
@@ -43,14 +45,13 @@ export const imdsv2Required: Rule = {
       ),
     ];
     if (weak.length > 0) {
-      return {
-        status: 'FAIL',
-        message: {
+      return failWith([
+        {
           en: `IMDSv1 is still allowed by ${weak.map((r) => r.id).join(', ')}.`,
-          ko: `${weak.map((r) => r.id).join(', ')}이 아직 IMDSv1을 허용합니다.`,
+          ko: `${withParticle(weak.map((r) => r.id).join(', '), '이/가')} 아직 IMDSv1을 허용합니다.`,
+          resources: weak.map((r) => r.id),
         },
-        resources: weak.map((r) => r.id),
-      };
+      ]);
     }
     return {
       status: 'PASS',

@@ -1,3 +1,4 @@
+import { failWith } from '../problems';
 import { applicationLoadBalancers } from '../../model/queries/compute';
 import { describePorts, ingressRules, isAnywhere, securityGroupsOf } from '../../model/queries/security-groups';
 import type { Rule } from '../types';
@@ -38,17 +39,16 @@ export const noOpenIngress: Rule = {
     );
     const bad = open.filter((rule) => !allowed.includes(rule));
     if (bad.length > 0) {
-      const list = bad.map(
-        (rule) => `${rule.group.id} ${describePorts(rule).en} from ${rule.source.kind === 'cidr' ? rule.source.cidr : ''}`,
+      return failWith(
+        bad.map((rule) => {
+          const cidr = rule.source.kind === 'cidr' ? rule.source.cidr : '';
+          return {
+            en: `Open to the whole internet: ${rule.group.id} ${describePorts(rule).en} from ${cidr}.`,
+            ko: `인터넷 전체에 열려 있습니다: ${rule.group.id} ${describePorts(rule).ko} (${cidr}).`,
+            resources: [rule.declaredBy.id],
+          };
+        }),
       );
-      const listKo = bad.map(
-        (rule) => `${rule.group.id} ${describePorts(rule).ko} (${rule.source.kind === 'cidr' ? rule.source.cidr : ''})`,
-      );
-      return {
-        status: 'FAIL',
-        message: { en: `Open to the whole internet: ${list.join('; ')}.`, ko: `인터넷 전체에 열려 있습니다: ${listKo.join('; ')}.` },
-        resources: bad.map((rule) => rule.declaredBy.id),
-      };
     }
     return {
       status: 'PASS',

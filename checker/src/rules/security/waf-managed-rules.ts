@@ -1,3 +1,5 @@
+import { withParticle } from '../korean';
+import { failWith } from '../problems';
 import { applicationLoadBalancers } from '../../model/queries/compute';
 import { distributions } from '../../model/queries/cdn';
 import { listProp, stringProp } from '../../model/queries/values';
@@ -47,7 +49,7 @@ export const wafManagedRules: Rule = {
           status: 'PASS',
           message: {
             en: `Web ACL ${acl.id} (${scope}) applies ${groups.join(', ')} to ${protectedIds.join(', ')}.`,
-            ko: `웹 ACL ${acl.id}(${scope})이 ${protectedIds.join(', ')}에 ${groups.join(', ')}을 적용합니다.`,
+            ko: `웹 ACL ${withParticle(`${acl.id}(${scope})`, '이/가')} ${protectedIds.join(', ')}에 ${withParticle(groups.join(', '), '을/를')} 적용합니다.`,
           },
           resources: [acl.id, ...protectedIds],
         };
@@ -62,15 +64,14 @@ export const wafManagedRules: Rule = {
         status: 'PASS',
         message: {
           en: `${crossStack.id} uses a CLOUDFRONT web ACL from another stack in us-east-1; check its managed rules there.`,
-          ko: `${crossStack.id}가 us-east-1의 다른 스택에 있는 CLOUDFRONT 웹 ACL을 씁니다. 관리형 규칙은 그 스택에서 확인하세요.`,
+          ko: `${withParticle(crossStack.id, '이/가')} us-east-1의 다른 스택에 있는 CLOUDFRONT 웹 ACL을 씁니다. 관리형 규칙은 그 스택에서 확인하세요.`,
         },
         resources: [crossStack.id],
       };
     }
-    return {
-      status: 'FAIL',
-      message:
-        acls.length === 0
+    return failWith([
+      {
+        ...(acls.length === 0
           ? {
               en: 'No AWS WAF web ACL: HTTP attacks reach the shop unfiltered.',
               ko: 'AWS WAF 웹 ACL이 없습니다. HTTP 공격이 걸러지지 않고 쇼핑몰에 닿습니다.',
@@ -78,9 +79,10 @@ export const wafManagedRules: Rule = {
           : {
               en: `Web ACL(s) ${acls.map((acl) => acl.id).join(', ')} either block with no AWS managed rule group or protect neither the external ALB nor the distribution.`,
               ko: `웹 ACL ${acls.map((acl) => acl.id).join(', ')}에 차단하는 AWS 관리형 규칙 그룹이 없거나, 외부 ALB와 디스트리뷰션 어느 것도 보호하지 않습니다.`,
-            },
-      resources: acls.map((acl) => acl.id),
-    };
+            }),
+        resources: acls.map((acl) => acl.id),
+      },
+    ]);
   },
 };
 

@@ -1,3 +1,5 @@
+import { withParticle } from '../korean';
+import { failWith } from '../problems';
 import { bucketCoverage, coversAction } from '../../model/queries/policies';
 import { mediaBuckets } from '../../model/queries/storage';
 import { shopTiers } from '../../model/queries/chain';
@@ -39,25 +41,24 @@ export const appRoleMediaAccess: Rule = {
     }
     const app = shopTiers(graph).app.members;
     if (app.length === 0) {
-      return {
-        status: 'FAIL',
-        message: {
+      return failWith([
+        {
           en: 'No APP tier found: no Auto Scaling group sits behind an internal load balancer.',
           ko: 'APP 계층을 찾지 못했습니다. 내부 로드 밸런서 뒤에 있는 Auto Scaling 그룹이 없습니다.',
+          resources: [],
         },
-      };
+      ]);
     }
     for (const asg of app) {
       const role = instanceRoleOf(graph, asg);
       if (!role) {
-        return {
-          status: 'FAIL',
-          message: {
+        return failWith([
+          {
             en: `APP group ${asg.id} has no instance role, so its servers cannot sign requests to S3.`,
             ko: `APP 그룹 ${asg.id}에 인스턴스 역할이 없어 서버가 S3 요청에 서명할 수 없습니다.`,
+            resources: [asg.id],
           },
-          resources: [asg.id],
-        };
+        ]);
       }
       const allows = roleStatements(graph, role).filter((statement) => statement.effect === 'Allow');
       const tooBroad = allows.find(
@@ -65,14 +66,13 @@ export const appRoleMediaAccess: Rule = {
           coversAction(statement, 's3:GetObject') && statement.resources.some((value) => value === '*' || value === 'arn:aws:s3:::*'),
       );
       if (tooBroad) {
-        return {
-          status: 'FAIL',
-          message: {
+        return failWith([
+          {
             en: `Role ${role.id} may use objects of every bucket (Resource "*" in ${tooBroad.source.id}): grant the media bucket only.`,
-            ko: `역할 ${role.id}이 모든 버킷의 객체를 쓸 수 있습니다(${tooBroad.source.id}의 Resource "*"). 미디어 버킷만 허용하세요.`,
+            ko: `역할 ${withParticle(role.id, '이/가')} 모든 버킷의 객체를 쓸 수 있습니다(${tooBroad.source.id}의 Resource "*"). 미디어 버킷만 허용하세요.`,
+            resources: [role.id, tooBroad.source.id],
           },
-          resources: [role.id, tooBroad.source.id],
-        };
+        ]);
       }
       for (const bucket of media) {
         const onObjects = allows.filter((statement) =>
@@ -82,14 +82,13 @@ export const appRoleMediaAccess: Rule = {
           (action) => !onObjects.some((statement) => coversAction(statement, action)),
         );
         if (missing.length > 0) {
-          return {
-            status: 'FAIL',
-            message: {
+          return failWith([
+            {
               en: `Role ${role.id} of APP group ${asg.id} lacks ${missing.join(' and ')} on ${bucket.id}'s objects.`,
               ko: `APP 그룹 ${asg.id}의 역할 ${role.id}에 ${bucket.id} 객체의 ${missing.join(', ')} 권한이 없습니다.`,
+              resources: [role.id, bucket.id],
             },
-            resources: [role.id, bucket.id],
-          };
+          ]);
         }
       }
     }

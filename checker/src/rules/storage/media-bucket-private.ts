@@ -1,3 +1,5 @@
+import { withParticle } from '../korean';
+import { failWith } from '../problems';
 import {
   bucketEncryption,
   enforcesTls,
@@ -34,13 +36,13 @@ export const mediaBucketPrivate: Rule = {
   evaluate({ graph }) {
     const media = mediaBuckets(graph);
     if (media.length === 0) {
-      return {
-        status: 'FAIL',
-        message: {
+      return failWith([
+        {
           en: 'No media bucket: every bucket is the website, a CloudFront origin or a log destination. Add a bucket for images and video.',
           ko: '미디어 버킷이 없습니다. 모든 버킷이 웹사이트, CloudFront 오리진, 로그 저장소입니다. 이미지·동영상용 버킷을 추가하세요.',
+          resources: [],
         },
-      };
+      ]);
     }
     const problems: { en: string; ko: string }[] = [];
     for (const bucket of media) {
@@ -55,21 +57,22 @@ export const mediaBucketPrivate: Rule = {
         });
       const exposure = publicReadAccess(graph, bucket);
       if (exposure.public && exposure.reason)
-        problems.push({ en: `${bucket.id} is public: ${exposure.reason.en}`, ko: `${bucket.id}이 공개 상태입니다: ${exposure.reason.ko}` });
+        problems.push({
+          en: `${bucket.id} is public: ${exposure.reason.en}`,
+          ko: `${withParticle(bucket.id, '이/가')} 공개 상태입니다: ${exposure.reason.ko}`,
+        });
       if (!versioningEnabled(graph, bucket))
         problems.push({ en: `${bucket.id} has no versioning`, ko: `${bucket.id}에 버전 관리가 없습니다` });
       if (!enforcesTls(graph, bucket))
         problems.push({
           en: `${bucket.id} accepts plain HTTP (no aws:SecureTransport deny)`,
-          ko: `${bucket.id}이 HTTP 요청도 받습니다(aws:SecureTransport 거부 없음)`,
+          ko: `${withParticle(bucket.id, '이/가')} HTTP 요청도 받습니다(aws:SecureTransport 거부 없음)`,
         });
     }
     if (problems.length > 0) {
-      return {
-        status: 'FAIL',
-        message: { en: `${problems.map((p) => p.en).join('; ')}.`, ko: `${problems.map((p) => p.ko).join('; ')}.` },
-        resources: media.map((bucket) => bucket.id),
-      };
+      return failWith(
+        problems.map((problem) => ({ en: `${problem.en}.`, ko: `${problem.ko}.`, resources: media.map((bucket) => bucket.id) })),
+      );
     }
     const encryption = media
       .map(

@@ -1,3 +1,4 @@
+import { failWith } from '../problems';
 import type { ResourceGraph } from '../../model/graph';
 import { bucketCoverage, conditionKeys, conditionValues, coversAction, type Statement } from '../../model/queries/policies';
 import { bucketPolicyStatements, mediaBuckets } from '../../model/queries/storage';
@@ -57,11 +58,7 @@ export const mediaBucketRequiresEndpoint: Rule = {
       }
     }
     if (problems.length > 0) {
-      return {
-        status: 'FAIL',
-        message: { en: `${problems.map((p) => p.en).join('; ')}.`, ko: `${problems.map((p) => p.ko).join('; ')}.` },
-        resources: media.map((b) => b.id),
-      };
+      return failWith(problems.map((problem) => ({ en: `${problem.en}.`, ko: `${problem.ko}.`, resources: media.map((b) => b.id) })));
     }
     return {
       status: 'PASS',

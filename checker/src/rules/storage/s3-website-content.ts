@@ -1,3 +1,4 @@
+import { failWith } from '../problems';
 import { websiteBuckets, websiteDocuments } from '../../model/queries/storage';
 import type { Rule } from '../types';
 
@@ -51,14 +52,13 @@ export const s3WebsiteContent: Rule = {
           resources: [bucket.id],
         };
       }
-      return {
-        status: 'FAIL',
-        message: {
+      return failWith([
+        {
           en: `Bucket ${bucket.id} has no "${documents.index ?? 'index.html'}" (it holds ${String(count ?? 0)} object(s)): visitors get 404.`,
           ko: `버킷 ${bucket.id}에 "${documents.index ?? 'index.html'}"가 없어(객체 ${String(count ?? 0)}개) 방문자가 404를 받습니다.`,
+          resources: [bucket.id],
         },
-        resources: [bucket.id],
-      };
+      ]);
     }
     return {
       status: 'SKIP',

@@ -1,3 +1,5 @@
+import { withParticle } from '../korean';
+import { failWith } from '../problems';
 import { publicAccessBlock, websiteBuckets, websiteDocuments } from '../../model/queries/storage';
 import type { Rule } from '../types';
 
@@ -27,40 +29,34 @@ export const s3WebsiteHosting: Rule = {
   evaluate({ graph }) {
     const sites = websiteBuckets(graph);
     if (sites.length === 0) {
-      return {
-        status: 'FAIL',
-        message: {
-          en: 'No bucket has static website hosting turned on.',
-          ko: '정적 웹사이트 호스팅이 켜진 버킷이 없습니다.',
-        },
-      };
+      return failWith([
+        { en: 'No bucket has static website hosting turned on.', ko: '정적 웹사이트 호스팅이 켜진 버킷이 없습니다.', resources: [] },
+      ]);
     }
     const problems: { en: string; ko: string }[] = [];
     for (const bucket of sites) {
       const documents = websiteDocuments(graph, bucket) ?? {};
       const block = publicAccessBlock(graph, bucket);
       if (!documents.index)
-        problems.push({ en: `bucket ${bucket.id} has no index document`, ko: `버킷 ${bucket.id}에 index 문서가 없습니다` });
+        problems.push({ en: `Bucket ${bucket.id} has no index document`, ko: `버킷 ${bucket.id}에 index 문서가 없습니다` });
       else if (!documents.error)
-        problems.push({ en: `bucket ${bucket.id} has no error document`, ko: `버킷 ${bucket.id}에 error 문서가 없습니다` });
+        problems.push({ en: `Bucket ${bucket.id} has no error document`, ko: `버킷 ${bucket.id}에 error 문서가 없습니다` });
       else if (block.blockPublicPolicy || block.restrictPublicBuckets)
         problems.push({
-          en: `bucket ${bucket.id} blocks public bucket policies, so its website endpoint answers 403 Forbidden to every visitor`,
-          ko: `버킷 ${bucket.id}이 공개 버킷 정책을 막고 있어 웹사이트 엔드포인트가 모든 방문자에게 403 Forbidden을 돌려줍니다`,
+          en: `Bucket ${bucket.id} blocks public bucket policies, so its website endpoint answers 403 Forbidden to every visitor`,
+          ko: `버킷 ${withParticle(bucket.id, '이/가')} 공개 버킷 정책을 막고 있어 웹사이트 엔드포인트가 모든 방문자에게 403 Forbidden을 돌려줍니다`,
         });
       else return { status: 'PASS', message: passMessage(bucket.id, documents.index, documents.error), resources: [bucket.id] };
     }
-    return {
-      status: 'FAIL',
-      message: { en: `${problems.map((p) => p.en).join('; ')}.`, ko: `${problems.map((p) => p.ko).join('; ')}.` },
-      resources: sites.map((bucket) => bucket.id),
-    };
+    return failWith(
+      problems.map((problem) => ({ en: `${problem.en}.`, ko: `${problem.ko}.`, resources: sites.map((bucket) => bucket.id) })),
+    );
   },
 };
 
 function passMessage(id: string, index: string, error: string): { en: string; ko: string } {
   return {
     en: `Bucket ${id} serves the website: "${index}" for folders, "${error}" for missing pages.`,
-    ko: `버킷 ${id}이 웹사이트를 제공합니다. 폴더 요청에는 "${index}", 없는 페이지에는 "${error}"를 보여 줍니다.`,
+    ko: `버킷 ${withParticle(id, '이/가')} 웹사이트를 제공합니다. 폴더 요청에는 "${index}", 없는 페이지에는 "${error}"를 보여 줍니다.`,
   };
 }
