@@ -1,10 +1,10 @@
 import type { DescribeAutoScalingGroupsCommandOutput, DescribePoliciesCommandOutput } from '@aws-sdk/client-auto-scaling';
 import type { Resource } from '../../../model/types';
-import { hasStackTag } from './ec2';
 import {
   STACK_NAME_TAG,
   chunks,
   compact,
+  hasStackTag,
   idsOf,
   liveFacts,
   logicalIdFromTags,

@@ -40,6 +40,14 @@ export const STACK_NAME_TAG = 'aws:cloudformation:stack-name';
 /** The tag CloudFormation puts with the logical id. */
 export const LOGICAL_ID_TAG = 'aws:cloudformation:logical-id';
 
+/** A tag as the AWS APIs return it. */
+export type Tag = { Key?: string; Value?: string };
+
+/** True when tags include aws:cloudformation:stack-name = the stack. */
+export function hasStackTag(tags: readonly Tag[] | undefined, stackName: string): boolean {
+  return Boolean(tags?.some((tag) => tag.Key === STACK_NAME_TAG && tag.Value === stackName));
+}
+
 /** A reference to another resource by its physical id; the loader turns it back into a plain string when that resource is not in the graph. */
 export function ref(id: string | undefined | null): ResourceRef | undefined {
   return id ? { $ref: id } : undefined;
