@@ -31,13 +31,9 @@ export function handWritten(file: string, source: string): string[] {
         at(span, `hard-codes a Korean particle after \${${span.expression.getText()}}: use withParticle`);
       });
     }
-    if (
-      ts.isPropertyAssignment(node) &&
-      node.name.getText() === 'status' &&
-      ts.isStringLiteral(node.initializer) &&
-      node.initializer.text === 'FAIL'
-    ) {
-      at(node, 'builds a FAIL outcome by hand: use failWith(problems)');
+    if (ts.isPropertyAssignment(node) && node.name.getText() === 'status' && ts.isStringLiteral(node.initializer)) {
+      if (node.initializer.text === 'FAIL') at(node, 'builds a FAIL outcome by hand: use failWith(problems)');
+      if (node.initializer.text === 'SKIP') at(node, 'builds a SKIP outcome by hand: use absent() (the absence policy) or unseen()');
     }
     if (ts.isCallExpression(node) && node.expression.getText() === 'failWith') {
       const joins = (inner: ts.Node): void => {
@@ -58,7 +54,7 @@ export function handWritten(file: string, source: string): string[] {
 }
 
 describe('one way to write a rule', () => {
-  it('builds every FAIL with failWith and every Korean particle after a value with withParticle', () => {
+  it('builds every FAIL with failWith, every SKIP with absent or unseen, and every Korean particle after a value with withParticle', () => {
     const found = ruleFiles().flatMap((file) => handWritten(file, fs.readFileSync(file, 'utf8')));
     expect(found).toEqual([]);
   });
@@ -68,6 +64,7 @@ describe('one way to write a rule', () => {
       'const a = { ko: `${subnet.id}이 기본 NACL을 씁니다` };',
       'const b = { ko: `웹 ACL ${acl.id}(${scope})이 적용합니다` };',
       "const c = { status: 'FAIL', message };",
+      "const s = { status: 'SKIP', message };",
       "const d = failWith([{ en: `${problems.map((p) => p.en).join('; ')}.`, ko: '', resources: [] }]);",
       'const fine = { ko: `${withParticle(subnet.id, "이/가")} 기본 NACL을 씁니다`, en: `${count}개`, list: `버킷(${ids})은 비공개` };',
     ].join('\n');
@@ -76,6 +73,7 @@ describe('one way to write a rule', () => {
       'x/sample.ts:2',
       'x/sample.ts:3',
       'x/sample.ts:4',
+      'x/sample.ts:5',
     ]);
   });
 });

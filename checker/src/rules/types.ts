@@ -82,7 +82,12 @@ export interface RuleContext {
   readonly analyses: Analyses;
 }
 
-/** A rule: metadata plus a pure evaluation over the resource graph. */
+/**
+ * A rule: metadata plus a pure evaluation over the resource graph. Its outcomes come from the
+ * helpers only: failWith (problems.ts) for FAIL, absent (absent.ts, which states the policy for
+ * "the thing this rule checks is not there") or unseen for SKIP, withParticle (korean.ts) for a
+ * Korean particle after a generated value; rules/style.test.ts enforces it.
+ */
 export interface Rule extends RuleMeta {
   evaluate(context: RuleContext): Outcome;
 }

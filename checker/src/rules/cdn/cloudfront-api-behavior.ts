@@ -13,7 +13,7 @@ import {
 import { listProp, stringProp } from '../../model/queries/values';
 import type { Resource } from '../../model/types';
 import type { Rule } from '../types';
-import { NO_DISTRIBUTION } from './skip';
+import { absent, THINGS } from '../absent';
 
 /** A /api/* behaviour sends the API, with every method and the viewer's query strings, to the external ALB. */
 export const cloudfrontApiBehavior: Rule = {
@@ -39,7 +39,7 @@ export const cloudfrontApiBehavior: Rule = {
   services: ['cloudfront', 'elbv2'],
   evaluate({ graph }) {
     const all = distributions(graph);
-    if (all.length === 0) return NO_DISTRIBUTION;
+    if (all.length === 0) return absent({ thing: THINGS.distribution, reportedBy: 'cloudfront-static-origin' });
     const problems: LocalizedText[] = [];
     for (const distribution of all) {
       const api = behaviorsOf(graph, distribution).filter((behavior) => !behavior.isDefault && isApiPattern(behavior.pathPattern));

@@ -5,7 +5,7 @@ import type { ResourceGraph } from '../../model/graph';
 import { behaviorsOf, cachePolicyOf, cacheTtls, distributions, isApiPattern, type Behavior } from '../../model/queries/cdn';
 import type { Resource } from '../../model/types';
 import type { Rule } from '../types';
-import { NO_DISTRIBUTION } from './skip';
+import { absent, THINGS } from '../absent';
 
 /** Static files are cached at the edge; API responses are not. */
 export const cloudfrontCachePolicies: Rule = {
@@ -31,7 +31,7 @@ export const cloudfrontCachePolicies: Rule = {
   services: ['cloudfront'],
   evaluate({ graph }) {
     const all = distributions(graph);
-    if (all.length === 0) return NO_DISTRIBUTION;
+    if (all.length === 0) return absent({ thing: THINGS.distribution, reportedBy: 'cloudfront-static-origin' });
     const problems: LocalizedText[] = [];
     const notes: string[] = [];
     for (const distribution of all) {

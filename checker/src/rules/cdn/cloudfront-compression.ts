@@ -2,7 +2,7 @@ import { failWith } from '../problems';
 import { behaviorsOf, distributions } from '../../model/queries/cdn';
 import { booleanProp } from '../../model/queries/values';
 import type { Rule } from '../types';
-import { NO_DISTRIBUTION } from './skip';
+import { absent, THINGS } from '../absent';
 
 /** The behaviours that serve files from S3 compress them at the edge. */
 export const cloudfrontCompression: Rule = {
@@ -28,7 +28,7 @@ export const cloudfrontCompression: Rule = {
   services: ['cloudfront'],
   evaluate({ graph }) {
     const all = distributions(graph);
-    if (all.length === 0) return NO_DISTRIBUTION;
+    if (all.length === 0) return absent({ thing: THINGS.distribution, reportedBy: 'cloudfront-static-origin' });
     const uncompressed: string[] = [];
     for (const distribution of all) {
       for (const behavior of behaviorsOf(graph, distribution)) {

@@ -3,7 +3,7 @@ import { failWith } from '../problems';
 import { distributions } from '../../model/queries/cdn';
 import { listProp, stringProp } from '../../model/queries/values';
 import type { Rule } from '../types';
-import { NO_DISTRIBUTION } from './skip';
+import { absent, THINGS } from '../absent';
 
 /** Optional stretch: the distribution limits which countries may use the shop. */
 export const cloudfrontGeoRestriction: Rule = {
@@ -30,7 +30,7 @@ export const cloudfrontGeoRestriction: Rule = {
   optional: true,
   evaluate({ graph }) {
     const all = distributions(graph);
-    if (all.length === 0) return NO_DISTRIBUTION;
+    if (all.length === 0) return absent({ thing: THINGS.distribution, reportedBy: 'cloudfront-static-origin' });
     for (const distribution of all) {
       const path = 'DistributionConfig.Restrictions.GeoRestriction';
       const type = stringProp(graph, distribution, `${path}.RestrictionType`) ?? 'none';
@@ -55,9 +55,12 @@ export const cloudfrontGeoRestriction: Rule = {
         resources: [distribution.id],
       };
     }
-    return {
-      status: 'SKIP',
-      message: { en: 'Optional stretch not attempted: no geo restriction.', ko: '선택 심화 과제를 하지 않았습니다: 지역 제한이 없습니다.' },
-    };
+    return absent({
+      thing: { en: 'geo restriction', ko: '지역 제한' },
+      optional: {
+        en: 'To try it, set geoRestriction: GeoRestriction.allowlist(...) on the distribution.',
+        ko: '해 보려면 디스트리뷰션에 geoRestriction: GeoRestriction.allowlist(...)를 주세요.',
+      },
+    });
   },
 };

@@ -3,7 +3,7 @@ import { failWith } from '../problems';
 import { behaviorsOf, distributions } from '../../model/queries/cdn';
 import { stringProp } from '../../model/queries/values';
 import type { Rule } from '../types';
-import { NO_DISTRIBUTION } from './skip';
+import { absent, THINGS } from '../absent';
 
 const SECURE = new Set(['redirect-to-https', 'https-only']);
 
@@ -31,7 +31,7 @@ export const cloudfrontHttpsRedirect: Rule = {
   services: ['cloudfront'],
   evaluate({ graph }) {
     const all = distributions(graph);
-    if (all.length === 0) return NO_DISTRIBUTION;
+    if (all.length === 0) return absent({ thing: THINGS.distribution, reportedBy: 'cloudfront-static-origin' });
     const insecure: string[] = [];
     for (const distribution of all) {
       for (const behavior of behaviorsOf(graph, distribution)) {

@@ -3,7 +3,7 @@ import { failWith } from '../problems';
 import { distributions, originsOf } from '../../model/queries/cdn';
 import { publicReadAccess } from '../../model/queries/storage';
 import type { Rule } from '../types';
-import { NO_DISTRIBUTION } from './skip';
+import { absent, THINGS } from '../absent';
 
 /** No bucket behind the distribution is readable by anyone on the internet. */
 export const cloudfrontOriginNotPublic: Rule = {
@@ -29,12 +29,12 @@ export const cloudfrontOriginNotPublic: Rule = {
   services: ['cloudfront', 's3'],
   evaluate({ graph }) {
     const all = distributions(graph);
-    if (all.length === 0) return NO_DISTRIBUTION;
+    if (all.length === 0) return absent({ thing: THINGS.distribution, reportedBy: 'cloudfront-static-origin' });
     const buckets = [
       ...new Set(all.flatMap((distribution) => originsOf(graph, distribution).flatMap((origin) => (origin.bucket ? [origin.bucket] : [])))),
     ];
     if (buckets.length === 0) {
-      return { status: 'SKIP', message: { en: 'No S3 bucket behind the distribution.', ko: '디스트리뷰션 뒤에 S3 버킷이 없습니다.' } };
+      return absent({ thing: { en: 'S3 bucket behind the distribution', ko: '디스트리뷰션 뒤의 S3 버킷' }, nothingToCheck: true });
     }
     for (const bucket of buckets) {
       const exposure = publicReadAccess(graph, bucket);

@@ -1,3 +1,4 @@
+import { absent } from '../absent';
 import { withParticle } from '../korean';
 import { failWith } from '../problems';
 import type { LocalizedText } from '@workshop/catalog';
@@ -33,13 +34,12 @@ export const cloudfrontStaticOrigin: Rule = {
   evaluate({ graph }) {
     const all = distributions(graph);
     if (all.length === 0) {
-      return failWith([
-        {
+      return absent({
+        required: {
           en: 'No CloudFront distribution: every request still crosses the world to the Region.',
           ko: 'CloudFront 디스트리뷰션이 없습니다. 모든 요청이 여전히 리전까지 먼 길을 갑니다.',
-          resources: [],
         },
-      ]);
+      });
     }
     const problems: LocalizedText[] = [];
     for (const distribution of all) {

@@ -1,3 +1,4 @@
+import { absent } from '../absent';
 import { withParticle } from '../korean';
 import { failWith } from '../problems';
 import { distributions } from '../../model/queries/cdn';
@@ -31,13 +32,13 @@ export const route53AliasToCloudfront: Rule = {
   evaluate({ graph }) {
     const aliases = aliasRecords(graph);
     if (aliases.length === 0) {
-      return {
-        status: 'SKIP',
-        message: {
-          en: 'Optional stretch not attempted: no Route 53 alias record.',
-          ko: '선택 심화 과제를 하지 않았습니다: Route 53 별칭 레코드가 없습니다.',
+      return absent({
+        thing: { en: 'Route 53 alias record', ko: 'Route 53 별칭 레코드' },
+        optional: {
+          en: 'To try it, add an ARecord with RecordTarget.fromAlias(new targets.CloudFrontTarget(distribution)).',
+          ko: '해 보려면 RecordTarget.fromAlias(new targets.CloudFrontTarget(distribution))로 ARecord를 추가하세요.',
         },
-      };
+      });
     }
     const all = distributions(graph);
     const toCloudFront = aliases.filter(

@@ -1,3 +1,4 @@
+import { absent, THINGS } from '../absent';
 import { primaryDatabases } from '../../model/queries/database';
 import { numberProp } from '../../model/queries/values';
 import { failWith, type Problem } from '../problems';
@@ -28,7 +29,7 @@ export const rdsBackupsRetained: Rule = {
   evaluate({ graph }) {
     const databases = primaryDatabases(graph);
     if (databases.length === 0) {
-      return failWith([{ en: 'There is no RDS database to back up.', ko: '백업할 RDS 데이터베이스가 없습니다.', resources: [] }]);
+      return absent({ thing: THINGS.database, reportedBy: 'rds-private' });
     }
     const problems: Problem[] = [];
     const kept: string[] = [];

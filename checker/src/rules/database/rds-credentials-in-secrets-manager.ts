@@ -1,3 +1,4 @@
+import { absent, THINGS } from '../absent';
 import type { ResourceGraph } from '../../model/graph';
 import { primaryDatabases } from '../../model/queries/database';
 import { booleanProp } from '../../model/queries/values';
@@ -114,13 +115,7 @@ export const rdsCredentialsInSecretsManager: Rule = {
   evaluate({ graph }) {
     const databases = primaryDatabases(graph);
     if (databases.length === 0) {
-      return failWith([
-        {
-          en: 'There is no RDS database yet: add one with credentials from rds.Credentials.fromGeneratedSecret.',
-          ko: '아직 RDS 데이터베이스가 없습니다. rds.Credentials.fromGeneratedSecret으로 자격 증명을 만든 데이터베이스를 추가하세요.',
-          resources: [],
-        },
-      ]);
+      return absent({ thing: THINGS.database, reportedBy: 'rds-private' });
     }
     const verdicts = databases.map((db) => secretSource(graph, db));
     const problems = verdicts.filter((verdict): verdict is Problem => 'resources' in verdict);

@@ -1,3 +1,4 @@
+import { absent, THINGS } from '../absent';
 import { clusterOf, dbEngine, dbInstances, primaryDatabases } from '../../model/queries/database';
 import { booleanProp, stringProp } from '../../model/queries/values';
 import { failWith, type Problem } from '../problems';
@@ -29,9 +30,7 @@ export const rdsMultiAz: Rule = {
   evaluate({ graph }) {
     const databases = primaryDatabases(graph);
     if (databases.length === 0) {
-      return failWith([
-        { en: 'There is no RDS database to make Multi-AZ.', ko: 'Multi-AZ로 만들 RDS 데이터베이스가 없습니다.', resources: [] },
-      ]);
+      return absent({ thing: THINGS.database, reportedBy: 'rds-private' });
     }
     const problems: Problem[] = [];
     const passes: string[] = [];

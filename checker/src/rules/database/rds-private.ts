@@ -1,3 +1,4 @@
+import { absent } from '../absent';
 import { dbSubnets, primaryDatabases } from '../../model/queries/database';
 import { failWith } from '../problems';
 import { exposureProblems } from './exposure';
@@ -28,13 +29,12 @@ export const rdsPrivate: Rule = {
   evaluate({ graph }) {
     const databases = primaryDatabases(graph);
     if (databases.length === 0) {
-      return failWith([
-        {
+      return absent({
+        required: {
           en: 'There is no RDS database: add an rds.DatabaseInstance in the isolated subnets.',
           ko: 'RDS 데이터베이스가 없습니다. 격리 서브넷에 rds.DatabaseInstance를 추가하세요.',
-          resources: [],
         },
-      ]);
+      });
     }
     const problems = databases.flatMap((db) => exposureProblems(graph, db, { en: 'Database', ko: '데이터베이스' }));
     if (problems.length > 0) return failWith(problems);

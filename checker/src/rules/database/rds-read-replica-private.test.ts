@@ -8,7 +8,7 @@ describe('rds-read-replica-private', () => {
   it('skips with a hint when there is no read replica (optional stretch task)', () => {
     const outcome = judge(rdsReadReplicaPrivate, shopTemplate());
     expect(outcome.status).toBe('SKIP');
-    expect(outcome.message.en).toContain('optional');
+    expect(outcome.message.en).toContain('Optional stretch not attempted: no read replica.');
     expect(rdsReadReplicaPrivate.optional).toBe(true);
   });
 

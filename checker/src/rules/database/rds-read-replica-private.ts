@@ -1,3 +1,4 @@
+import { absent } from '../absent';
 import { readReplicas, replicaSource } from '../../model/queries/database';
 import { failWith } from '../problems';
 import type { Rule } from '../types';
@@ -29,13 +30,13 @@ export const rdsReadReplicaPrivate: Rule = {
   evaluate({ graph }) {
     const replicas = readReplicas(graph);
     if (replicas.length === 0) {
-      return {
-        status: 'SKIP',
-        message: {
-          en: 'No read replica: this stretch task is optional. To try it, add an rds.DatabaseInstanceReadReplica in the isolated subnets with the database security group.',
-          ko: 'Read Replica가 없습니다. 이 심화 과제는 선택입니다. 해 보려면 격리 서브넷에 데이터베이스 보안 그룹을 쓰는 rds.DatabaseInstanceReadReplica를 추가하세요.',
+      return absent({
+        thing: { en: 'read replica', ko: 'Read Replica' },
+        optional: {
+          en: 'To try it, add an rds.DatabaseInstanceReadReplica in the isolated subnets with the database security group.',
+          ko: '해 보려면 격리 서브넷에 데이터베이스 보안 그룹을 쓰는 rds.DatabaseInstanceReadReplica를 추가하세요.',
         },
-      };
+      });
     }
     const problems = replicas.flatMap((replica) => exposureProblems(graph, replica, { en: 'Read replica', ko: 'Read Replica' }));
     if (problems.length > 0) return failWith(problems);

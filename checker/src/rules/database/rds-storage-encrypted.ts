@@ -1,3 +1,4 @@
+import { absent, THINGS } from '../absent';
 import { primaryDatabases } from '../../model/queries/database';
 import { booleanProp, stringProp } from '../../model/queries/values';
 import { failWith, type Problem } from '../problems';
@@ -26,7 +27,7 @@ export const rdsStorageEncrypted: Rule = {
   evaluate({ graph }) {
     const databases = primaryDatabases(graph);
     if (databases.length === 0) {
-      return failWith([{ en: 'There is no RDS database to encrypt.', ko: '암호화할 RDS 데이터베이스가 없습니다.', resources: [] }]);
+      return absent({ thing: THINGS.database, reportedBy: 'rds-private' });
     }
     const problems: Problem[] = databases
       .filter((db) => booleanProp(graph, db, 'StorageEncrypted') !== true)

@@ -8,7 +8,7 @@ describe('route53-alias-to-alb', () => {
   it('skips with a hint when there is no hosted zone (optional stretch task)', () => {
     const outcome = judge(route53AliasToAlb, shopTemplate());
     expect(outcome.status).toBe('SKIP');
-    expect(outcome.message.en).toContain('stretch task is optional');
+    expect(outcome.message.en).toContain('Optional stretch not attempted: no Route 53 hosted zone. To try it');
   });
 
   it('passes for route53.ARecord with LoadBalancerTarget (a "dualstack." Join on the ALB DNS name)', () => {

@@ -1,3 +1,4 @@
+import { absent } from '../absent';
 import { failWith } from '../problems';
 import type { ResourceGraph } from '../../model/graph';
 import { applicationLoadBalancers } from '../../model/queries/compute';
@@ -73,13 +74,13 @@ export const route53AliasToAlb: Rule = {
   evaluate({ graph }) {
     const zones = graph.ofType('AWS::Route53::HostedZone');
     if (zones.length === 0) {
-      return {
-        status: 'SKIP',
-        message: {
-          en: 'No Route 53 hosted zone: this stretch task is optional. To try it, add a hosted zone for your domain and an alias A record to the internet-facing ALB.',
-          ko: 'Route 53 호스팅 영역이 없습니다. 이 심화 과제는 선택입니다. 해 보려면 도메인의 호스팅 영역과 인터넷용 ALB를 가리키는 별칭 A 레코드를 추가하세요.',
+      return absent({
+        thing: { en: 'Route 53 hosted zone', ko: 'Route 53 호스팅 영역' },
+        optional: {
+          en: 'To try it, add a hosted zone for your domain and an alias A record to the internet-facing ALB.',
+          ko: '해 보려면 도메인의 호스팅 영역과 인터넷용 ALB를 가리키는 별칭 A 레코드를 추가하세요.',
         },
-      };
+      });
     }
     const albs = applicationLoadBalancers(graph, 'internet-facing');
     const all = records(graph);

@@ -1,3 +1,4 @@
+import { absent } from '../absent';
 import { withParticle } from '../korean';
 import { failWith } from '../problems';
 import type { ResourceGraph } from '../../model/graph';
@@ -33,7 +34,7 @@ export const cpuAlarmsDriveScaling: Rule = {
   evaluate({ graph }) {
     const groups = graph.ofType('AWS::AutoScaling::AutoScalingGroup');
     if (groups.length === 0)
-      return { status: 'SKIP', message: { en: 'No Auto Scaling group to scale.', ko: '스케일링할 Auto Scaling 그룹이 없습니다.' } };
+      return absent({ thing: { en: 'Auto Scaling group to scale', ko: '스케일링할 Auto Scaling 그룹' }, nothingToCheck: true });
     const verdicts = groups.map((asg) => ({ asg, how: cpuScaling(graph, asg) }));
     const missing = verdicts.filter((v) => v.how === undefined);
     const tooFast = verdicts.filter((v) => v.how?.fasterThanBasic === true);

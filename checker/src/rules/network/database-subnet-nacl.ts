@@ -1,3 +1,4 @@
+import { absent } from '../absent';
 import { withParticle } from '../korean';
 import { failWith } from '../problems';
 import type { LocalizedText } from '@workshop/catalog';
@@ -46,8 +47,7 @@ export const databaseSubnetNacl: Rule = {
   evaluate({ graph }) {
     const databases = primaryDatabases(graph);
     const subnets = [...new Set(databases.flatMap((db) => dbSubnets(graph, db)))];
-    if (subnets.length === 0)
-      return { status: 'SKIP', message: { en: 'No database subnets in the stack.', ko: '스택에 DB 서브넷이 없습니다.' } };
+    if (subnets.length === 0) return absent({ thing: { en: 'database subnets', ko: 'DB 서브넷' }, nothingToCheck: true });
     const ports = [...new Set(databases.map((db) => dbPort(graph, db)))];
     const databaseCidrs = subnets.flatMap((subnet) => stringProp(graph, subnet, 'CidrBlock') ?? []);
     // The clients: the APP servers' subnets when the tiers are known, else any range outside the database subnets.

@@ -1,3 +1,4 @@
+import { absent } from '../absent';
 import { failWith } from '../problems';
 import { subnetRouting, subnetsOf, vpcOf } from '../../model/queries/network';
 import { s3Endpoints } from '../../model/queries/storage';
@@ -29,13 +30,7 @@ export const s3EndpointServesPrivateRouteTables: Rule = {
   evaluate({ graph }) {
     const gateways = s3Endpoints(graph).filter((candidate) => candidate.type === 'Gateway');
     if (gateways.length === 0) {
-      return {
-        status: 'SKIP',
-        message: {
-          en: 'No S3 gateway endpoint yet (s3-gateway-endpoint reports it).',
-          ko: '아직 S3 게이트웨이 엔드포인트가 없습니다(s3-gateway-endpoint가 알려 줍니다).',
-        },
-      };
+      return absent({ thing: { en: 'S3 gateway endpoint', ko: 'S3 게이트웨이 엔드포인트' }, reportedBy: 's3-gateway-endpoint' });
     }
     const missing: Resource[] = [];
     const served = new Set<Resource>();
@@ -54,13 +49,7 @@ export const s3EndpointServesPrivateRouteTables: Rule = {
       }
     }
     if (privateTables === 0) {
-      return {
-        status: 'SKIP',
-        message: {
-          en: 'The VPC has no private subnets (with a NAT route) to serve.',
-          ko: 'VPC에 연결할 프라이빗 서브넷(NAT 경로가 있는)이 없습니다.',
-        },
-      };
+      return absent({ thing: { en: 'private subnet with a NAT route', ko: 'NAT 경로가 있는 프라이빗 서브넷' }, nothingToCheck: true });
     }
     if (missing.length > 0) {
       return failWith([

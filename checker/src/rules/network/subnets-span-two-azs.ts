@@ -1,3 +1,4 @@
+import { absent } from '../absent';
 import { failWith } from '../problems';
 import { shopVpc, subnetAz, subnetKind, subnetsOf, type SubnetKind } from '../../model/queries/network';
 import type { Rule } from '../types';
@@ -35,13 +36,12 @@ export const subnetsSpanTwoAzs: Rule = {
     const vpc = shopVpc(graph);
     const subnets = vpc ? subnetsOf(graph, vpc) : [];
     if (subnets.length === 0) {
-      return failWith([
-        {
+      return absent({
+        required: {
           en: 'The stack has no subnets: give the VPC a public, a private and an isolated subnet in each of two AZs.',
           ko: '스택에 서브넷이 없습니다. VPC의 두 AZ마다 퍼블릭·프라이빗·격리 서브넷을 하나씩 만드세요.',
-          resources: [],
         },
-      ]);
+      });
     }
     const kindsByAz = new Map<string, Set<SubnetKind>>();
     for (const subnet of subnets) {

@@ -1,3 +1,4 @@
+import { absent } from '../absent';
 import { failWith } from '../problems';
 import { vpcs } from '../../model/queries/network';
 import { stringProp } from '../../model/queries/values';
@@ -24,7 +25,7 @@ export const vpcFlowLogs: Rule = {
   services: ['ec2', 'logs'],
   evaluate({ graph }) {
     const all = vpcs(graph);
-    if (all.length === 0) return { status: 'SKIP', message: { en: 'No VPC in the stack.', ko: '스택에 VPC가 없습니다.' } };
+    if (all.length === 0) return absent({ thing: { en: 'VPC', ko: 'VPC' }, nothingToCheck: true });
     const flowLogs = graph.ofType('AWS::EC2::FlowLog');
     const missing = all.filter((vpc) => !flowLogs.some((log) => graph.refsIn(graph.prop(log, 'ResourceId')).includes(vpc)));
     if (missing.length > 0) {

@@ -1,3 +1,4 @@
+import { absent } from '../absent';
 import { withParticle } from '../korean';
 import { failWith } from '../problems';
 import { shopTiers } from '../../model/queries/chain';
@@ -33,13 +34,10 @@ export const webTierPrivate: Rule = {
     const tiers = shopTiers(graph);
     const groups = [...new Set([...tiers.web.members, ...tiers.app.members])];
     if (groups.length === 0) {
-      return {
-        status: 'SKIP',
-        message: {
-          en: 'No WEB or APP Auto Scaling group behind a load balancer yet.',
-          ko: '아직 로드 밸런서 뒤에 WEB·APP Auto Scaling 그룹이 없습니다.',
-        },
-      };
+      return absent({
+        thing: { en: 'WEB or APP Auto Scaling group behind a load balancer', ko: '로드 밸런서 뒤의 WEB·APP Auto Scaling 그룹' },
+        reportedBy: 'asg-private-multi-az',
+      });
     }
     const exposed = groups.flatMap((asg) => {
       const publicSubnets = autoScalingGroupSubnets(graph, asg).filter((subnet) => subnetKind(graph, subnet) === 'public');

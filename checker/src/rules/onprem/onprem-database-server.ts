@@ -1,3 +1,4 @@
+import { absent } from '../absent';
 import { describePorts, describeSource, isSinglePort } from '../../model/queries/security-groups';
 import { failWith, type Problem } from '../problems';
 import type { Rule } from '../types';
@@ -29,13 +30,12 @@ export const onpremDatabaseServer: Rule = {
   evaluate({ graph }) {
     const servers = onPremServers(graph);
     if (servers.databases.length === 0) {
-      return failWith([
-        {
+      return absent({
+        required: {
           en: `No instance is reachable from the web+app servers${servers.webApp.length === 0 ? ' (none found yet)' : ''}: launch the database server with a security group that allows port 3306 from the web+app servers' group.`,
           ko: `Web + App 서버에서 닿는 인스턴스가 없습니다${servers.webApp.length === 0 ? '(Web + App 서버도 아직 없습니다)' : ''}. Web + App 서버의 보안 그룹에서 오는 3306 포트를 허용하는 보안 그룹으로 데이터베이스 서버를 띄우세요.`,
-          resources: [],
         },
-      ]);
+      });
     }
     const webGroups = servers.webApp.flatMap((server) => server.groups);
     const lbGroups = servers.loadBalancers.flatMap((server) => server.groups);

@@ -1,3 +1,4 @@
+import { absent } from '../absent';
 import { describePorts, describeSource, isAnywhere } from '../../model/queries/security-groups';
 import { failWith, type Problem } from '../problems';
 import type { Rule } from '../types';
@@ -29,13 +30,12 @@ export const onpremLoadBalancerServer: Rule = {
   evaluate({ graph }) {
     const servers = onPremServers(graph);
     if (servers.all.length === 0) {
-      return failWith([
-        {
+      return absent({
+        required: {
           en: 'There is no EC2 instance yet: launch the load balancer server (an instance running nginx) with a security group open to 0.0.0.0/0 on port 80.',
           ko: '아직 EC2 인스턴스가 없습니다. 0.0.0.0/0의 80 포트를 허용하는 보안 그룹으로 로드 밸런서 서버(nginx를 실행하는 인스턴스)를 띄우세요.',
-          resources: [],
         },
-      ]);
+      });
     }
     if (servers.loadBalancers.length === 0) {
       return failWith([

@@ -1,3 +1,4 @@
+import { absent, THINGS } from '../absent';
 import { failWith } from '../problems';
 import { shopTiers } from '../../model/queries/chain';
 import { prefixLength, sshDoors } from '../../model/queries/hardening';
@@ -35,13 +36,7 @@ export const bastionReachesAppOnly: Rule = {
       ),
     ];
     if (bastions.length === 0) {
-      return {
-        status: 'SKIP',
-        message: {
-          en: 'No bastion yet (bastion-restricted-ssh reports it).',
-          ko: '아직 Bastion이 없습니다(bastion-restricted-ssh가 알려 줍니다).',
-        },
-      };
+      return absent({ thing: THINGS.bastion, reportedBy: 'bastion-restricted-ssh' });
     }
     const bastionGroups = new Set(bastions.flatMap((instance) => securityGroupsOf(graph, instance)));
     const appGroups = new Set(shopTiers(graph).app.groups);

@@ -1,3 +1,4 @@
+import { absent } from '../absent';
 import { withParticle } from '../korean';
 import { failWith } from '../problems';
 import { prefixLength, sshDoors } from '../../model/queries/hardening';
@@ -39,13 +40,12 @@ export const bastionRestrictedSsh: Rule = {
     }
     const bastions = doors.filter((door) => door.publicInstances.length > 0);
     if (bastions.length === 0) {
-      return failWith([
-        {
+      return absent({
+        required: {
           en: 'No bastion: no instance in a public subnet accepts SSH from an administrator address range.',
           ko: 'Bastion이 없습니다. 관리자 주소 범위에서 SSH를 받는 퍼블릭 서브넷의 인스턴스가 없습니다.',
-          resources: [],
         },
-      ]);
+      });
     }
     const [door] = bastions;
     return {

@@ -1,3 +1,4 @@
+import { absent } from '../absent';
 import { withParticle } from '../korean';
 import { failWith } from '../problems';
 import { bucketEncryption } from '../../model/queries/storage';
@@ -29,13 +30,12 @@ export const cloudtrailMultiRegionValidated: Rule = {
   evaluate({ graph }) {
     const trails = graph.ofType('AWS::CloudTrail::Trail');
     if (trails.length === 0) {
-      return failWith([
-        {
+      return absent({
+        required: {
           en: 'No CloudTrail trail: API calls are kept only 90 days in the event history, for this Region.',
           ko: 'CloudTrail 추적이 없습니다. API 호출이 이 리전의 이벤트 기록에 90일만 남습니다.',
-          resources: [],
         },
-      ]);
+      });
     }
     const problems: { en: string; ko: string }[] = [];
     for (const trail of trails) {

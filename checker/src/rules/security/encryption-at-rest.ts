@@ -1,3 +1,4 @@
+import { absent } from '../absent';
 import { withParticle } from '../korean';
 import { failWith } from '../problems';
 import type { ResourceGraph } from '../../model/graph';
@@ -40,7 +41,7 @@ export const encryptionAtRest: Rule = {
     const databases = primaryDatabases(graph);
     const allBuckets = buckets(graph);
     if (disks.length + volumes.length + databases.length + allBuckets.length === 0) {
-      return { status: 'SKIP', message: { en: 'Nothing in the stack stores data.', ko: '스택에 데이터를 저장하는 것이 없습니다.' } };
+      return absent({ thing: { en: 'resource that stores data', ko: '데이터를 저장하는 리소스' }, nothingToCheck: true });
     }
     const problems: { en: string; ko: string }[] = [];
     for (const db of databases) {

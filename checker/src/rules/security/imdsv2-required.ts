@@ -1,3 +1,4 @@
+import { absent } from '../absent';
 import { withParticle } from '../korean';
 import { failWith } from '../problems';
 import { stringProp } from '../../model/queries/values';
@@ -31,7 +32,7 @@ export const imdsv2Required: Rule = {
     const configurations = graph.ofType('AWS::AutoScaling::LaunchConfiguration');
     const instances = graph.ofType('AWS::EC2::Instance');
     if (templates.length + configurations.length + instances.length === 0) {
-      return { status: 'SKIP', message: { en: 'No servers to check.', ko: '확인할 서버가 없습니다.' } };
+      return absent({ thing: { en: 'servers', ko: '서버' }, nothingToCheck: true });
     }
     const weak = [
       ...templates.filter((lt) => stringProp(graph, lt, 'LaunchTemplateData.MetadataOptions.HttpTokens') !== 'required'),

@@ -1,3 +1,4 @@
+import { absent } from '../absent';
 import { failWith } from '../problems';
 import { applicationLoadBalancers } from '../../model/queries/compute';
 import { describePorts, ingressRules, isAnywhere, securityGroupsOf } from '../../model/queries/security-groups';
@@ -27,7 +28,7 @@ export const noOpenIngress: Rule = {
   services: ['ec2', 'elbv2'],
   evaluate({ graph }) {
     const groups = graph.ofType('AWS::EC2::SecurityGroup');
-    if (groups.length === 0) return { status: 'SKIP', message: { en: 'No security groups to check.', ko: '확인할 보안 그룹이 없습니다.' } };
+    if (groups.length === 0) return absent({ thing: { en: 'security groups', ko: '보안 그룹' }, nothingToCheck: true });
     const front = new Set(applicationLoadBalancers(graph, 'internet-facing').flatMap((lb) => securityGroupsOf(graph, lb)));
     const open = groups.flatMap((group) => ingressRules(graph, group)).filter((rule) => isAnywhere(rule.source));
     const allowed = open.filter(

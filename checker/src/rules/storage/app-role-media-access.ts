@@ -1,3 +1,4 @@
+import { absent, THINGS } from '../absent';
 import { withParticle } from '../korean';
 import { failWith } from '../problems';
 import { bucketCoverage, coversAction } from '../../model/queries/policies';
@@ -31,23 +32,16 @@ export const appRoleMediaAccess: Rule = {
   evaluate({ graph }) {
     const media = mediaBuckets(graph);
     if (media.length === 0) {
-      return {
-        status: 'SKIP',
-        message: {
-          en: 'No media bucket to grant (media-bucket-private reports it).',
-          ko: '권한을 줄 미디어 버킷이 없습니다(media-bucket-private가 알려 줍니다).',
-        },
-      };
+      return absent({ thing: THINGS.mediaBucket, reportedBy: 'media-bucket-private' });
     }
     const app = shopTiers(graph).app.members;
     if (app.length === 0) {
-      return failWith([
-        {
+      return absent({
+        required: {
           en: 'No APP tier found: no Auto Scaling group sits behind an internal load balancer.',
           ko: 'APP 계층을 찾지 못했습니다. 내부 로드 밸런서 뒤에 있는 Auto Scaling 그룹이 없습니다.',
-          resources: [],
         },
-      ]);
+      });
     }
     for (const asg of app) {
       const role = instanceRoleOf(graph, asg);

@@ -1,3 +1,4 @@
+import { absent } from '../absent';
 import { withParticle } from '../korean';
 import { failWith } from '../problems';
 import {
@@ -36,13 +37,12 @@ export const mediaBucketPrivate: Rule = {
   evaluate({ graph }) {
     const media = mediaBuckets(graph);
     if (media.length === 0) {
-      return failWith([
-        {
+      return absent({
+        required: {
           en: 'No media bucket: every bucket is the website, a CloudFront origin or a log destination. Add a bucket for images and video.',
           ko: '미디어 버킷이 없습니다. 모든 버킷이 웹사이트, CloudFront 오리진, 로그 저장소입니다. 이미지·동영상용 버킷을 추가하세요.',
-          resources: [],
         },
-      ]);
+      });
     }
     const problems: { en: string; ko: string }[] = [];
     for (const bucket of media) {

@@ -1,3 +1,4 @@
+import { absent, THINGS } from '../absent';
 import { failWith } from '../problems';
 import type { ResourceGraph } from '../../model/graph';
 import { bucketCoverage, conditionKeys, conditionValues, coversAction, type Statement } from '../../model/queries/policies';
@@ -33,13 +34,7 @@ export const mediaBucketRequiresEndpoint: Rule = {
   evaluate({ graph }) {
     const media = mediaBuckets(graph);
     if (media.length === 0) {
-      return {
-        status: 'SKIP',
-        message: {
-          en: 'No media bucket to protect (media-bucket-private reports it).',
-          ko: '보호할 미디어 버킷이 없습니다(media-bucket-private가 알려 줍니다).',
-        },
-      };
+      return absent({ thing: THINGS.mediaBucket, reportedBy: 'media-bucket-private' });
     }
     const endpoints = graph.ofType('AWS::EC2::VPCEndpoint');
     const problems: { en: string; ko: string }[] = [];

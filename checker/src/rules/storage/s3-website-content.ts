@@ -1,3 +1,4 @@
+import { absent, unseen } from '../absent';
 import { failWith } from '../problems';
 import { websiteBuckets, websiteDocuments } from '../../model/queries/storage';
 import type { Rule } from '../types';
@@ -28,13 +29,7 @@ export const s3WebsiteContent: Rule = {
   evaluate({ graph }) {
     const sites = websiteBuckets(graph);
     if (sites.length === 0) {
-      return {
-        status: 'SKIP',
-        message: {
-          en: 'No bucket has website hosting, so there is no content to look for (s3-website-hosting reports it).',
-          ko: '웹사이트 호스팅이 켜진 버킷이 없어 확인할 콘텐츠가 없습니다(s3-website-hosting이 알려 줍니다).',
-        },
-      };
+      return absent({ thing: { en: 'bucket with website hosting', ko: '웹사이트 호스팅이 켜진 버킷' }, reportedBy: 's3-website-hosting' });
     }
     for (const bucket of sites) {
       const documents = websiteDocuments(graph, bucket) ?? {};
@@ -60,12 +55,9 @@ export const s3WebsiteContent: Rule = {
         },
       ]);
     }
-    return {
-      status: 'SKIP',
-      message: {
-        en: "The target did not list the website bucket's objects, so the content cannot be checked here.",
-        ko: '대상 환경이 웹사이트 버킷의 객체 목록을 주지 않아 콘텐츠를 확인할 수 없습니다.',
-      },
-    };
+    return unseen({
+      en: "The target did not list the website bucket's objects, so the content cannot be checked here.",
+      ko: '대상 환경이 웹사이트 버킷의 객체 목록을 주지 않아 콘텐츠를 확인할 수 없습니다.',
+    });
   },
 };

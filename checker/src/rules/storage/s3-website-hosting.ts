@@ -1,3 +1,4 @@
+import { absent } from '../absent';
 import { withParticle } from '../korean';
 import { failWith } from '../problems';
 import { publicAccessBlock, websiteBuckets, websiteDocuments } from '../../model/queries/storage';
@@ -29,9 +30,9 @@ export const s3WebsiteHosting: Rule = {
   evaluate({ graph }) {
     const sites = websiteBuckets(graph);
     if (sites.length === 0) {
-      return failWith([
-        { en: 'No bucket has static website hosting turned on.', ko: '정적 웹사이트 호스팅이 켜진 버킷이 없습니다.', resources: [] },
-      ]);
+      return absent({
+        required: { en: 'No bucket has static website hosting turned on.', ko: '정적 웹사이트 호스팅이 켜진 버킷이 없습니다.' },
+      });
     }
     const problems: { en: string; ko: string }[] = [];
     for (const bucket of sites) {
