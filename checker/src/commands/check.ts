@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Command, Option } from 'commander';
-import { catalog, findLab, type Lab } from '@workshop/catalog';
+import { catalog, findLab, labDir, type Lab } from '@workshop/catalog';
 import { inputError, type ExitCodeValue } from '../errors';
 import { exitCodeOf, runChecks } from '../engine/run';
 import { createProgress, parseReporterSpecs, reporters, writeReports } from '../reporters';
@@ -133,7 +133,7 @@ export function chooseInput(options: InputFlags, cwd: string, labArg: string | u
 /** labs/<lab-id> under `dir` when it is a CDK app, i.e. when the user runs the checker from the workshop's root. */
 function starterIn(dir: string, labArg: string | undefined): string | undefined {
   if (labArg === undefined || !findLab(labArg)) return undefined;
-  const starter = path.join(dir, 'labs', labArg);
+  const starter = labDir(labArg, 'starter', dir);
   return fs.existsSync(path.join(starter, 'cdk.json')) ? starter : undefined;
 }
 

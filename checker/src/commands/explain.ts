@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { catalog, nearestLabId, type Catalog } from '@workshop/catalog';
+import { catalog, nearestId } from '@workshop/catalog';
 import { inputError } from '../errors';
 import { guideUrl } from '../engine/run';
 import { rules } from '../rules';
@@ -67,8 +67,10 @@ export function padDisplay(text: string, width: number): string {
 export function requireRule(id: string): Rule {
   const rule = rules.find((candidate) => candidate.id === id);
   if (rule) return rule;
-  // nearestLabId only reads ids, so the rule ids stand in for a catalog here.
-  const nearest = nearestLabId(id, { labs: rules.map((candidate) => ({ id: candidate.id })) } as unknown as Catalog);
+  const nearest = nearestId(
+    id,
+    rules.map((candidate) => candidate.id),
+  );
   const hint = nearest ? ` Did you mean "${nearest}"?` : '';
   const hintKo = nearest ? ` "${nearest}"을(를) 말씀하셨나요?` : '';
   throw inputError(

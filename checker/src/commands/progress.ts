@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import type { Lang } from '@workshop/catalog';
+import { guideRoute, type Lang } from '@workshop/catalog';
 import pc from 'picocolors';
 import { ExitCode, type ExitCodeValue } from '../errors';
 import { labProgress, type LabProgress, type LabState } from '../learner/progress';
@@ -27,7 +27,7 @@ const TEXT = {
     synthError: 'does not synthesize',
     deployed: (where: string) => `deployed to ${where}`,
     next: 'Next',
-    start: (n: number, id: string, title: string) => `start lab ${n}, ${id} (${title}): read its guide at /docs/labs/${id}, then run`,
+    start: (n: number, id: string, title: string) => `start lab ${n}, ${id} (${title}): read its guide at ${guideRoute(id)}, then run`,
     continue: (n: number, id: string, step: string) => `lab ${n}, ${id}${step}: keep checking on every save with`,
     fixSynth: (n: number, id: string, error: string) => `lab ${n}, ${id}, does not synthesize: ${error}`,
     hint: 'Hint',
@@ -45,7 +45,7 @@ const TEXT = {
     deployed: (where: string) => `${where}에 배포됨`,
     next: '다음 할 일',
     start: (n: number, id: string, title: string) =>
-      `${n}번 실습 ${id}(${title})을(를) 시작하세요. /ko/docs/labs/${id} 가이드를 읽고 다음을 실행합니다`,
+      `${n}번 실습 ${id}(${title})을(를) 시작하세요. ${guideRoute(id, { lang: 'ko' })} 가이드를 읽고 다음을 실행합니다`,
     continue: (n: number, id: string, step: string) => `${n}번 실습 ${id}${step}: 저장할 때마다 검사하려면`,
     fixSynth: (n: number, id: string, error: string) => `${n}번 실습 ${id}이(가) synth되지 않습니다: ${error}`,
     hint: '힌트',

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { readCatalog, validateCatalog, type Lab } from '@workshop/catalog';
+import { labDir, labFolder, readCatalog, validateCatalog, type Lab } from '@workshop/catalog';
 import { CheckerError } from '../errors';
 import { runChecks } from '../engine/run';
 import type { CheckReport, RuleResult } from '../engine/result';
@@ -64,9 +64,9 @@ export function devCheck(options: DevCheckOptions): DevCheckStep[] {
 
   const selected = catalog.labs.filter((lab) => !options.labs || options.labs.includes(lab.id));
   const graphs = new Map<string, LoadedSource | undefined>();
-  const load = (lab: Lab, kind: 'labs' | 'solutions'): { loaded?: LoadedSource; problem?: string } => {
-    const dir = path.join(options.root, kind, lab.id);
-    const key = `${kind}/${lab.id}`;
+  const load = (lab: Lab, kind: 'starter' | 'solution'): { loaded?: LoadedSource; problem?: string } => {
+    const dir = labDir(lab.id, kind, options.root);
+    const key = labFolder(lab.id, kind);
     if (!graphs.has(key)) {
       try {
         const file = synthApp(dir, lab.stackName);
@@ -84,10 +84,10 @@ export function devCheck(options: DevCheckOptions): DevCheckStep[] {
 
   for (const lab of selected) {
     const index = catalog.labs.indexOf(lab);
-    const starterDir = `labs/${lab.id}`;
+    const starterDir = labFolder(lab.id, 'starter');
     record(`${starterDir}: TODO(${lab.id}) marks match the catalog hints`, todoProblems(options.root, lab));
 
-    const starter = load(lab, 'labs');
+    const starter = load(lab, 'starter');
     const starterProblems = starter.problem ? [starter.problem] : [];
     if (starter.loaded) {
       const report = check(lab, starter.loaded);
@@ -103,8 +103,8 @@ export function devCheck(options: DevCheckOptions): DevCheckStep[] {
     }
     record(`${starterDir} synthesizes and fails at least one of its lab's checks`, starterProblems);
 
-    const solutionDir = `solutions/${lab.id}`;
-    const solution = load(lab, 'solutions');
+    const solutionDir = labFolder(lab.id, 'solution');
+    const solution = load(lab, 'solution');
     record(
       `${solutionDir} passes every check of its lab`,
       solution.problem ? [solution.problem] : mustPass(check(lab, solution.loaded!), solutionDir, registry),
@@ -128,24 +128,24 @@ export function todoProblems(root: string, lab: Lab): string[] {
   const problems: string[] = [];
   const marks = new Map<number, string[]>();
   let count = 0;
-  const scan = (dir: string, kind: 'labs' | 'solutions'): void => {
+  const scan = (kind: 'starter' | 'solution', dir = labDir(lab.id, kind, root)): void => {
     for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) {
-        if (!SKIPPED_DIRS.has(entry.name)) scan(full, kind);
+        if (!SKIPPED_DIRS.has(entry.name)) scan(kind, full);
         continue;
       }
       if (!SCANNED.test(entry.name)) continue;
       const relative = path
-        .relative(path.join(root, kind, lab.id), full)
+        .relative(labDir(lab.id, kind, root), full)
         .split(path.sep)
         .join('/');
       const lines = fs.readFileSync(full, 'utf8').split('\n');
       lines.forEach((line, i) => {
         for (const match of line.matchAll(TODO_MARK)) {
           if (match[1] !== lab.id) continue;
-          if (kind === 'solutions') {
-            problems.push(`solutions/${lab.id}/${relative}:${i + 1} still has a TODO(${lab.id}) mark: a solution has none.`);
+          if (kind === 'solution') {
+            problems.push(`${labFolder(lab.id, 'solution')}/${relative}:${i + 1} still has a TODO(${lab.id}) mark: a solution has none.`);
             continue;
           }
           count += 1;
@@ -154,27 +154,25 @@ export function todoProblems(root: string, lab: Lab): string[] {
       });
     }
   };
-  const starterDir = path.join(root, 'labs', lab.id);
-  if (!fs.existsSync(starterDir)) return [`labs/${lab.id} is missing.`];
-  scan(starterDir, 'labs');
-  if (fs.existsSync(path.join(root, 'solutions', lab.id))) scan(path.join(root, 'solutions', lab.id), 'solutions');
-  if (count === 0) problems.push(`labs/${lab.id} has no TODO(${lab.id}) marks: mark each step the learner completes.`);
+  const starter = labFolder(lab.id, 'starter');
+  if (!fs.existsSync(labDir(lab.id, 'starter', root))) return [`${starter} is missing.`];
+  scan('starter');
+  if (fs.existsSync(labDir(lab.id, 'solution', root))) scan('solution');
+  if (count === 0) problems.push(`${starter} has no TODO(${lab.id}) marks: mark each step the learner completes.`);
   for (const hint of lab.hints) {
     const files = marks.get(hint.step);
     if (!files) {
-      problems.push(
-        `labs/${lab.id} has no "TODO(${lab.id}) step ${hint.step}" mark for catalog hint ${hint.step}: add it in ${hint.file}.`,
-      );
+      problems.push(`${starter} has no "TODO(${lab.id}) step ${hint.step}" mark for catalog hint ${hint.step}: add it in ${hint.file}.`);
     } else if (!files.includes(hint.file)) {
       problems.push(
-        `labs/${lab.id}: "TODO(${lab.id}) step ${hint.step}" is in ${files.join(', ')} but catalog hint ${hint.step} names ${hint.file}: move the mark or fix the hint's file.`,
+        `${starter}: "TODO(${lab.id}) step ${hint.step}" is in ${files.join(', ')} but catalog hint ${hint.step} names ${hint.file}: move the mark or fix the hint's file.`,
       );
     }
   }
   for (const step of [...marks.keys()].sort((a, b) => a - b)) {
     if (!lab.hints.some((hint) => hint.step === step)) {
       problems.push(
-        `labs/${lab.id}/${marks.get(step)![0]}: "TODO(${lab.id}) step ${step}" has no catalog hint ${step}: add the hint to labs/catalog.json or renumber the mark.`,
+        `${starter}/${marks.get(step)![0]}: "TODO(${lab.id}) step ${step}" has no catalog hint ${step}: add the hint to labs/catalog.json or renumber the mark.`,
       );
     }
   }

@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import type { Lab, Lang, LocalizedText } from '@workshop/catalog';
+import { guideRoute, type Lab, type Lang, type LocalizedText } from '@workshop/catalog';
 import type { ResourceGraph } from '../model/graph';
 import { CannotEvaluate } from '../model/types';
 import type { Analyses, Outcome, Rule, RuleMeta, Status } from '../rules/types';
@@ -27,7 +27,7 @@ export interface RunOptions {
 
 /** Site path (or URL, with a base) of the guide section that teaches a rule, in the given language. */
 export function guideUrl(guide: RuleMeta['guide'], lang: Lang, base = ''): string {
-  return `${base.replace(/\/+$/, '')}${lang === 'ko' ? '/ko' : ''}/docs/labs/${guide.lab}#${guide.section}`;
+  return `${base.replace(/\/+$/, '')}${guideRoute(guide.lab, { section: guide.section, lang })}`;
 }
 
 /** Runs the lab's checks over the loaded graph, each isolated, and builds the report. */
