@@ -17,6 +17,7 @@ CORRECTIONS = (
     "network_acl",
     "security_group_rules",
     "security_group",
+    "subnet_public_ip",
     "ec2_instance",
     "rds_db_instance",
     "s3_bucket",
