@@ -2,8 +2,7 @@ import { absent } from '../absent';
 import { withParticle } from '../korean';
 import { failWith } from '../problems';
 import { distributions } from '../../model/queries/cdn';
-import type { Resource } from '../../model/types';
-import type { ResourceGraph } from '../../model/graph';
+import { aliasPointsAt, aliasRecords } from '../../model/queries/dns';
 import type { Rule } from '../types';
 
 /** Optional stretch: the shop's domain is an alias to the CloudFront distribution. */
@@ -42,40 +41,26 @@ export const route53AliasToCloudfront: Rule = {
     }
     const all = distributions(graph);
     const toCloudFront = aliases.filter(
-      ({ target }) =>
-        graph.refsIn(target).some((resource) => all.includes(resource)) ||
-        (typeof target === 'string' && /\.cloudfront\.net\.?$/.test(target)),
+      ({ aliasDnsName }) =>
+        all.some((distribution) => aliasPointsAt(graph, aliasDnsName, distribution)) ||
+        (typeof aliasDnsName === 'string' && /\.cloudfront\.net\.?$/.test(aliasDnsName)),
     );
     if (toCloudFront.length === 0) {
       return failWith([
         {
-          en: `The alias record(s) ${aliases.map((a) => a.record.id).join(', ')} do not point at the CloudFront distribution, so visitors skip the edge.`,
-          ko: `별칭 레코드 ${withParticle(aliases.map((a) => a.record.id).join(', '), '이/가')} CloudFront 디스트리뷰션을 가리키지 않아 방문자가 엣지를 건너뜁니다.`,
-          resources: aliases.map((a) => a.record.id),
+          en: `The alias record(s) ${aliases.map((a) => a.owner.id).join(', ')} do not point at the CloudFront distribution, so visitors skip the edge.`,
+          ko: `별칭 레코드 ${withParticle(aliases.map((a) => a.owner.id).join(', '), '이/가')} CloudFront 디스트리뷰션을 가리키지 않아 방문자가 엣지를 건너뜁니다.`,
+          resources: aliases.map((a) => a.owner.id),
         },
       ]);
     }
     return {
       status: 'PASS',
       message: {
-        en: `Record ${toCloudFront[0].record.id} is an alias to the distribution.`,
-        ko: `레코드 ${withParticle(toCloudFront[0].record.id, '이/가')} 디스트리뷰션을 가리키는 별칭입니다.`,
+        en: `Record ${toCloudFront[0].owner.id} is an alias to the distribution.`,
+        ko: `레코드 ${withParticle(toCloudFront[0].owner.id, '이/가')} 디스트리뷰션을 가리키는 별칭입니다.`,
       },
-      resources: toCloudFront.map((a) => a.record.id),
+      resources: toCloudFront.map((a) => a.owner.id),
     };
   },
 };
-
-function aliasRecords(graph: ResourceGraph): { record: Resource; target: unknown }[] {
-  const records = graph.ofType('AWS::Route53::RecordSet').flatMap((record) => {
-    const alias = record.properties.AliasTarget as Record<string, unknown> | undefined;
-    return alias ? [{ record, target: alias.DNSName }] : [];
-  });
-  const grouped = graph.ofType('AWS::Route53::RecordSetGroup').flatMap((group) =>
-    ((group.properties.RecordSets as Array<Record<string, unknown>> | undefined) ?? []).flatMap((set) => {
-      const alias = set.AliasTarget as Record<string, unknown> | undefined;
-      return alias ? [{ record: group, target: alias.DNSName }] : [];
-    }),
-  );
-  return [...records, ...grouped];
-}

@@ -1,52 +1,9 @@
 import { absent } from '../absent';
 import { failWith } from '../problems';
-import type { ResourceGraph } from '../../model/graph';
 import { applicationLoadBalancers } from '../../model/queries/compute';
-import { listProp, stringProp } from '../../model/queries/values';
-import type { Resource } from '../../model/types';
+import { aliasPointsAt, dnsRecords } from '../../model/queries/dns';
 import type { Rule } from '../types';
 import { withParticle } from '../korean';
-
-/** A DNS record as the rule reads it, from an AWS::Route53::RecordSet or one entry of a RecordSetGroup. */
-interface DnsRecord {
-  readonly owner: Resource;
-  readonly name: string;
-  readonly type: string;
-  readonly aliasDnsName?: unknown;
-}
-
-function records(graph: ResourceGraph): DnsRecord[] {
-  const single = graph.ofType('AWS::Route53::RecordSet').map((owner) => ({
-    owner,
-    name: stringProp(graph, owner, 'Name') ?? owner.id,
-    type: stringProp(graph, owner, 'Type') ?? '',
-    aliasDnsName: graph.prop(owner, 'AliasTarget.DNSName'),
-  }));
-  const grouped = graph.ofType('AWS::Route53::RecordSetGroup').flatMap((owner) =>
-    listProp(graph, owner, 'RecordSets').map((_, i) => ({
-      owner,
-      name: stringProp(graph, owner, `RecordSets.${i}.Name`) ?? owner.id,
-      type: stringProp(graph, owner, `RecordSets.${i}.Type`) ?? '',
-      aliasDnsName: graph.prop(owner, `RecordSets.${i}.AliasTarget.DNSName`),
-    })),
-  );
-  return [...single, ...grouped];
-}
-
-/** Lower case, without "dualstack." and the trailing dot, so live DNS names compare. */
-function normalizeDnsName(name: string): string {
-  return name
-    .toLowerCase()
-    .replace(/^dualstack\./, '')
-    .replace(/\.$/, '');
-}
-
-/** True when an alias DNS name is the load balancer's (a GetAtt in a template; live, the DNS name the loader keeps as `live.dnsName`). */
-function pointsAt(graph: ResourceGraph, aliasDnsName: unknown, lb: Resource): boolean {
-  if (graph.refsIn(aliasDnsName).includes(lb)) return true;
-  const known = [lb.properties.DNSName, lb.live?.dnsName].filter((name): name is string => typeof name === 'string');
-  return typeof aliasDnsName === 'string' && known.some((name) => normalizeDnsName(name) === normalizeDnsName(aliasDnsName));
-}
 
 /** Stretch task: a Route 53 alias record sends the shop's domain to the internet-facing ALB. */
 export const route53AliasToAlb: Rule = {
@@ -83,13 +40,13 @@ export const route53AliasToAlb: Rule = {
       });
     }
     const albs = applicationLoadBalancers(graph, 'internet-facing');
-    const all = records(graph);
+    const all = dnsRecords(graph);
     const aliases = all.filter(
-      (record) => (record.type === 'A' || record.type === 'AAAA') && albs.some((lb) => pointsAt(graph, record.aliasDnsName, lb)),
+      (record) => (record.type === 'A' || record.type === 'AAAA') && albs.some((lb) => aliasPointsAt(graph, record.aliasDnsName, lb)),
     );
     if (aliases.length > 0) {
       const record = aliases[0];
-      const lb = albs.find((candidate) => pointsAt(graph, record.aliasDnsName, candidate))!;
+      const lb = albs.find((candidate) => aliasPointsAt(graph, record.aliasDnsName, candidate))!;
       return {
         status: 'PASS',
         message: {
