@@ -7,6 +7,8 @@ import {
   autoScalingGroupMinSize,
   autoScalingGroupsBehind,
   listenerPorts,
+  launchedFromTemplate,
+  serverDefinitions,
   loadBalancerScheme,
   loadBalancerSubnets,
   targetGroupsOf,
@@ -32,5 +34,21 @@ describe('load balancers and Auto Scaling groups', () => {
     expect(targetGroupsOf(graph, front).map((group) => group.id)).toEqual(['WebTargets']);
     expect(autoScalingGroupsBehind(graph, front).map((asg) => asg.id)).toEqual(['WebFleet']);
     expect(autoScalingGroupsBehind(graph, graph.get('InnerAlb')!).map((asg) => asg.id)).toEqual(['AppFleet']);
+  });
+
+  it('lists the server definitions a stack launches from, leaving out a launch template nothing uses', () => {
+    const template = handWrittenShop() as { Resources: Record<string, unknown> };
+    template.Resources.Spare = { Type: 'AWS::EC2::LaunchTemplate', Properties: { LaunchTemplateData: { ImageId: 'ami-1' } } };
+    template.Resources.Single = {
+      Type: 'AWS::EC2::Instance',
+      Properties: { ImageId: 'ami-1', LaunchTemplate: { LaunchTemplateId: { Ref: 'Spare' }, Version: '1' } },
+    };
+    const withUse = graphFromTemplate(template);
+    expect(serverDefinitions(withUse).templates.map((t) => t.id)).toContain('Spare');
+    expect(launchedFromTemplate(withUse, withUse.get('Single')!)).toBe(true);
+    delete template.Resources.Single;
+    const unused = graphFromTemplate(template);
+    expect(serverDefinitions(unused).templates.map((t) => t.id)).not.toContain('Spare');
+    expect(serverDefinitions(unused).instances).toEqual([]);
   });
 });

@@ -101,6 +101,32 @@ export function autoScalingGroupMinSize(graph: ResourceGraph, asg: Resource): nu
   return min;
 }
 
+/**
+ * What a stack launches servers from: the launch templates and launch configurations that an
+ * instance or an Auto Scaling group uses (one that nothing uses launches nothing), and the EC2
+ * instances themselves.
+ */
+export interface ServerDefinitions {
+  readonly templates: readonly Resource[];
+  readonly configurations: readonly Resource[];
+  readonly instances: readonly Resource[];
+}
+
+/** The server definitions of the graph (see {@link ServerDefinitions}). */
+export function serverDefinitions(graph: ResourceGraph): ServerDefinitions {
+  const used = (resource: Resource): boolean => graph.referencing(resource).length > 0;
+  return {
+    templates: graph.ofType('AWS::EC2::LaunchTemplate').filter(used),
+    configurations: graph.ofType('AWS::AutoScaling::LaunchConfiguration').filter(used),
+    instances: graph.ofType('AWS::EC2::Instance'),
+  };
+}
+
+/** True when an instance is launched from a launch template in the graph, whose settings it then follows. */
+export function launchedFromTemplate(graph: ResourceGraph, instance: Resource): boolean {
+  return graph.refsIn(graph.prop(instance, 'LaunchTemplate')).length > 0;
+}
+
 /** Every EC2 instance. */
 export function instances(graph: ResourceGraph): Resource[] {
   return graph.ofType('AWS::EC2::Instance');

@@ -2,6 +2,7 @@ import { absent } from '../absent';
 import { withParticle } from '../korean';
 import { failWith } from '../problems';
 import type { ResourceGraph } from '../../model/graph';
+import { launchedFromTemplate, serverDefinitions } from '../../model/queries/compute';
 import { primaryDatabases } from '../../model/queries/database';
 import { bucketEncryption, buckets } from '../../model/queries/storage';
 import { booleanProp, listProp } from '../../model/queries/values';
@@ -31,12 +32,8 @@ export const encryptionAtRest: Rule = {
   modes: ['template', 'live'],
   services: ['s3', 'rds', 'ec2', 'autoscaling'],
   evaluate({ graph }) {
-    const disks = [
-      // A launch template that no instance or group uses launches nothing, so it stores no data.
-      ...graph.ofType('AWS::EC2::LaunchTemplate').filter((template) => graph.referencing(template).length > 0),
-      ...graph.ofType('AWS::AutoScaling::LaunchConfiguration'),
-      ...graph.ofType('AWS::EC2::Instance'),
-    ];
+    const servers = serverDefinitions(graph);
+    const disks = [...servers.templates, ...servers.configurations, ...servers.instances];
     const volumes = graph.ofType('AWS::EC2::Volume');
     const databases = primaryDatabases(graph);
     const allBuckets = buckets(graph);
@@ -88,11 +85,7 @@ export const encryptionAtRest: Rule = {
 /** How a server definition encrypts its disks: every EBS mapping encrypted, one not, or none declared (AMI default). */
 function diskEncryption(graph: ResourceGraph, disk: Resource): 'encrypted' | 'unencrypted' | 'ami-default' {
   const base = disk.type === 'AWS::EC2::LaunchTemplate' ? 'LaunchTemplateData.BlockDeviceMappings' : 'BlockDeviceMappings';
-  if (
-    disk.type === 'AWS::EC2::Instance' &&
-    graph.refsIn(graph.prop(disk, 'LaunchTemplate')).length > 0 &&
-    listProp(graph, disk, base).length === 0
-  ) {
+  if (disk.type === 'AWS::EC2::Instance' && launchedFromTemplate(graph, disk) && listProp(graph, disk, base).length === 0) {
     return 'encrypted'; // judged on its launch template
   }
   const mappings = listProp(graph, disk, base)

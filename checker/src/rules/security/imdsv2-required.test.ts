@@ -14,15 +14,26 @@ describe('imdsv2-required', () => {
     expect(outcome.status).toBe('PASS');
   });
 
-  it('accepts a launch configuration with HttpTokens required', () => {
-    const graph = stackGraph((stack) => {
-      new autoscaling.CfnLaunchConfiguration(stack, 'Config', {
-        imageId: 'ami-123',
-        instanceType: 't3.micro',
-        metadataOptions: { httpTokens: 'required' },
+  it('accepts a launch configuration with HttpTokens required, and ignores one that nothing launches from', () => {
+    const graph = (used: boolean) =>
+      stackGraph((stack) => {
+        const config = new autoscaling.CfnLaunchConfiguration(stack, 'Config', {
+          imageId: 'ami-123',
+          instanceType: 't3.micro',
+          metadataOptions: { httpTokens: 'required' },
+        });
+        new autoscaling.CfnLaunchConfiguration(stack, 'Unused', { imageId: 'ami-123', instanceType: 't3.micro' });
+        if (used) {
+          new autoscaling.CfnAutoScalingGroup(stack, 'Group', {
+            minSize: '2',
+            maxSize: '2',
+            launchConfigurationName: config.ref,
+            availabilityZones: ['ap-northeast-2a'],
+          });
+        }
       });
-    });
-    expect(judge(imdsv2Required, graph).status).toBe('PASS');
+    expect(judge(imdsv2Required, graph(true)).status).toBe('PASS');
+    expect(judge(imdsv2Required, graph(false)).status).toBe('SKIP');
   });
 
   it('fails when a launch template or a bare instance still allows IMDSv1', () => {

@@ -1,3 +1,4 @@
+import { launchedFromTemplate, serverDefinitions } from '../../model/queries/compute';
 import { absent } from '../absent';
 import { withParticle } from '../korean';
 import { failWith } from '../problems';
@@ -28,9 +29,7 @@ export const imdsv2Required: Rule = {
   services: ['ec2', 'autoscaling'],
   resourceTypes: ['AWS::EC2::Instance.LaunchTemplate'],
   evaluate({ graph }) {
-    const templates = graph.ofType('AWS::EC2::LaunchTemplate');
-    const configurations = graph.ofType('AWS::AutoScaling::LaunchConfiguration');
-    const instances = graph.ofType('AWS::EC2::Instance');
+    const { templates, configurations, instances } = serverDefinitions(graph);
     if (templates.length + configurations.length + instances.length === 0) {
       return absent({ thing: { en: 'servers', ko: '서버' }, nothingToCheck: true });
     }
@@ -41,7 +40,7 @@ export const imdsv2Required: Rule = {
       // reports its own; alone in a template it allows IMDSv1.
       ...instances.filter(
         (instance) =>
-          graph.refsIn(graph.prop(instance, 'LaunchTemplate')).length === 0 &&
+          !launchedFromTemplate(graph, instance) &&
           (instance.live?.metadataOptions as { HttpTokens?: string } | undefined)?.HttpTokens !== 'required',
       ),
     ];
