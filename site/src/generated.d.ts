@@ -1,8 +1,4 @@
 // Files the workshop-data plugin writes under .docusaurus/ before bundling (see src/plugins/workshop-data.ts).
-declare module '@generated/workshop-data/default/catalog.json' {
-  const value: unknown;
-  export default value;
-}
 declare module '@generated/workshop-data/default/rules.json' {
   const value: unknown;
   export default value;

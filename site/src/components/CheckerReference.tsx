@@ -1,5 +1,6 @@
 import React from 'react';
 import Link from '@docusaurus/Link';
+import { guideRoute } from '@workshop/catalog/core';
 import Heading from '@theme/Heading';
 import { catalog, labById, rules } from '../data/workshop';
 import { useLang } from '../lib/i18n';
@@ -66,7 +67,7 @@ export default function CheckerReference(): React.JSX.Element {
                   : labs.map((lab, index) => (
                       <React.Fragment key={lab.id}>
                         {index > 0 && ', '}
-                        <Link to={`/docs/labs/${lab.id}`}>{lab.title[lang]}</Link>
+                        <Link to={guideRoute(lab.id)}>{lab.title[lang]}</Link>
                       </React.Fragment>
                     ))}
               </dd>
@@ -74,7 +75,7 @@ export default function CheckerReference(): React.JSX.Element {
                 <>
                   <dt>{ko ? '가이드' : 'Guide'}</dt>
                   <dd>
-                    <Link to={`/docs/labs/${rule.guide.lab}#${rule.guide.section}`}>
+                    <Link to={guideRoute(rule.guide.lab, { section: rule.guide.section })}>
                       {labById(rule.guide.lab).title[lang]} § {rule.guide.section}
                     </Link>
                   </dd>

@@ -1,5 +1,6 @@
 import React from 'react';
 import Link from '@docusaurus/Link';
+import { guideRoute } from '@workshop/catalog/core';
 import { glossary } from '../data/glossary';
 import { labById } from '../data/workshop';
 import { useLang } from '../lib/i18n';
@@ -24,7 +25,7 @@ export default function Glossary(): React.JSX.Element {
             {entry.lab && (
               <>
                 {' '}
-                <Link to={`/docs/labs/${entry.lab}`}>
+                <Link to={guideRoute(entry.lab)}>
                   {lang === 'ko' ? `→ ${labById(entry.lab).title.ko}` : `→ ${labById(entry.lab).title.en}`}
                 </Link>
               </>

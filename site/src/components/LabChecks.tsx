@@ -1,5 +1,6 @@
 import React from 'react';
 import Link from '@docusaurus/Link';
+import { guideRoute } from '@workshop/catalog/core';
 import { catalog, labById, ruleById, rules } from '../data/workshop';
 import { useLang } from '../lib/i18n';
 
@@ -50,7 +51,7 @@ export default function LabChecks({ lab, newOnly = false }: LabChecksProps): Rea
                   {origin !== lab && (
                     <div className="ws-carried">
                       {ko ? '이전 실습에서 이어짐: ' : 'carried forward from '}
-                      <Link to={`/docs/labs/${origin}`}>{labById(origin).title[lang]}</Link>
+                      <Link to={guideRoute(origin)}>{labById(origin).title[lang]}</Link>
                     </div>
                   )}
                 </td>

@@ -1,5 +1,6 @@
 import React from 'react';
 import Link from '@docusaurus/Link';
+import { guideRoute } from '@workshop/catalog/core';
 import { catalog } from '../data/workshop';
 import { formatMinutes, formatUsd, useLang } from '../lib/i18n';
 
@@ -27,7 +28,7 @@ export default function LabList(): React.JSX.Element {
             <tr key={lab.id}>
               <td>{index + 1}</td>
               <td>
-                <Link to={`/docs/labs/${lab.id}`}>{lab.title[lang]}</Link>
+                <Link to={guideRoute(lab.id)}>{lab.title[lang]}</Link>
               </td>
               <td>{formatMinutes(lab.durationMinutes, lang)}</td>
               <td>{formatUsd(lab.cost.hourlyUsd, lang)}</td>

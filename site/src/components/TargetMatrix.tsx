@@ -1,5 +1,6 @@
 import React from 'react';
 import Link from '@docusaurus/Link';
+import { guideRoute } from '@workshop/catalog/core';
 import { catalog } from '../data/workshop';
 import { targetsData, type Capability } from '../data/targets';
 import { useLang } from '../lib/i18n';
@@ -51,7 +52,7 @@ export default function TargetMatrix(): React.JSX.Element {
           {catalog.labs.map((lab) => (
             <tr key={lab.id}>
               <th scope="row">
-                <Link to={`/docs/labs/${lab.id}`}>{lab.title[lang]}</Link>
+                <Link to={guideRoute(lab.id)}>{lab.title[lang]}</Link>
               </th>
               {targetsData.targets.map((target) => (
                 <Cell key={target.id} capability={targetsData.labs[lab.id]?.[target.id]} />

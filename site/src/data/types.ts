@@ -1,4 +1,4 @@
-import type { Catalog, LocalizedText } from '@workshop/catalog';
+import type { LocalizedText } from '@workshop/catalog';
 
 /** The metadata of one checker rule, as `checker/src/rules/index.ts` exports it. */
 export interface RuleMeta {
@@ -25,7 +25,6 @@ export interface CliHelp {
 
 /** What the workshop-data plugin hands to the components at build time. */
 export interface WorkshopData {
-  catalog: Catalog;
   rules: RuleMeta[];
   cli: CliHelp | null;
 }

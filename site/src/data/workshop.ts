@@ -1,11 +1,11 @@
-import type { PricedCatalog, PricedLab } from '@workshop/catalog';
-import catalogJson from '@generated/workshop-data/default/catalog.json';
+import type { PricedLab } from '@workshop/catalog';
+import { catalog } from '@workshop/catalog/core';
 import rulesJson from '@generated/workshop-data/default/rules.json';
 import cliJson from '@generated/workshop-data/default/cli.json';
 import type { CliHelp, RuleMeta } from './types';
 
-/** labs/catalog.json as the workshop-data plugin loaded it at build time, each lab priced from labs/prices.json. */
-export const catalog = catalogJson as PricedCatalog;
+/** labs/catalog.json, each lab priced from labs/prices.json: the catalog core the checker reads too. */
+export { catalog };
 
 /** Rule metadata exported by the checker; empty until the checker has rules. */
 export const rules = rulesJson as RuleMeta[];

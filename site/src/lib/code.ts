@@ -1,4 +1,5 @@
 import { structuredPatch } from 'diff';
+import { labFolder } from '@workshop/catalog/core';
 
 const LANGUAGES: Record<string, string> = {
   ts: 'typescript',
@@ -28,7 +29,17 @@ export function sliceLines(code: string, lines?: string): { text: string; first:
 
 /** A unified diff of a lab file from labs/<lab> to solutions/<lab>; empty when they are equal. */
 export function unifiedDiff(lab: string, path: string, starter: string, solution: string, context = 3): string {
-  const patch = structuredPatch(`labs/${lab}/${path}`, `solutions/${lab}/${path}`, starter, solution, '', '', { context });
+  const patch = structuredPatch(
+    `${labFolder(lab, 'starter')}/${path}`,
+    `${labFolder(lab, 'solution')}/${path}`,
+    starter,
+    solution,
+    '',
+    '',
+    {
+      context,
+    },
+  );
   if (patch.hunks.length === 0) return '';
   const body = patch.hunks.flatMap((hunk) => [
     `@@ -${hunk.oldStart},${hunk.oldLines} +${hunk.newStart},${hunk.newLines} @@`,

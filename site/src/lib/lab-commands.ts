@@ -1,4 +1,5 @@
 import type { Lang } from '@workshop/catalog';
+import { labFolder } from '@workshop/catalog/core';
 
 /** The command blocks every lab guide shows, in the order a learner runs them. */
 export const LAB_COMMAND_KINDS = ['template', 'solution', 'local', 'aws', 'destroy-local', 'destroy-aws'] as const;
@@ -28,7 +29,7 @@ export function labCommands(lab: string, kind: LabCommandKind): LabCommandBlock 
       };
     case 'solution':
       return {
-        lines: [`npx checker check ${lab} --app solutions/${lab}`],
+        lines: [`npx checker check ${lab} --app ${labFolder(lab, 'solution')}`],
         title: { en: 'Template mode: the solution', ko: '템플릿 모드: 정답' },
       };
     case 'local':

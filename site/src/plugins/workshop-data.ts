@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { LoadContext, Plugin } from '@docusaurus/types';
-import { catalog, repoRoot } from '@workshop/catalog';
+import { repoRoot } from '@workshop/catalog';
 import type { CliHelp, RuleMeta, WorkshopData } from '../data/types';
 
 /** Where the checker exports its rules (`export const rules = [...]`), relative to the repository root. */
@@ -63,17 +63,16 @@ let cached: WorkshopData | undefined;
 
 /** Everything the components read at build time, loaded once per process (both locales share it). */
 export function loadWorkshopData(): WorkshopData {
-  cached ??= { catalog, rules: loadRules(), cli: loadCliHelp() };
+  cached ??= { rules: loadRules(), cli: loadCliHelp() };
   return cached;
 }
 
-/** Docusaurus plugin: writes catalog.json, rules.json and cli.json under .docusaurus/workshop-data/default/. */
+/** Docusaurus plugin: writes rules.json and cli.json under .docusaurus/workshop-data/default/ (the catalog comes from its core module). */
 export default function workshopData(_context: LoadContext): Plugin<WorkshopData> {
   return {
     name: 'workshop-data',
     loadContent: async () => loadWorkshopData(),
     async contentLoaded({ content, actions }) {
-      await actions.createData('catalog.json', JSON.stringify(content.catalog));
       await actions.createData('rules.json', JSON.stringify(content.rules));
       await actions.createData('cli.json', JSON.stringify(content.cli));
     },
