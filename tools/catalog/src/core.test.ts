@@ -33,6 +33,21 @@ describe('the catalog core (what the site imports in the browser)', () => {
     expect(guideRoute('vpc-migration', { lang: 'en' })).toBe('/docs/labs/vpc-migration');
   });
 
+  it('is the only code that builds a guide route: no checker, site or tool file joins /docs/labs/ with an id', () => {
+    const roots = ['checker/src', 'checker/testing', 'site/src', 'tools'].map((dir) => path.join(repoRoot, dir));
+    const sources = (dir: string): string[] =>
+      fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+        const full = path.join(dir, entry.name);
+        if (entry.isDirectory()) return entry.name === 'node_modules' ? [] : sources(full);
+        return /\.(ts|tsx|mjs)$/.test(entry.name) && !entry.name.endsWith('.test.ts') ? [full] : [];
+      });
+    const byHand = roots
+      .flatMap(sources)
+      .filter((file) => file !== path.join(__dirname, 'core.ts') && /docs\/labs\/\$\{/.test(fs.readFileSync(file, 'utf8')))
+      .map((file) => path.relative(repoRoot, file));
+    expect(byHand).toEqual([]);
+  });
+
   it('names the folder of a starter and a solution, which labDir resolves under the repository', () => {
     expect(labFolder('vpc-migration', 'starter')).toBe('labs/vpc-migration');
     expect(labFolder('vpc-migration', 'solution')).toBe('solutions/vpc-migration');
