@@ -10,6 +10,7 @@ import {
   formatCidr,
   internetGatewaysOf,
   parseCidr,
+  cidrContains,
   routeTableOf,
   shopVpc,
   subnetAz,
@@ -115,5 +116,13 @@ describe('CIDR blocks', () => {
     expect(parseCidr('10.0.0.0/16')).toEqual({ network: 10 * 2 ** 24, prefix: 16 });
     expect(parseCidr('10.0.0.256/16')).toBeUndefined();
     expect(parseCidr('fd00::/8')).toBeUndefined();
+  });
+
+  it('tells whether one block contains another', () => {
+    expect(cidrContains('10.0.0.0/16', '10.0.3.0/24')).toBe(true);
+    expect(cidrContains('10.0.3.0/24', '10.0.0.0/16')).toBe(false);
+    expect(cidrContains('10.0.0.0/16', '10.1.0.0/24')).toBe(false);
+    expect(cidrContains('0.0.0.0/0', '203.0.113.7/32')).toBe(true);
+    expect(cidrContains('10.0.0.0/16', 'not-a-cidr')).toBe(false);
   });
 });

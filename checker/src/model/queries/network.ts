@@ -248,6 +248,15 @@ export function parseCidr(cidr: string): { readonly network: number; readonly pr
   return { network: address - (address % size), prefix };
 }
 
+/** True when IPv4 CIDR `outer` contains CIDR `inner` (false when either is malformed). */
+export function cidrContains(outer: string, inner: string): boolean {
+  const a = parseCidr(outer);
+  const b = parseCidr(inner);
+  return (
+    a !== undefined && b !== undefined && a.prefix <= b.prefix && b.network >= a.network && b.network < a.network + 2 ** (32 - a.prefix)
+  );
+}
+
 /** A parsed CIDR block back in dotted form ("10.0.0.0/16"). */
 export function formatCidr(cidr: { readonly network: number; readonly prefix: number }): string {
   const octets = [24, 16, 8, 0].map((shift) => Math.floor(cidr.network / 2 ** shift) % 256);

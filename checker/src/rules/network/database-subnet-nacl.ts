@@ -2,24 +2,14 @@ import { absent } from '../absent';
 import { withParticle } from '../korean';
 import { failWith } from '../problems';
 import type { LocalizedText } from '@workshop/catalog';
-import type { ResourceGraph } from '../../model/graph';
 import { shopTiers } from '../../model/queries/chain';
 import { autoScalingGroupSubnets } from '../../model/queries/compute';
 import { dbPort, dbSubnets, primaryDatabases } from '../../model/queries/database';
-import { parseCidr } from '../../model/queries/network';
-import { numberProp, stringProp } from '../../model/queries/values';
-import { isRef, type Resource } from '../../model/types';
+import { aclEntryCovers, networkAclEntries, networkAclOf } from '../../model/queries/nacl';
+import { cidrContains } from '../../model/queries/network';
+import { stringProp } from '../../model/queries/values';
+import type { Resource } from '../../model/types';
 import type { Rule } from '../types';
-
-interface AclEntry {
-  readonly egress: boolean;
-  readonly allow: boolean;
-  readonly protocol: string;
-  readonly from: number;
-  readonly to: number;
-  /** The CIDR, or undefined when it is a deploy-time value. */
-  readonly cidr?: string;
-}
 
 /** The database subnets have their own network ACL: database port in from the app side, replies out, nothing open to everyone. */
 export const databaseSubnetNacl: Rule = {
@@ -57,16 +47,11 @@ export const databaseSubnetNacl: Rule = {
     const isClient = (cidr: string | undefined): boolean =>
       cidr !== undefined &&
       !cidr.endsWith('/0') &&
-      (appCidrs.length > 0 ? appCidrs.some((app) => contains(cidr, app)) : !databaseCidrs.some((db) => contains(db, cidr)));
+      (appCidrs.length > 0 ? appCidrs.some((app) => cidrContains(cidr, app)) : !databaseCidrs.some((db) => cidrContains(db, cidr)));
     const problems: LocalizedText[] = [];
     const acls = new Set<Resource>();
     for (const subnet of subnets) {
-      const association = graph
-        .referencing(subnet, 'AWS::EC2::SubnetNetworkAclAssociation')
-        .find((candidate) => graph.refsIn(graph.prop(candidate, 'SubnetId')).includes(subnet));
-      const acl = association
-        ? graph.refsIn(graph.prop(association, 'NetworkAclId')).find((r) => r.type === 'AWS::EC2::NetworkAcl')
-        : undefined;
+      const acl = networkAclOf(graph, subnet);
       if (!acl) {
         problems.push({
           en: `${subnet.id} uses the VPC's default network ACL, which allows everything`,
@@ -75,7 +60,7 @@ export const databaseSubnetNacl: Rule = {
         continue;
       }
       acls.add(acl);
-      const entries = entriesOf(graph, acl);
+      const entries = networkAclEntries(graph, acl);
       const inbound = entries.filter((e) => !e.egress && e.allow);
       const outbound = entries.filter((e) => e.egress && e.allow);
       const anywhere = inbound.find((e) => e.cidr?.endsWith('/0') && e.protocol === '-1');
@@ -85,14 +70,14 @@ export const databaseSubnetNacl: Rule = {
           ko: `${withParticle(acl.id, '이/가')} ${anywhere.cidr}의 모든 트래픽을 들입니다`,
         });
       }
-      const missingPorts = ports.filter((port) => !inbound.some((e) => isClient(e.cidr) && covers(e, port)));
+      const missingPorts = ports.filter((port) => !inbound.some((e) => isClient(e.cidr) && aclEntryCovers(e, port)));
       if (missingPorts.length > 0) {
         problems.push({
           en: `${acl.id} lets no APP subnet reach the database port ${missingPorts.join(', ')}`,
           ko: `${withParticle(acl.id, '이/가')} APP 서브넷에서 DB 포트 ${withParticle(missingPorts.join(', '), '으로/로')} 오는 연결을 들이지 않습니다`,
         });
       }
-      if (!outbound.some((e) => isClient(e.cidr) && covers(e, 1024) && covers(e, 65535))) {
+      if (!outbound.some((e) => isClient(e.cidr) && aclEntryCovers(e, 1024) && aclEntryCovers(e, 65535))) {
         problems.push({
           en: `${acl.id} sends no replies back (allow tcp 1024-65535 out: a network ACL is stateless)`,
           ko: `${withParticle(acl.id, '이/가')} 응답을 내보내지 않습니다(tcp 1024-65535 아웃바운드 허용이 필요합니다. NACL은 stateless입니다)`,
@@ -112,44 +97,3 @@ export const databaseSubnetNacl: Rule = {
     };
   },
 };
-
-function entriesOf(graph: ResourceGraph, acl: Resource): AclEntry[] {
-  return graph
-    .referencing(acl, 'AWS::EC2::NetworkAclEntry')
-    .filter((entry) => graph.refsIn(graph.prop(entry, 'NetworkAclId')).includes(acl))
-    .map((entry) => {
-      const protocol = String(graph.prop(entry, 'Protocol'));
-      const all = protocol === '-1';
-      return {
-        egress: graph.prop(entry, 'Egress') === true || graph.prop(entry, 'Egress') === 'true',
-        allow: stringProp(graph, entry, 'RuleAction') === 'allow',
-        protocol,
-        from: all ? 0 : (numberProp(graph, entry, 'PortRange.From') ?? 0),
-        to: all ? 65535 : (numberProp(graph, entry, 'PortRange.To') ?? 65535),
-        cidr: cidrOf(graph, graph.prop(entry, 'CidrBlock')),
-      };
-    });
-}
-
-function covers(entry: AclEntry, port: number): boolean {
-  return (entry.protocol === '-1' || entry.protocol === '6') && entry.from <= port && port <= entry.to;
-}
-
-/** A NACL entry's CIDR: a literal, or the CidrBlock of the subnet it is read from (GetAtt). */
-function cidrOf(graph: ResourceGraph, value: unknown): string | undefined {
-  if (typeof value === 'string') return value;
-  if (isRef(value) && value.attribute === 'CidrBlock') {
-    const subnet = graph.get(value.$ref);
-    return subnet ? stringProp(graph, subnet, 'CidrBlock') : undefined;
-  }
-  return undefined;
-}
-
-/** True when CIDR `outer` contains CIDR `inner`. */
-function contains(outer: string, inner: string): boolean {
-  const a = parseCidr(outer);
-  const b = parseCidr(inner);
-  return (
-    a !== undefined && b !== undefined && a.prefix <= b.prefix && b.network >= a.network && b.network < a.network + 2 ** (32 - a.prefix)
-  );
-}
