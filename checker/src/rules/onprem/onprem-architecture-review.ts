@@ -5,7 +5,7 @@ import { primaryDatabases } from '../../model/queries/database';
 import { booleanProp } from '../../model/queries/values';
 import { CannotEvaluate } from '../../model/types';
 import type { Rule } from '../types';
-import { onPremServers, type OnPremServers } from './servers';
+import { onPremServers, type OnPremServers } from '../../model/queries/onprem';
 
 /** One finding of the review, or undefined when that weakness is absent. */
 type Finding = (graph: ResourceGraph, servers: OnPremServers) => LocalizedText | undefined;

@@ -2,7 +2,7 @@ import { absent } from '../absent';
 import { describePorts, describeSource, isSinglePort } from '../../model/queries/security-groups';
 import { failWith, type Problem } from '../problems';
 import type { Rule } from '../types';
-import { DATABASE_PORTS, isSelf, onPremServers } from './servers';
+import { DATABASE_PORTS, isSelf, onPremServers } from '../../model/queries/onprem';
 import { withParticle } from '../korean';
 
 /** An EC2 database server accepts only the web+app servers, on its database port. */

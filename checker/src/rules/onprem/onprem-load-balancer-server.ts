@@ -2,7 +2,7 @@ import { absent } from '../absent';
 import { describePorts, describeSource, isAnywhere } from '../../model/queries/security-groups';
 import { failWith, type Problem } from '../problems';
 import type { Rule } from '../types';
-import { onPremServers } from './servers';
+import { onPremServers } from '../../model/queries/onprem';
 import { withParticle } from '../korean';
 
 /** One EC2 instance, the load balancer server, is the only server open to the internet, on port 80. */

@@ -1,7 +1,7 @@
 import { describePorts, describeSource } from '../../model/queries/security-groups';
 import { failWith, type Problem } from '../problems';
 import type { Rule } from '../types';
-import { isSelf, onPremServers } from './servers';
+import { isSelf, onPremServers } from '../../model/queries/onprem';
 import { withParticle } from '../korean';
 
 /** At least two web+app servers accept traffic only from the load balancer server's group. */

@@ -1,7 +1,7 @@
-import type { ResourceGraph } from '../../model/graph';
-import { instances } from '../../model/queries/compute';
-import { allowsPort, ingressRules, isAnywhere, securityGroupsOf, type IngressRule } from '../../model/queries/security-groups';
-import type { Resource } from '../../model/types';
+import type { ResourceGraph } from '../graph';
+import { instances } from './compute';
+import { allowsPort, ingressRules, isAnywhere, securityGroupsOf, type IngressRule } from './security-groups';
+import type { Resource } from '../types';
 
 /** Ports that mark a server as a database: MySQL/MariaDB, PostgreSQL, SQL Server, Oracle. */
 export const DATABASE_PORTS: readonly number[] = [3306, 5432, 1433, 1521];
