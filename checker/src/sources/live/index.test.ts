@@ -109,6 +109,23 @@ function stack(overrides: Record<string, Handler> = {}): Record<string, Handler>
 
 const base = { stackName: 'ShopVpcMigration', region: 'ap-northeast-2' };
 
+/** Empty answers to every describe call the EC2 fetcher sends when it looks for the stack's tag. */
+const NO_EC2 = Object.fromEntries(
+  [
+    'DescribeVpcs',
+    'DescribeSubnets',
+    'DescribeRouteTables',
+    'DescribeInternetGateways',
+    'DescribeNatGateways',
+    'DescribeSecurityGroups',
+    'DescribeNetworkAcls',
+    'DescribeVpcEndpoints',
+    'DescribeFlowLogs',
+    'DescribeInstances',
+    'DescribeLaunchTemplates',
+  ].map((command) => [`ec2:${command}`, {}]),
+);
+
 describe('loadLiveGraph', () => {
   it('returns the LoadedSource every source returns', async () => {
     const loaded: LoadedSource = await loadLiveGraph({ ...base, transport: fakeTransport(stack()) });
@@ -201,6 +218,7 @@ describe('loadLiveGraph', () => {
 
   it('falls back to the stack-name tag when CloudFormation has no such stack', async () => {
     const transport = fakeTransport({
+      ...NO_EC2,
       'cloudformation:ListStackResources': awsError('ValidationError', 'Stack with id ShopVpcMigration does not exist'),
       'ec2:DescribeVpcs': (input: Record<string, unknown>) => ({
         Vpcs: input.Filters
@@ -217,20 +235,6 @@ describe('loadLiveGraph', () => {
           : [],
       }),
       'ec2:DescribeVpcAttribute': { EnableDnsSupport: { Value: true } },
-      ...Object.fromEntries(
-        [
-          'DescribeSubnets',
-          'DescribeRouteTables',
-          'DescribeInternetGateways',
-          'DescribeNatGateways',
-          'DescribeSecurityGroups',
-          'DescribeNetworkAcls',
-          'DescribeVpcEndpoints',
-          'DescribeFlowLogs',
-          'DescribeInstances',
-          'DescribeLaunchTemplates',
-        ].map((command) => [`ec2:${command}`, {}]),
-      ),
       'autoscaling:DescribeAutoScalingGroups': { AutoScalingGroups: [] },
     });
     const result = await loadLiveGraph({ ...base, transport });
@@ -242,25 +246,10 @@ describe('loadLiveGraph', () => {
   });
 
   it('says the stack is not found, where it looked and how to deploy it (exit 2), when nothing carries the tag either', async () => {
-    const empty = Object.fromEntries(
-      [
-        'DescribeVpcs',
-        'DescribeSubnets',
-        'DescribeRouteTables',
-        'DescribeInternetGateways',
-        'DescribeNatGateways',
-        'DescribeSecurityGroups',
-        'DescribeNetworkAcls',
-        'DescribeVpcEndpoints',
-        'DescribeFlowLogs',
-        'DescribeInstances',
-        'DescribeLaunchTemplates',
-      ].map((command) => [`ec2:${command}`, {}]),
-    );
     const answers = {
       'cloudformation:ListStackResources': awsError('ValidationError', 'Stack with id ShopVpcMigration does not exist'),
       'autoscaling:DescribeAutoScalingGroups': {},
-      ...empty,
+      ...NO_EC2,
     };
     const local = await loadLiveGraph({ ...base, endpoint: 'http://127.0.0.1:4566', transport: fakeTransport(answers) }).catch(
       (error: unknown) => error,

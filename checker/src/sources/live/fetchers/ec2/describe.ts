@@ -1,5 +1,4 @@
 import type { Filter } from '@aws-sdk/client-ec2';
-import type { Resource } from '../../../../model/types';
 import { hasStackTag, reportMissing, type FetchContext, type Tag } from '../types';
 
 /** How one EC2 describe call selects objects: by the stack's physical ids or by the stack-name tag. */
@@ -9,8 +8,8 @@ export type Selector = { readonly ids: readonly string[] } | { readonly filters:
 export interface Emit {
   /** A resource of the mapping's type: absent fields dropped, its logical id from the stack or its tag among the live facts. */
   resource(id: string, properties: Record<string, unknown>, tags: readonly Tag[] | undefined, extra?: Record<string, unknown>): void;
-  /** A resource that is part of the one read (a route of its route table, an entry of its network ACL), as given. */
-  part(resource: Resource): void;
+  /** A resource that is part of the one read (a route of its route table, an entry of its network ACL), its id also its physical id. */
+  part(id: string, type: string, properties: Record<string, unknown>, live?: Record<string, unknown>): void;
 }
 
 /** How one CloudFormation type is read from EC2: the describe call, the items of a page, and what one item becomes. */

@@ -40,8 +40,8 @@ function emitter(type: string, entries: readonly StackEntry[], out: Resource[]):
         live: liveFacts(entries, id, compact({ logicalId: logicalIdFromTags(tags), ...extra })),
       });
     },
-    part(resource) {
-      out.push(resource);
+    part(id, partType, properties, live) {
+      out.push({ id, type: partType, physicalId: id, properties, ...(live ? { live } : {}) });
     },
   };
 }

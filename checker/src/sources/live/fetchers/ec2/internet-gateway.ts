@@ -18,14 +18,12 @@ export const internetGateways = ec2Type<
     emit.resource(gatewayId, { Tags: userTags(gateway.Tags) }, gateway.Tags);
     for (const attachment of gateway.Attachments ?? []) {
       if (!attachment.VpcId) continue;
-      const id = `${gatewayId}|${attachment.VpcId}`;
-      emit.part({
-        id,
-        type: 'AWS::EC2::VPCGatewayAttachment',
-        physicalId: id,
-        properties: { InternetGatewayId: ref(gatewayId), VpcId: ref(attachment.VpcId) },
-        live: compact({ state: attachment.State }),
-      });
+      emit.part(
+        `${gatewayId}|${attachment.VpcId}`,
+        'AWS::EC2::VPCGatewayAttachment',
+        { InternetGatewayId: ref(gatewayId), VpcId: ref(attachment.VpcId) },
+        compact({ state: attachment.State }),
+      );
     }
   },
 });

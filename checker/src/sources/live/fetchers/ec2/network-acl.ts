@@ -17,11 +17,10 @@ export const networkAcls = ec2Type<DescribeNetworkAclsResult, NonNullable<Descri
       // Rule 32767 is the implicit deny-all every ACL has; templates never declare it.
       if (entry.RuleNumber === undefined || entry.RuleNumber >= 32767) continue;
       const id = `${aclId}|${entry.Egress ? 'egress' : 'ingress'}|${entry.RuleNumber}`;
-      emit.part({
+      emit.part(
         id,
-        type: 'AWS::EC2::NetworkAclEntry',
-        physicalId: id,
-        properties: compact({
+        'AWS::EC2::NetworkAclEntry',
+        compact({
           NetworkAclId: ref(aclId),
           RuleNumber: entry.RuleNumber,
           Protocol: entry.Protocol === undefined ? undefined : Number(entry.Protocol),
@@ -32,15 +31,13 @@ export const networkAcls = ec2Type<DescribeNetworkAclsResult, NonNullable<Descri
           PortRange: entry.PortRange ? compact({ From: entry.PortRange.From, To: entry.PortRange.To }) : undefined,
           Icmp: entry.IcmpTypeCode ? compact({ Code: entry.IcmpTypeCode.Code, Type: entry.IcmpTypeCode.Type }) : undefined,
         }),
-      });
+      );
     }
     for (const association of acl.Associations ?? []) {
       if (!association.NetworkAclAssociationId || !association.SubnetId || acl.IsDefault) continue;
-      emit.part({
-        id: association.NetworkAclAssociationId,
-        type: 'AWS::EC2::SubnetNetworkAclAssociation',
-        physicalId: association.NetworkAclAssociationId,
-        properties: { NetworkAclId: ref(aclId), SubnetId: ref(association.SubnetId) },
+      emit.part(association.NetworkAclAssociationId, 'AWS::EC2::SubnetNetworkAclAssociation', {
+        NetworkAclId: ref(aclId),
+        SubnetId: ref(association.SubnetId),
       });
     }
   },

@@ -34,28 +34,24 @@ export const routeTables = ec2Type<DescribeRouteTablesResult, RouteTable>({
       if (route.Origin !== 'CreateRoute' || route.GatewayId?.startsWith('vpce-')) continue;
       const destination = route.DestinationCidrBlock ?? route.DestinationIpv6CidrBlock ?? route.DestinationPrefixListId ?? 'unknown';
       const id = `${tableId}|${destination}`;
-      emit.part({
+      emit.part(
         id,
-        type: 'AWS::EC2::Route',
-        physicalId: id,
-        properties: compact({
+        'AWS::EC2::Route',
+        compact({
           RouteTableId: ref(tableId),
           DestinationCidrBlock: route.DestinationCidrBlock,
           DestinationIpv6CidrBlock: route.DestinationIpv6CidrBlock,
           DestinationPrefixListId: route.DestinationPrefixListId,
           ...routeTargets(route),
         }),
-        live: compact({ state: route.State }),
-      });
+        compact({ state: route.State }),
+      );
     }
     for (const association of table.Associations ?? []) {
       if (association.Main || !association.SubnetId || !association.RouteTableAssociationId) continue;
-      const id = association.RouteTableAssociationId;
-      emit.part({
-        id,
-        type: 'AWS::EC2::SubnetRouteTableAssociation',
-        physicalId: id,
-        properties: { RouteTableId: ref(tableId), SubnetId: ref(association.SubnetId) },
+      emit.part(association.RouteTableAssociationId, 'AWS::EC2::SubnetRouteTableAssociation', {
+        RouteTableId: ref(tableId),
+        SubnetId: ref(association.SubnetId),
       });
     }
   },
