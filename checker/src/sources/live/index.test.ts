@@ -1,6 +1,6 @@
 import { ExitCode } from '../../errors';
 import type { TargetProfile } from './targets/profiles';
-import { deniedReason, LiveError, loadLiveGraph } from '.';
+import { deniedReason, LIVE_COMMANDS, LiveError, loadLiveGraph } from '.';
 import type { LoadedSource } from '../../model/source';
 import { awsError, fakeTransport, type Handler } from './test-transport';
 
@@ -109,22 +109,8 @@ function stack(overrides: Record<string, Handler> = {}): Record<string, Handler>
 
 const base = { stackName: 'ShopVpcMigration', region: 'ap-northeast-2' };
 
-/** Empty answers to every describe call the EC2 fetcher sends when it looks for the stack's tag. */
-const NO_EC2 = Object.fromEntries(
-  [
-    'DescribeVpcs',
-    'DescribeSubnets',
-    'DescribeRouteTables',
-    'DescribeInternetGateways',
-    'DescribeNatGateways',
-    'DescribeSecurityGroups',
-    'DescribeNetworkAcls',
-    'DescribeVpcEndpoints',
-    'DescribeFlowLogs',
-    'DescribeInstances',
-    'DescribeLaunchTemplates',
-  ].map((command) => [`ec2:${command}`, {}]),
-);
+/** Empty answers to every EC2 call the loader may send (what the fetcher sends when it looks for the stack's tag). */
+const NO_EC2 = Object.fromEntries(LIVE_COMMANDS.filter((entry) => entry.service === 'ec2').map((entry) => [`ec2:${entry.command}`, {}]));
 
 describe('loadLiveGraph', () => {
   it('returns the LoadedSource every source returns', async () => {
