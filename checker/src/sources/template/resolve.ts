@@ -40,7 +40,7 @@ const NO_VALUE = Symbol('AWS::NoValue');
 /** How to resolve a template: its stack name, and values for parameters chosen at deploy time. */
 export interface ResolveOptions {
   readonly stackName?: string;
-  /** Values for parameters without a Default (or read from SSM), as `cdk deploy --parameters` would pass them. */
+  /** Parameter values, as `cdk deploy --parameters` would pass them (they win over a Default). */
   readonly parameters?: Readonly<Record<string, string>>;
 }
 
@@ -228,7 +228,7 @@ class Resolver {
     const parameter = this.cfn.Parameters?.[name];
     if (parameter) {
       const ssm = parameter.Type?.startsWith('AWS::SSM::Parameter::Value') ?? false;
-      if (name in this.parameterValues && (ssm || parameter.Default === undefined)) return this.parameterValues[name];
+      if (name in this.parameterValues) return this.parameterValues[name];
       if (ssm)
         return { $unresolved: `parameter ${name} is read from SSM Parameter Store at deploy time`, parameter: { name, source: 'ssm' } };
       if (parameter.Default === undefined)
