@@ -80,6 +80,9 @@ export function watchCases(): BenchCase[] {
         setup: async () => {
           child = spawn(process.execPath, [CHECKER, 'watch', '--debounce', '50'], { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
           started.push({ child, dir });
+          // The bench ends when its own work does; the exit handler above then stops this process.
+          child.unref();
+          for (const stream of [child.stdout, child.stderr]) (stream as unknown as { unref(): void }).unref();
           child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
           child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
           await printed(() => output, /^Watching /gm, 1, child);
@@ -88,7 +91,7 @@ export function watchCases(): BenchCase[] {
           const before = (output.match(/^Checked /gm) ?? []).length;
           save();
           await printed(() => output, /^Checked /gm, before + 1, child!);
-          const reported = /Checked ([\d.]+) s after saving[^\n]*\n[^\n]*$/.exec(output);
+          const reported = [...output.matchAll(/^Checked ([\d.]+) s after saving/gm)].pop();
           return reported ? { reportedMs: Math.round(Number(reported[1]) * 1000) } : undefined;
         },
       },
