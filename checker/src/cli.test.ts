@@ -81,11 +81,18 @@ describe('checker check: exit codes', () => {
   });
 
   it('exits 1 when a value cannot be evaluated (ERROR)', async () => {
+    const result = await run(['check', 'vpc-migration', '--template', template('!ImportValue SharedCidr'), '--reporter', 'json']);
+    expect(result.code).toBe(ExitCode.Fail);
+    expect(JSON.parse(result.stdout).results[0].message.en).toMatch(/^cannot evaluate: .*Fn::ImportValue of an export from another stack/);
+  });
+
+  it('does not fail on a value chosen at deploy time without a constraint: SKIP, asking for one', async () => {
     const file = template('!Ref Cidr');
     fs.appendFileSync(file, 'Parameters:\n  Cidr:\n    Type: String\n');
     const result = await run(['check', 'vpc-migration', '--template', file, '--reporter', 'json']);
-    expect(result.code).toBe(ExitCode.Fail);
-    expect(JSON.parse(result.stdout).results[0].message.en).toMatch(/^cannot evaluate: .*parameter Cidr has no default/);
+    const [vpcCidr] = JSON.parse(result.stdout).results;
+    expect(vpcCidr.status).toBe('SKIP');
+    expect(vpcCidr.message.en).toMatch(/parameter Cidr has no default and no AllowedPattern or AllowedValues/);
   });
 
   it('exits 2 on usage and input errors, with one line that says what to do', async () => {
