@@ -16,6 +16,13 @@ function copyLab(id: string): string {
   return dir;
 }
 
+/** The test's environment plus `extra`, without FORCE_COLOR (jest sets it; Node 22+ warns when it meets NO_COLOR). */
+function plainEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, ...extra };
+  delete env.FORCE_COLOR;
+  return env;
+}
+
 /** The watch as a learner runs it, with helpers to wait for its output. */
 function startWatch(
   cwd: string,
@@ -23,7 +30,7 @@ function startWatch(
 ): { child: ChildProcessWithoutNullStreams; output: () => string; waitFor: (text: RegExp, from?: number) => Promise<number> } {
   const child = spawn(process.execPath, [BIN, 'watch', '--debounce', '30', ...args], {
     cwd,
-    env: { ...process.env, LANG: 'en_US.UTF-8', LC_ALL: '', NO_COLOR: '1', WORKSHOP_DIR: path.join(cwd, '..', 'workshop') },
+    env: plainEnv({ LANG: 'en_US.UTF-8', LC_ALL: '', NO_COLOR: '1', WORKSHOP_DIR: path.join(cwd, '..', 'workshop') }),
   });
   let out = '';
   child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { catalog, labDir, repoRoot } from '@workshop/catalog';
 import type { BenchCase } from '../harness';
 
-const env = {
+const env: NodeJS.ProcessEnv = {
   ...process.env,
   CDK_DISABLE_VERSION_CHECK: '1',
   AWS_EC2_METADATA_DISABLED: 'true',
@@ -13,6 +13,8 @@ const env = {
   LANG: 'en_US.UTF-8',
   LC_ALL: '',
 };
+// Node 22 and newer warn on stderr when FORCE_COLOR meets NO_COLOR.
+delete env.FORCE_COLOR;
 const CHECKER = path.join(repoRoot, 'checker', 'bin', 'checker.js');
 
 /** Watch processes started by these cases, stopped when the bench exits; their lab copies are removed. */
