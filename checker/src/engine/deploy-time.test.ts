@@ -65,6 +65,12 @@ describe('values chosen at deploy time', () => {
     expect(verdict.status).toBe('FAIL');
     expect(verdict.message.en).toContain(`AdminCidr's AllowedValues admits "0.0.0.0/0"`);
     expect(verdict.message.ko).toContain('AdminCidr의 AllowedValues가 "0.0.0.0/0" 값을 허용합니다');
+    // With 0.0.0.0/0 there is no proper bastion, so the bastion's reach is not judged: the SKIP says which value.
+    const reach = judge(bastionReachesAppOnly, open);
+    expect(reach.status).toBe('SKIP');
+    expect(reach.message.en).toBe(
+      'With AdminCidr = "0.0.0.0/0", which its constraint admits: No bastion yet (bastion-restricted-ssh reports it).',
+    );
   });
 
   it('fails on a 0.0.0.0/0 default, as before: a default is what deploys without --parameters', () => {

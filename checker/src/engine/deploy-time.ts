@@ -74,7 +74,7 @@ function judge(
   const failed = verdicts.find((verdict) => verdict.outcome.status === 'FAIL');
   if (failed) return admitsFailure(open, failed.values, failed.outcome);
   const skipped = verdicts.find((verdict) => verdict.outcome.status !== 'PASS');
-  if (skipped) return skipped.outcome;
+  if (skipped) return skippedFor(open, skipped.values, skipped.outcome);
   return provenByConstraints(open, verdicts[0], verdicts.length);
 }
 
@@ -157,6 +157,17 @@ function admitsFailure(parameters: readonly DeployTimeParameter[], values: Reado
   };
 }
 
+function skippedFor(parameters: readonly DeployTimeParameter[], values: Readonly<Record<string, string>>, outcome: Outcome): Outcome {
+  const chosen = parameters.map(({ name }) => `${name} = "${values[name]}"`).join(', ');
+  return {
+    ...outcome,
+    message: {
+      en: `With ${chosen}, which its constraint admits: ${outcome.message.en}`,
+      ko: `제약이 허용하는 값 ${chosen}일 때: ${outcome.message.ko}`,
+    },
+  };
+}
+
 function provenByConstraints(
   parameters: readonly DeployTimeParameter[],
   first: { readonly values: Readonly<Record<string, string>>; readonly outcome: Outcome },
@@ -170,11 +181,12 @@ function provenByConstraints(
       return value.length >= 4 ? message.split(value).join(name) : message;
     }, text);
   const { outcome } = first;
+  const exhaustive = parameters.every((parameter) => parameter.allowedValues !== undefined);
   return {
     status: 'PASS',
     message: {
-      en: `${named(outcome.message.en)} Note: ${listed} is chosen at deploy time; this holds for every value its constraint admits (${tried} tried).`,
-      ko: `${named(outcome.message.ko)} 참고: ${listed} 값은 배포할 때 정해지며, 제약이 허용하는 모든 값(${tried}개 시험)에서 이 판정이 성립합니다.`,
+      en: `${named(outcome.message.en)} Note: ${listed} is chosen at deploy time; the rule passes for ${exhaustive ? `every allowed value (${tried})` : `all ${tried} representative values the pattern admits`}.`,
+      ko: `${named(outcome.message.ko)} 참고: ${listed} 값은 배포할 때 정해지며, ${exhaustive ? `허용된 값 ${tried}개` : `패턴이 허용하는 대표값 ${tried}개`}에서 모두 통과합니다.`,
     },
     ...(outcome.resources && { resources: outcome.resources }),
   };
