@@ -57,6 +57,20 @@ function leftovers(): string[] {
   return alive;
 }
 
+/** Canary names (`hostile-canary-*`) of the processes running now in a folder of this class. */
+function canariesRunning(): string[] {
+  const names: string[] = [];
+  for (const pid of fs.readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    try {
+      const canary = /hostile-canary-[a-z]+/.exec(fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8'));
+      if (canary && fs.readlinkSync(`/proc/${pid}/cwd`).startsWith(classDir)) names.push(canary[0]);
+    } catch {
+      // ended while being read, or its folder is out of sight
+    }
+  }
+  return names;
+}
+
 function grade(out: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     const env = { PATH: process.env.PATH, HOME: process.env.HOME, LANG: 'en_US.UTF-8', TMPDIR: graderTmp, ...secrets };
@@ -77,6 +91,7 @@ suite(`grading hostile submissions (${level} isolation)`, () => {
   let rows: Record<string, string[]>;
   let header: string[];
   let honestBefore: string;
+  const canariesSeen = new Set<string>();
 
   beforeAll(async () => {
     fs.cpSync(HOSTILE, classDir, { recursive: true });
@@ -95,12 +110,15 @@ suite(`grading hostile submissions (${level} isolation)`, () => {
     const ids = ['honest-solved', ...ATTACKS, 'honest-starter'];
     fs.writeFileSync(path.join(classDir, 'roster.csv'), ['student_id,name,target', ...ids.map((id) => `${id},${id},${id}`)].join('\n'));
     honestBefore = hashTree(path.join(classDir, 'honest-solved')) + hashTree(path.join(classDir, 'honest-starter'));
+    // Watched while the class is graded: the busy app must really run before its timeout stops it.
+    const watch = setInterval(() => canariesRunning().forEach((name) => canariesSeen.add(name)), 100);
     const first = grade(out);
     // A second run into the same folder while the first holds it.
     const lock = path.join(out, '.checker-grade.lock');
     for (let i = 0; i < 200 && !fs.existsSync(lock); i++) await new Promise((resolve) => setTimeout(resolve, 50));
     second = await grade(out);
     run = await first;
+    clearInterval(watch);
     const records = parseCsv(fs.readFileSync(path.join(out, 'gradebook.csv'), 'utf8')).map((record) => [...record.fields]);
     header = records[0];
     rows = Object.fromEntries(records.slice(1).map((row) => [row[0], row]));
@@ -173,10 +191,20 @@ suite(`grading hostile submissions (${level} isolation)`, () => {
   });
 
   it('stops an endless synth behind npx at the timeout, and a 4 GB allocation at the memory cap', () => {
+    expect(canariesSeen).toContain('hostile-canary-busy');
     expect(cell('busy-npx', 'error')).toMatch(
       new RegExp(`^synth did not finish within ${TIMEOUT_S} s and was stopped with every process it started`),
     );
+    // Whatever signal ends the process after V8's report, and however long its stack trace.
     expect(cell('allocates', 'error')).toMatch(/^synth ran out of memory \(the limit is a 512 MB heap per process\)/);
+  });
+
+  it('reports a crashing app as a crash in one line, with its last words', () => {
+    // The app is its PID namespace's init, which its own SIGABRT cannot end: glibc's abort() then
+    // faults on purpose (SIGSEGV on x86-64, SIGTRAP on arm64).
+    expect(cell('crashes', 'error')).toMatch(
+      /^synth crashed \(signal SIG(?:ABRT|SEGV|TRAP)\) before writing a template: hostile-crash: the native addon gave up: run `npx cdk synth` in the app folder/,
+    );
   });
 
   it('leaves no process running and no scratch folder behind', async () => {

@@ -10,6 +10,20 @@ const HOSTILE = path.join(__dirname, '..', 'testing', 'hostile');
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'sandbox-test-'));
 afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
 
+/** Processes running in `dir` whose command line holds `mark` (other test files run copies of the fixtures elsewhere). */
+function runningIn(dir: string, mark: string): string[] {
+  return fs
+    .readdirSync('/proc')
+    .filter((pid) => /^\d+$/.test(pid))
+    .filter((pid) => {
+      try {
+        return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(mark) && fs.readlinkSync(`/proc/${pid}/cwd`) === dir;
+      } catch {
+        return false;
+      }
+    });
+}
+
 describe('sandboxEnv', () => {
   it('passes only the allow-list, with HOME and temp in the scratch folder and a heap cap', () => {
     const scratch = scratchIn('/s');
@@ -83,7 +97,36 @@ describe('launchCommand', () => {
   }, 40000);
 
   it('stops a synth at the timeout with every process it started', async () => {
-    const result = await synth('busy-npx', 1500);
-    expect(!result.ok && result.error.en).toMatch(/^synth did not finish within 2 s/);
+    // The fixture lies inside the checker's npm workspace: npx must still run the app in its own folder.
+    const app = path.join(HOSTILE, 'busy-npx');
+    const seen = new Set<string>();
+    const watch = setInterval(() => runningIn(app, 'hostile-canary-busy').forEach((pid) => seen.add(pid)), 100);
+    const result = await synth('busy-npx', 6000).finally(() => clearInterval(watch));
+    expect(!result.ok && result.error.en).toMatch(/^synth did not finish within 6 s/);
+    expect(seen.size).toBeGreaterThan(0);
+    expect(runningIn(app, 'hostile-canary-busy')).toEqual([]);
   }, 40000);
+
+  // Without prlimit's data limit the fixture would really take 4 GB, and an abort could dump core.
+  const limited = containment.prlimit ? it : it.skip;
+
+  limited(
+    'reports a 4 GB allocation as the memory limit, however long the stack trace printed after it',
+    async () => {
+      const result = await synth('allocates', 30000);
+      expect(!result.ok && result.error.en).toMatch(/^synth ran out of memory \(the limit is a 256 MB heap per process\)/);
+    },
+    40000,
+  );
+
+  limited(
+    'reports a crash with the app’s last words, not a stack frame',
+    async () => {
+      const result = await synth('crashes', 30000);
+      expect(!result.ok && result.error.en).toMatch(
+        /^synth crashed \(signal SIGABRT\) before writing a template: hostile-crash: the native addon gave up: run `npx cdk synth` in the app folder/,
+      );
+    },
+    40000,
+  );
 });

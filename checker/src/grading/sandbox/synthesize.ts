@@ -23,6 +23,15 @@ export type SynthOutcome =
 export const MAX_RESULT_BYTES = 32 * 2 ** 20;
 const STDERR_TAIL = 2000;
 const REASON_CHARS = 500;
+/**
+ * What Node, V8 or the C library print when a process runs out of memory. Looked for in the whole of
+ * stderr: V8's native stack trace after it can be longer than the kept tail (Node 22's is).
+ */
+const OUT_OF_MEMORY = /heap out of memory|allocation failed|Cannot allocate memory|ENOMEM/i;
+/** Signals a process gets for its own fault (abort() too: in a PID namespace, node is init and abort() ends in SIGSEGV). */
+const FAULTS = new Set<string>(['SIGSEGV', 'SIGBUS', 'SIGILL', 'SIGFPE', 'SIGABRT', 'SIGTRAP', 'SIGSYS']);
+/** Lines of a fatal error report that say nothing on their own: numbered stack frames, banners, GC traces. */
+const TRACE_LINE = /^(?:\d+: |-{3,}.*-{3,}$|<-{3}.*-{3}>$|\[\d+:0x[0-9a-f]+\])/i;
 
 const CHILD = path.join(__dirname, 'synth-child.ts');
 /** Process groups of the syntheses running now, for {@link stopAll}. */
@@ -75,7 +84,10 @@ function launchFor(options: Parameters<typeof synthesizeIsolated>[0], node: stri
 interface Ended {
   readonly code: number | null;
   readonly signal: NodeJS.Signals | null;
+  /** The end of stderr, for the reason line. */
   readonly stderr: string;
+  /** Whether stderr, anywhere, said the process ran out of memory. */
+  readonly outOfMemory: boolean;
   readonly timedOut: boolean;
 }
 
@@ -86,14 +98,21 @@ function run(
 ): Promise<Ended> {
   return new Promise((resolve) => {
     let stderr = '';
+    let outOfMemory = false;
     let timedOut = false;
     // detached: the child leads a new session and process group, so the whole tree can be killed.
     const child = spawn(command, args, { cwd: options.cwd, env: options.env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
     if (child.pid !== undefined) running.add(child.pid);
     // The app's console output is the app's business: drained, only the end of stderr is kept.
     child.stdout.resume();
-    child.stderr.on('data', (chunk: Buffer) => {
-      stderr = (stderr + chunk.toString()).slice(-STDERR_TAIL);
+    child.stderr.setEncoding('utf8');
+    child.stderr.on('data', (chunk: string) => {
+      // A marker split across chunks is still found: the kept tail holds the start of its line.
+      const joined = stderr + chunk;
+      outOfMemory ||= OUT_OF_MEMORY.test(joined);
+      const tail = joined.slice(-STDERR_TAIL);
+      // A tail cut mid-line starts at its next line: a fragment of a line is no reason.
+      stderr = tail.length < joined.length ? tail.slice(tail.indexOf('\n') + 1) : tail;
     });
     const timer = setTimeout(() => {
       timedOut = true;
@@ -105,7 +124,7 @@ function run(
       // Whatever the app left running in its group, session or with its token dies with it.
       killTree(child.pid);
       killLeftovers(child.pid, options.token);
-      resolve({ code, signal, stderr, timedOut });
+      resolve({ code, signal, stderr, outOfMemory, timedOut });
     };
     child.on('error', (error) => {
       stderr += `\n${error.message}`;
@@ -193,10 +212,12 @@ function tooLarge(size: number): SynthOutcome {
   };
 }
 
+/**
+ * Why the child ended without a result, in one line: the memory cap when anything it printed says
+ * so (whatever signal or exit code followed), a fault of the process, or an exit or kill.
+ */
 function crashed(ended: Ended, heapMb: number): SynthOutcome {
-  const lines = ended.stderr.split('\n').map((line) => line.trim());
-  const outOfMemory = lines.some((line) => /heap out of memory|allocation failed|Cannot allocate memory|ENOMEM/i.test(line));
-  if (outOfMemory) {
+  if (ended.outOfMemory) {
     return {
       ok: false,
       error: {
@@ -205,15 +226,31 @@ function crashed(ended: Ended, heapMb: number): SynthOutcome {
       },
     };
   }
+  const last = reasonLine(ended.stderr);
+  const said = last ? `: ${last}` : '';
+  if (ended.signal && FAULTS.has(ended.signal)) {
+    return {
+      ok: false,
+      error: {
+        en: `synth crashed (signal ${ended.signal}) before writing a template${said}: run \`npx cdk synth\` in the app folder to see why (a native module, process.abort(), or memory over the grader's limits?)`,
+        ko: `synth가 템플릿을 쓰기 전에 비정상 종료했습니다(signal ${ended.signal})${said}. 앱 폴더에서 \`npx cdk synth\`를 실행해 원인을 확인하세요(네이티브 모듈, process.abort(), 채점기의 메모리 제한 초과?)`,
+      },
+    };
+  }
   const how = ended.signal ? `signal ${ended.signal}` : `exit code ${ended.code}`;
-  const last = clean(lines.filter(Boolean).pop() ?? '');
   return {
     ok: false,
     error: {
-      en: `synth ended (${how}) before writing a template${last ? `: ${last}` : ''}: does the app call process.exit() or kill its process?`,
-      ko: `synth가 템플릿을 쓰기 전에 끝났습니다(${how})${last ? `: ${last}` : ''}. 앱이 process.exit()를 부르거나 자기 프로세스를 끝내나요?`,
+      en: `synth ended (${how}) before writing a template${said}: does the app call process.exit() or kill its process?`,
+      ko: `synth가 템플릿을 쓰기 전에 끝났습니다(${how})${said}. 앱이 process.exit()를 부르거나 자기 프로세스를 끝내나요?`,
     },
   };
+}
+
+/** The last line of stderr that says something: not a stack frame, a banner or a GC trace. */
+function reasonLine(stderr: string): string {
+  const lines = stderr.split('\n').map((line) => line.trim());
+  return clean(lines.filter((line) => line !== '' && !TRACE_LINE.test(line)).pop() ?? '');
 }
 
 /** Removes a scratch folder even when the app left folders without permissions in it. */

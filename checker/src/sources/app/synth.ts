@@ -159,7 +159,10 @@ function removeTemporaryAssembly(directory: string): void {
 function synthWithCli(dir: string, stackName: string): TemplateFile {
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'checker-synth-'));
   try {
-    const result = spawnSync('npx', ['--no-install', 'cdk', 'synth', '-q', '--no-notices', '-o', outdir], {
+    // --workspaces=false: in a folder inside an npm workspace, npx otherwise runs the CLI from the
+    // workspace's folder (npm's implicit workspace), where it finds no cdk.json and asks for --app.
+    const npx = ['--workspaces=false', '--no-install'];
+    const result = spawnSync('npx', [...npx, 'cdk', 'synth', '-q', '--no-notices', '-o', outdir], {
       cwd: dir,
       encoding: 'utf8',
       env: {
