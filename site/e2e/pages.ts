@@ -58,5 +58,8 @@ export function sitePages(siteDir: string): SitePage[] {
 
 /** Number of mermaid diagrams in an MDX source. */
 export function mermaidCount(source: string | undefined): number {
-  return source ? (fs.readFileSync(source, 'utf8').match(/^```mermaid\s*$/gm) ?? []).length : 0;
+  if (!source) return 0;
+  const text = fs.readFileSync(source, 'utf8');
+  // Fenced mermaid blocks, and the target drawing each <SolutionDiagram> renders.
+  return (text.match(/^```mermaid\s*$/gm) ?? []).length + (text.match(/^<SolutionDiagram\b/gm) ?? []).length;
 }
