@@ -3,6 +3,7 @@ import path from 'node:path';
 import { Command, Option } from 'commander';
 import { catalog, findLab, labDir, type Lab } from '@workshop/catalog';
 import { inputError, type ExitCodeValue } from '../errors';
+import { analysesOf } from '../engine/analyses';
 import { exitCodeOf, runChecks } from '../engine/run';
 import { createProgress, parseReporterSpecs, reporters, writeReports } from '../reporters';
 import { rememberCheck } from '../learner/record';
@@ -79,7 +80,14 @@ export async function runCheck(labArg: string | undefined, options: CheckOptions
   progress.start(input.kind === 'live' ? `loading stack ${stackName}` : `reading ${describe(input)}`);
   let loaded;
   try {
-    loaded = await loadSource(input, { lab, stackName, onProgress: (text) => progress.update(text), synthTimeoutSeconds });
+    loaded = await loadSource(input, {
+      lab,
+      stackName,
+      onProgress: (text) => progress.update(text),
+      synthTimeoutSeconds,
+      // cdk-nag runs in the synth child, which has aws-cdk-lib loaded already: this process need not load it.
+      analyses: analysesOf(rules, lab, 'template'),
+    });
   } finally {
     progress.stop();
   }

@@ -6,7 +6,8 @@ import { findLab } from '@workshop/catalog';
 import { stackGraph } from '../rules/fixtures/grown-shop';
 import { cdkNagAwsSolutions } from '../rules/security/cdk-nag-aws-solutions';
 import { noOpenIngress } from '../rules/security/no-open-ingress';
-import { analysisCacheDir, prepareAnalyses } from './analyses';
+import { analysesInChild, analysesOf, analysisCacheDir, prepareAnalyses } from './analyses';
+import { rules } from '../rules';
 import { judgeRule } from './run';
 
 const openSsh = () =>
@@ -44,6 +45,35 @@ describe('prepared analyses', () => {
     expect(prepareAnalyses([cdkNagAwsSolutions], openSsh(), cacheDir).cdkNag).toEqual([
       { id: 'AwsSolutions-X1', resource: 'Open', description: 'cached' },
     ]);
+  });
+
+  it('uses and caches the findings the synth child reported, without running cdk-nag here', () => {
+    const reported = [{ id: 'AwsSolutions-X2', resource: 'Open', description: 'from the child' }];
+    expect(prepareAnalyses([cdkNagAwsSolutions], openSsh(), cacheDir, { cdkNag: reported }).cdkNag).toEqual(reported);
+    // The next check of the same template reads them from the cache.
+    expect(prepareAnalyses([cdkNagAwsSolutions], openSsh(), cacheDir).cdkNag).toEqual(reported);
+  });
+
+  it('runs cdk-nag itself when what the child reported is not a list of findings', () => {
+    const malformed = { cdkNag: [{ id: 'AwsSolutions-X3', resource: 7 }] } as never;
+    const prepared = prepareAnalyses([cdkNagAwsSolutions], openSsh(), cacheDir, malformed);
+    expect(prepared.cdkNag).toEqual(expect.arrayContaining([expect.objectContaining({ id: 'AwsSolutions-EC23', resource: 'Open' })]));
+  });
+
+  it('in the synth child, computes only the analyses asked for and not cached yet', () => {
+    expect(analysesInChild([], openSsh(), cacheDir)).toEqual({});
+    const computed = analysesInChild(['cdkNag'], openSsh(), cacheDir);
+    expect(computed.cdkNag).toEqual(expect.arrayContaining([expect.objectContaining({ id: 'AwsSolutions-EC23', resource: 'Open' })]));
+    // The child never writes the cache: the parent checks the findings and stores them.
+    expect(fs.readdirSync(cacheDir)).toEqual([]);
+    prepareAnalyses([cdkNagAwsSolutions], openSsh(), cacheDir, computed);
+    expect(analysesInChild(['cdkNag'], openSsh(), cacheDir)).toEqual({});
+  });
+
+  it('asks the synth child for cdk-nag only for the labs whose template checks read it', () => {
+    expect(analysesOf(rules, findLab('security-review')!, 'template')).toEqual(['cdkNag']);
+    expect(analysesOf(rules, findLab('vpc-migration')!, 'template')).toEqual([]);
+    expect(analysesOf(rules, findLab('security-review')!, 'live')).toEqual([]);
   });
 
   it('reports an analysis that cannot run as that rule’s ERROR, not the run’s', () => {

@@ -3,7 +3,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { repoRoot } from '@workshop/catalog';
+import type { Lab } from '@workshop/catalog';
 import type { ResourceGraph } from '../model/graph';
+import type { SourceKind } from '../model/types';
 import type { Analyses, AnalysisId, NagFinding, RuleMeta } from '../rules/types';
 import { graphToTemplate } from './nag-template';
 
@@ -12,44 +14,99 @@ export function analysisCacheDir(env: Readonly<Record<string, string | undefined
   return path.join(env.WORKSHOP_DIR ? path.resolve(env.WORKSHOP_DIR) : path.join(repoRoot, '.workshop'), 'cache');
 }
 
+/** The analyses a lab's rules ask for in the given mode (what `check --app` has the synth child prepare). */
+export function analysesOf(rules: readonly RuleMeta[], lab: Lab, mode: SourceKind): AnalysisId[] {
+  const checked = rules.filter((rule) => lab.checks.includes(rule.id) && rule.modes.includes(mode));
+  return [...new Set(checked.flatMap((rule) => rule.analyses ?? []))];
+}
+
 /**
  * The analyses the given rules ask for, over a template-mode graph. Each runs at most once per
  * template: results are cached under .workshop/cache/ by the template's hash and the tool's
  * version, so checking the same template again (watch, re-runs, a class of identical starters)
  * loads neither aws-cdk-lib nor cdk-nag. An analysis that cannot run is recorded as its error,
- * which the rules that read it report (never the whole run).
+ * which the rules that read it report (never the whole run). `reported` holds what the synth child
+ * of `check --app` already computed for this graph: used and cached instead of running the tool
+ * here (grading never passes it: there the child runs a student's code).
  */
-export function prepareAnalyses(rules: readonly RuleMeta[], graph: ResourceGraph, cacheDir = analysisCacheDir()): Analyses {
+export function prepareAnalyses(
+  rules: readonly RuleMeta[],
+  graph: ResourceGraph,
+  cacheDir = analysisCacheDir(),
+  reported: Analyses = {},
+): Analyses {
   const wanted = new Set<AnalysisId>(rules.filter((rule) => rule.modes.includes(graph.kind)).flatMap((rule) => rule.analyses ?? []));
   if (!wanted.has('cdkNag')) return {};
   try {
-    return { cdkNag: cachedNagFindings(graph, cacheDir) };
+    const cache = nagCache(graph, cacheDir);
+    const cached = cache.read();
+    if (cached) return { cdkNag: cached };
+    const findings = isNagFindings(reported.cdkNag) ? reported.cdkNag : awsSolutionsFindings(cache.template);
+    cache.write(findings);
+    return { cdkNag: findings };
   } catch (error) {
     return { cdkNag: { error: error instanceof Error ? error.message : String(error) } };
   }
 }
 
-function cachedNagFindings(graph: ResourceGraph, cacheDir: string): NagFinding[] {
+/**
+ * The synth child's side (`check --app`): the wanted analyses not cached yet, computed in the process
+ * that has just synthesized the app and so has aws-cdk-lib loaded. The parent validates and caches
+ * them; one that cannot run here is left to the parent.
+ */
+export function analysesInChild(wanted: readonly string[], graph: ResourceGraph, cacheDir = analysisCacheDir()): Analyses {
+  if (!wanted.includes('cdkNag')) return {};
+  try {
+    const cache = nagCache(graph, cacheDir);
+    return cache.read() ? {} : { cdkNag: awsSolutionsFindings(cache.template) };
+  } catch {
+    return {};
+  }
+}
+
+/** Whether a value has the shape of cdk-nag findings (what crosses the process boundary is checked). */
+function isNagFindings(value: unknown): value is NagFinding[] {
+  return (
+    Array.isArray(value) &&
+    value.every(
+      (finding: Partial<NagFinding> | null) =>
+        typeof finding === 'object' &&
+        finding !== null &&
+        typeof finding.id === 'string' &&
+        typeof finding.resource === 'string' &&
+        typeof finding.description === 'string',
+    )
+  );
+}
+
+/** The cache entry of a graph's cdk-nag findings: the template cdk-nag reads, and its file by hash. */
+function nagCache(graph: ResourceGraph, cacheDir: string) {
   const template = JSON.stringify(graphToTemplate(graph));
   const key = createHash('sha256').update(toolVersions()).update(template).digest('hex');
   const file = path.join(cacheDir, 'cdk-nag', `${key}.json`);
-  try {
-    const cached: unknown = JSON.parse(fs.readFileSync(file, 'utf8'));
-    if (Array.isArray(cached)) return cached as NagFinding[];
-  } catch {
-    // Not cached yet (or unreadable): run cdk-nag below.
-  }
-  const findings = awsSolutionsFindings(template);
-  try {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    // Write then rename, so a parallel check (a grading pool) never reads half a file.
-    const partial = `${file}.${process.pid}.tmp`;
-    fs.writeFileSync(partial, JSON.stringify(findings));
-    fs.renameSync(partial, file);
-  } catch {
-    // A read-only checkout still checks; it only misses the cache.
-  }
-  return findings;
+  return {
+    template,
+    read(): NagFinding[] | undefined {
+      try {
+        const cached: unknown = JSON.parse(fs.readFileSync(file, 'utf8'));
+        if (Array.isArray(cached)) return cached as NagFinding[];
+      } catch {
+        // Not cached yet (or unreadable).
+      }
+      return undefined;
+    },
+    write(findings: readonly NagFinding[]): void {
+      try {
+        fs.mkdirSync(path.dirname(file), { recursive: true });
+        // Write then rename, so a parallel check (a grading pool) never reads half a file.
+        const partial = `${file}.${process.pid}.tmp`;
+        fs.writeFileSync(partial, JSON.stringify(findings));
+        fs.renameSync(partial, file);
+      } catch {
+        // A read-only checkout still checks; it only misses the cache.
+      }
+    },
+  };
 }
 
 /** The versions that decide cdk-nag's findings, so a new cdk-nag or aws-cdk-lib misses the cache. */

@@ -23,6 +23,8 @@ export interface RunOptions {
   readonly stackName?: string;
   /** When loading the graph started (ms since the epoch), so the report's duration covers it. */
   readonly startedAt?: number;
+  /** Where analyses are cached. @default analysisCacheDir() (grading passes a folder of its own) */
+  readonly analysisCacheDir?: string;
 }
 
 /** Site path (or URL, with a base) of the guide section that teaches a rule, in the given language. */
@@ -35,12 +37,18 @@ export function runChecks(options: RunOptions): CheckReport {
   const startedAt = options.startedAt ?? Date.now();
   const registry = new Map(options.rules.map((rule) => [rule.id, rule]));
   const checked = options.lab.checks.flatMap((id) => registry.get(id) ?? []);
-  const analyses = prepareAnalyses(checked, options.loaded.graph);
+  const analyses = prepareAnalyses(checked, options.loaded.graph, options.analysisCacheDir, options.loaded.analyses);
   const results = options.lab.checks.map((id): RuleResult => {
     const rule = registry.get(id);
     if (!rule) return undefinedRule(id);
     const start = performance.now();
-    const outcome = judgeRule(rule, { graph: options.loaded.graph, lab: options.lab, targetSkip: options.loaded.targetSkip, analyses });
+    const outcome = judgeRule(rule, {
+      graph: options.loaded.graph,
+      lab: options.lab,
+      targetSkip: options.loaded.targetSkip,
+      analyses,
+      analysisCacheDir: options.analysisCacheDir,
+    });
     const durationMs = Math.round((performance.now() - start) * 100) / 100;
     const atStake = outcome.status === 'SKIP' ? 0 : rule.points;
     return {
@@ -88,17 +96,19 @@ export interface JudgeContext {
   readonly targetSkip?: LoadedSource['targetSkip'];
   /** Prepared analyses (see prepareAnalyses); prepared for this rule alone when absent. */
   readonly analyses?: Analyses;
+  /** Where analyses prepared here are cached. @default analysisCacheDir() */
+  readonly analysisCacheDir?: string;
 }
 
 /** One rule's verdict as every report gives it (mode and target SKIPs, deploy-time values, ERRORs); never throws. */
-export function judgeRule(rule: Rule, { graph, lab, targetSkip, analyses }: JudgeContext): Outcome {
+export function judgeRule(rule: Rule, { graph, lab, targetSkip, analyses, analysisCacheDir }: JudgeContext): Outcome {
   const mode = graph.kind;
   if (!rule.modes.includes(mode)) return modeSkip(mode);
   const skip = targetSkip?.(rule);
   if (skip) return { status: 'SKIP', message: skip };
-  const prepared = analyses ?? prepareAnalyses([rule], graph);
+  const prepared = analyses ?? prepareAnalyses([rule], graph, analysisCacheDir);
   const evaluate = (judged: ResourceGraph): Outcome =>
-    rule.evaluate({ graph: judged, mode, lab, analyses: judged === graph ? prepared : prepareAnalyses([rule], judged) });
+    rule.evaluate({ graph: judged, mode, lab, analyses: judged === graph ? prepared : prepareAnalyses([rule], judged, analysisCacheDir) });
   try {
     return evaluateWithDeployTimeValues(evaluate, graph);
   } catch (error) {

@@ -119,7 +119,10 @@ export async function gradeClass(options: GradeClassOptions): Promise<ClassResul
     durationMs: Math.round(performance.now() - start),
   });
   const queue = options.students.map((student, index) => ({ student, index }));
-  const context: Context = { options, ruleset, pool, scratchRoot };
+  // The class's own analysis cache: `check --app` stores findings its synth child computed in
+  // .workshop/cache, and grading takes no finding from a process that ran an app's code.
+  const analysisCacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'checker-grade-analyses-'));
+  const context: Context = { options, ruleset, pool, scratchRoot, analysisCacheDir };
   const lane = async (): Promise<void> => {
     for (let next = queue.shift(); next; next = queue.shift()) {
       const began = performance.now();
@@ -141,6 +144,7 @@ export async function gradeClass(options: GradeClassOptions): Promise<ClassResul
   } finally {
     pool?.close();
     fs.rmSync(scratchRoot, { recursive: true, force: true });
+    fs.rmSync(analysisCacheDir, { recursive: true, force: true });
   }
 }
 
@@ -149,6 +153,8 @@ interface Context {
   readonly ruleset: string;
   readonly pool?: WorkerPool;
   readonly scratchRoot: string;
+  /** Where this class's analyses are cached (computed here, never taken from .workshop/cache). */
+  readonly analysisCacheDir: string;
 }
 
 async function gradeStudent(student: Student, index: number, context: Context): Promise<Omit<StudentOutcome, 'durationMs'>> {
@@ -179,14 +185,14 @@ async function gradeStudent(student: Student, index: number, context: Context): 
       graderEnv: options.env,
     });
     if (!synth.ok) return { student, error: synth.error };
-    result = { ok: true, report: judgeTemplate(synth.template, target.dir, options.lab, task) };
+    result = { ok: true, report: judgeTemplate(synth.template, target.dir, options.lab, task, context.analysisCacheDir) };
   } else if (task.input.kind === 'live') {
     result = await context.pool!.run(task);
     // The worker runs only the checker's own code, but what crosses a process boundary is checked.
     if (result.ok && !isReport(result.report)) return { student, error: malformedResult() };
   } else {
     // A template or cloud assembly is data: read and judged here, no student code runs.
-    result = await checkSubmission(task);
+    result = await checkSubmission(task, { analysisCacheDir: context.analysisCacheDir });
   }
   if (!result.ok) return { student, error: result.error };
   const input = fingerprintOf(result.report, {
@@ -199,8 +205,14 @@ async function gradeStudent(student: Student, index: number, context: Context): 
   };
 }
 
-/** Judges a template a student's app produced, with this process's rules, as `check --app` would report it. */
-function judgeTemplate(template: Record<string, unknown>, appDir: string, lab: Lab, task: SubmissionTask): CheckReport {
+/** Judges a template a student's app produced, with this process's rules and analyses, as `check --app` would report it. */
+function judgeTemplate(
+  template: Record<string, unknown>,
+  appDir: string,
+  lab: Lab,
+  task: SubmissionTask,
+  analysisCacheDir: string,
+): CheckReport {
   const startedAt = Date.now();
   const sha256 = createHash('sha256').update(JSON.stringify(template)).digest('hex');
   const loaded = fromTemplate(
@@ -208,7 +220,16 @@ function judgeTemplate(template: Record<string, unknown>, appDir: string, lab: L
     `app ${shownPath(appDir)}`,
     task.stackName,
   );
-  return runChecks({ lab, loaded, rules, lang: task.lang, stackName: task.stackName, startedAt, guideBaseUrl: task.guideBaseUrl });
+  return runChecks({
+    lab,
+    loaded,
+    rules,
+    lang: task.lang,
+    stackName: task.stackName,
+    startedAt,
+    guideBaseUrl: task.guideBaseUrl,
+    analysisCacheDir,
+  });
 }
 
 /** A path for reports: relative to the repository root inside it, else absolute (as `check` names sources). */

@@ -22,8 +22,11 @@ export type SubmissionResult =
   | { readonly ok: true; readonly report: CheckReport; readonly live?: { readonly region?: string; readonly account?: string } }
   | { readonly ok: false; readonly error: LocalizedText };
 
-/** Checks one submission with the same engine as `checker check`; never throws. */
-export async function checkSubmission(task: SubmissionTask): Promise<SubmissionResult> {
+/** Checks one submission with the same engine as `checker check` (analyses cached in `analysisCacheDir` when given); never throws. */
+export async function checkSubmission(
+  task: SubmissionTask,
+  options: { readonly analysisCacheDir?: string } = {},
+): Promise<SubmissionResult> {
   const lab = findLab(task.labId);
   if (!lab) return { ok: false, error: { en: `unknown lab ${task.labId}`, ko: `${task.labId} 실습은 없습니다` } };
   const startedAt = Date.now();
@@ -39,6 +42,7 @@ export async function checkSubmission(task: SubmissionTask): Promise<SubmissionR
       stackName: task.stackName,
       startedAt,
       guideBaseUrl: task.guideBaseUrl,
+      analysisCacheDir: options.analysisCacheDir,
     });
     if (task.input.kind !== 'live') return { ok: true, report };
     const region = task.input.region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION;

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { catalog, labDir, repoRoot, type Lab, type Lang } from '@workshop/catalog';
-import { lastDeployment, type DeploymentRecord } from '@workshop/local';
+// The state module alone: the package's index loads the AWS SDK, which `check` and `progress` never use.
+import { lastDeployment, type DeploymentRecord } from '@workshop/local/src/state';
 import { CheckerError } from '../errors';
 import { verdict } from '../reporters/util';
 import { checkTemplate, synthLearnerApp } from './app';

@@ -1,4 +1,5 @@
 import type { LocalizedText } from '@workshop/catalog';
+import type { Analyses } from './analyses';
 import type { ResourceGraph } from './graph';
 import type { Service } from './services';
 import type { SourceKind } from './types';
@@ -33,4 +34,6 @@ export interface LoadedSource {
   readonly graph: ResourceGraph;
   readonly source: CheckSource;
   readonly targetSkip?: TargetSkip;
+  /** Analyses the synth child of `check --app` prepared for this template (the engine validates and caches them). */
+  readonly analyses?: Analyses;
 }

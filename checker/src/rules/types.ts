@@ -1,7 +1,10 @@
 import type { Lab, LocalizedText } from '@workshop/catalog';
 import type { ResourceGraph } from '../model/graph';
 import type { Service } from '../model/services';
+import type { Analyses, AnalysisId } from '../model/analyses';
 import type { SourceKind } from '../model/types';
+
+export type { Analyses, AnalysisId, NagFinding } from '../model/analyses';
 
 /** How a rule's verdict is reported. */
 export type Status = 'PASS' | 'FAIL' | 'SKIP' | 'ERROR';
@@ -42,28 +45,6 @@ export interface RuleMeta {
   /** Analyses of the template the engine prepares before the rule runs (see {@link Analyses}). */
   readonly analyses?: readonly AnalysisId[];
 }
-
-/** One cdk-nag finding on one resource. */
-export interface NagFinding {
-  /** The finding id, e.g. "AwsSolutions-EC28" or "AwsSolutions-IAM5[Action::s3:*]". */
-  readonly id: string;
-  /** Logical id of the resource it is about. */
-  readonly resource: string;
-  readonly description: string;
-}
-
-/**
- * What a tool outside the checker found in the template, prepared by the engine before rules run
- * (engine/analyses.ts: it loads the tool, writes files, caches by template hash), so the rules that
- * read it stay pure functions of their context. A prepared analysis that could not run is an error message.
- */
-export interface Analyses {
-  /** cdk-nag's AwsSolutions pack over the template, before any suppression is applied. */
-  readonly cdkNag?: readonly NagFinding[] | { readonly error: string };
-}
-
-/** The name of one prepared analysis. */
-export type AnalysisId = keyof Analyses;
 
 /** What a rule concluded. Messages exist in English and Korean. */
 export interface Outcome {

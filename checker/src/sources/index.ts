@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { repoRoot, type Lab } from '@workshop/catalog';
 import { inputError } from '../errors';
+import type { AnalysisId } from '../model/analyses';
 import type { LoadedSource } from '../model/source';
 import { graphFromTemplate, TemplateError } from './template/resolve';
 import { displayPath, loadCdkOut, loadTemplateFile, type TemplateFile } from './template/load';
@@ -24,6 +25,11 @@ export interface LoadOptions {
   readonly onProgress?: LiveOptions['onProgress'];
   /** Seconds an app may take to synthesize (app input only). @default DEFAULT_SYNTH_TIMEOUT_SECONDS (app/isolate.ts) */
   readonly synthTimeoutSeconds?: number;
+  /**
+   * App input: analyses the synth child prepares while aws-cdk-lib is loaded (`check` asks; grading
+   * never does, as there the child runs a student's code). @default none
+   */
+  readonly analyses?: readonly AnalysisId[];
 }
 
 /** Loads the resource graph from the chosen input. Errors are CheckerErrors with one-line messages. */
@@ -31,8 +37,11 @@ export async function loadSource(input: InputSpec, options: LoadOptions): Promis
   switch (input.kind) {
     case 'app': {
       options.onProgress?.(`synthesizing ${displayPath(input.dir) || '.'}`);
-      const file = await synthAppIsolated(path.resolve(input.dir), options.stackName, { timeoutSeconds: options.synthTimeoutSeconds });
-      return fromTemplate(file, `app ${describePath(input.dir)}`, options.stackName);
+      const { analyses, ...file } = await synthAppIsolated(path.resolve(input.dir), options.stackName, {
+        timeoutSeconds: options.synthTimeoutSeconds,
+        analyses: options.analyses,
+      });
+      return { ...fromTemplate(file, `app ${describePath(input.dir)}`, options.stackName), ...(analyses && { analyses }) };
     }
     case 'cdk-out':
       return fromTemplate(loadCdkOut(path.resolve(input.dir), options.stackName), `cdk.out ${describePath(input.dir)}`, options.stackName);

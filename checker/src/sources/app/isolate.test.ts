@@ -54,6 +54,25 @@ describe('synthAppIsolated', () => {
     expect(file.sha256).toHaveLength(64);
   });
 
+  it('runs the analyses it is asked for in the child, right after synth, and none otherwise', async () => {
+    const cache = tempDir('checker-isolate-cache-');
+    const saved = process.env.WORKSHOP_DIR;
+    process.env.WORKSHOP_DIR = cache;
+    try {
+      const dir = app(
+        "const stack = new Stack(new App(), 'Shop');\nnew CfnResource(stack, 'Open', { type: 'AWS::EC2::SecurityGroup', properties: { GroupDescription: 'open', SecurityGroupIngress: [{ IpProtocol: 'tcp', FromPort: 22, ToPort: 22, CidrIp: '0.0.0.0/0' }] } });",
+      );
+      const analysed = await synthAppIsolated(dir, 'Shop', { analyses: ['cdkNag'] });
+      expect(analysed.analyses?.cdkNag).toEqual(
+        expect.arrayContaining([expect.objectContaining({ id: 'AwsSolutions-EC23', resource: 'Open' })]),
+      );
+      expect((await synthAppIsolated(dir, 'Shop')).analyses).toBeUndefined();
+    } finally {
+      if (saved === undefined) delete process.env.WORKSHOP_DIR;
+      else process.env.WORKSHOP_DIR = saved;
+    }
+  });
+
   it('passes the one-line error of a failing app back, with the child stack as its cause for --debug', async () => {
     const error = await rejection(synthAppIsolated(app("throw new Error('broken on purpose');"), 'Shop'));
     expect(error.exitCode).toBe(ExitCode.Usage);

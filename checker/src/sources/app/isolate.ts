@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { LocalizedText } from '@workshop/catalog';
 import { CheckerError, inputError, type ExitCodeValue } from '../../errors';
+import type { Analyses, AnalysisId } from '../../model/analyses';
 import { displayPath, type TemplateFile } from '../template/load';
 import { assertCdkApp } from './synth';
 
@@ -19,9 +20,9 @@ export const DEFAULT_SYNTH_TIMEOUT_SECONDS = 120;
 /** Environment variable naming the scratch folder the child puts its temporary files in. */
 export const SCRATCH_ENV = 'CHECKER_SYNTH_SCRATCH';
 
-/** What the synth child sends back: the template, or the error it would have thrown. */
+/** What the synth child sends back: the template (with the analyses it was asked for), or the error it would have thrown. */
 export type SynthReply =
-  | { readonly ok: true; readonly file: TemplateFile }
+  | { readonly ok: true; readonly file: TemplateFile; readonly analyses?: Analyses }
   | { readonly ok: false; readonly text: LocalizedText; readonly exitCode: ExitCodeValue; readonly stack: string }
   | { readonly ok: false; readonly internal: string; readonly stack: string };
 
@@ -29,7 +30,15 @@ export type SynthReply =
 export interface IsolatedSynthOptions {
   /** Seconds before the app's whole process group is killed. @default DEFAULT_SYNTH_TIMEOUT_SECONDS */
   readonly timeoutSeconds?: number;
+  /**
+   * Analyses the child runs over the template right after synth, where aws-cdk-lib is already loaded
+   * (`check` only: the child runs the app's code, so grading computes its findings itself). @default none
+   */
+  readonly analyses?: readonly AnalysisId[];
 }
+
+/** A synthesized template, with the analyses the child prepared for it (unchecked: the engine validates them). */
+export type IsolatedSynth = TemplateFile & { readonly analyses?: Analyses };
 
 const CHILD = path.join(__dirname, '..', '..', '..', 'bin', 'synth-child.js');
 const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
@@ -40,7 +49,7 @@ const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
  * that exits early is reported, and whatever the app prints goes to standard error, never into a
  * report on standard output. Errors are one-line CheckerErrors, as in-process synth gives.
  */
-export function synthAppIsolated(dir: string, stackName: string, options: IsolatedSynthOptions = {}): Promise<TemplateFile> {
+export function synthAppIsolated(dir: string, stackName: string, options: IsolatedSynthOptions = {}): Promise<IsolatedSynth> {
   assertCdkApp(dir);
   const timeoutSeconds = options.timeoutSeconds ?? DEFAULT_SYNTH_TIMEOUT_SECONDS;
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'checker-synth-'));
@@ -48,7 +57,7 @@ export function synthAppIsolated(dir: string, stackName: string, options: Isolat
   return new Promise((resolve, reject) => {
     let child: ChildProcess;
     try {
-      child = fork(CHILD, [dir, stackName], {
+      child = fork(CHILD, [dir, stackName, (options.analyses ?? []).join(',')], {
         // A process group of its own (POSIX): a timeout kills npx, node and whatever the app started.
         detached: !windows,
         execArgv: [],
@@ -83,7 +92,7 @@ export function synthAppIsolated(dir: string, stackName: string, options: Isolat
     });
     child.on('close', (code: number | null, signal: NodeJS.Signals | null) => {
       finish(() => {
-        if (reply?.ok) resolve(reply.file);
+        if (reply?.ok) resolve({ ...reply.file, ...(reply.analyses && { analyses: reply.analyses }) });
         else if (reply) reject(errorOf(reply));
         else if (timedOut) reject(timeoutError(dir, timeoutSeconds));
         else reject(endedError(dir, code, signal));
