@@ -10,6 +10,7 @@ export interface SolutionDiagramProps {
   lab: string;
 }
 
+// Top to bottom on the page: the guide's column is narrow, and a left-to-right chain would shrink its text.
 const drawings = (targets as { labs: Record<string, { mermaid: { en: string; ko: string } }> }).labs;
 
 /**
@@ -31,7 +32,7 @@ export default function SolutionDiagram({ lab }: SolutionDiagramProps): React.JS
           ? '목표 아키텍처: 체커가 이 실습 솔루션의 템플릿에서 그린 그림입니다(내 아키텍처를 그리는 것과 같은 코드).'
           : "The target: the checker's drawing of this lab's solution, from its template (the same code that draws yours)."}
       </figcaption>
-      <Mermaid value={drawing.mermaid[lang]} />
+      <Mermaid value={drawing.mermaid[lang].replace(/^flowchart LR/, 'flowchart TB')} />
       <p>
         {ko
           ? '내 아키텍처를 같은 방식으로 그려 보세요. 목표에 있고 내 구성에 없는 것은 빨간 점선으로 표시됩니다. 만들어진 HTML 파일을 브라우저로 여세요.'
