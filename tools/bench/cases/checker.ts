@@ -29,8 +29,23 @@ function measured(
 }
 
 /** The checker as a learner runs it, in a new process; exit codes 0 and 1 are verdicts, not errors. */
-function runChecker(args: string[], cwd: string): Record<string, number> {
-  return measured(process.execPath, [CHECKER, ...args], cwd, [0, 1]);
+function runChecker(args: string[], cwd: string, extraEnv: Record<string, string> = {}): Record<string, number> {
+  return measured(process.execPath, [CHECKER, ...args], cwd, [0, 1], extraEnv);
+}
+
+/** A fresh, empty .workshop folder for each run, so every run pays for cdk-nag as a check of a new template does. */
+function freshWorkshopDir(lab: string): { readonly env: Record<string, string>; next(): void } {
+  let dir = '';
+  process.on('exit', () => dir && fs.rmSync(dir, { recursive: true, force: true }));
+  return {
+    get env() {
+      return { WORKSHOP_DIR: dir };
+    },
+    next() {
+      if (dir) fs.rmSync(dir, { recursive: true, force: true });
+      dir = fs.mkdtempSync(path.join(os.tmpdir(), `bench-check-${lab}-workshop-`));
+    },
+  };
 }
 
 /**
@@ -43,6 +58,18 @@ export function checkerCases(): BenchCase[] {
     const cwd = labDir(lab.id, 'solution');
     const outdir = fs.mkdtempSync(path.join(os.tmpdir(), `bench-check-${lab.id}-`));
     const template = path.join(outdir, `${lab.stackName}.template.json`);
+    const workshop = freshWorkshopDir(lab.id);
+    // cdk-nag's findings are cached by template hash: a lab that reads them also gets a case that never hits the cache.
+    const newTemplate: BenchCase[] = lab.checks.includes('cdk-nag-aws-solutions')
+      ? [
+          {
+            group: `checker ${lab.id}`,
+            name: 'checker check (app folder, new template: cdk-nag not cached)',
+            beforeEach: () => workshop.next(),
+            run: () => runChecker(['check', '--reporter', 'json'], cwd, workshop.env),
+          },
+        ]
+      : [];
     return [
       {
         group: `checker ${lab.id}`,
@@ -55,6 +82,7 @@ export function checkerCases(): BenchCase[] {
         name: 'checker check (app folder)',
         run: () => runChecker(['check', '--reporter', 'json'], cwd),
       },
+      ...newTemplate,
       {
         group: `checker ${lab.id}`,
         name: 'checker check --template (ready template)',
