@@ -15,13 +15,24 @@ import { siteCases } from './cases/site';
 import { synthCases } from './cases/synth';
 import { watchCases } from './cases/watch';
 
-const { values } = parseArgs({
-  options: {
-    runs: { type: 'string', default: '5' },
-    filter: { type: 'string' },
-    out: { type: 'string', default: path.join(repoRoot, 'bench-results') },
-  },
-});
+const USAGE = 'npm run bench -- [--runs N] [--filter text] [--out dir]';
+
+function parseOptions(): { runs?: string; filter?: string; out?: string } {
+  try {
+    return parseArgs({
+      options: {
+        runs: { type: 'string', default: '5' },
+        filter: { type: 'string' },
+        out: { type: 'string', default: path.join(repoRoot, 'bench-results') },
+      },
+    }).values;
+  } catch (error) {
+    console.error(`${error instanceof Error ? error.message : String(error)}. Usage: ${USAGE}`);
+    process.exit(2);
+  }
+}
+
+const values = parseOptions();
 
 const runs = Number(values.runs);
 if (!Number.isInteger(runs) || runs < 1) {
