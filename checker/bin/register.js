@@ -1,5 +1,6 @@
 // Registers tsx so the checker's TypeScript sources (and a learner's TypeScript CDK app) load
-// without a build step. Used by bin/checker.js and by the synth child (bin/synth-child.js).
+// without a build step. Used by bin/checker.js, by the synth child (bin/synth-child.js) and, preloaded
+// with --require, by every grading synthesis child (src/grading/sandbox/synthesize.ts).
 const Module = require('node:module');
 const path = require('node:path');
 const { register } = require('tsx/cjs/api');

@@ -2,7 +2,7 @@
  * The only code that runs with a student's app: synthesizes it with the same in-process synth as
  * `check --app` and writes the template (or the one-line reason it failed) to the result file the
  * grader names. The grader trusts nothing here but the template's content, which it judges itself.
- * Usage: node --require register.cjs synth-child.ts <app dir> <stack name> <result file>
+ * Usage: node --require bin/register.js synth-child.ts <app dir> <stack name> <result file>
  */
 import fs from 'node:fs';
 import { CheckerError } from '../../errors';

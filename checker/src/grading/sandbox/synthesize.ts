@@ -36,7 +36,8 @@ const TRACE_LINE = /^(?:\d+: |-{3,}.*-{3,}$|<-{3}.*-{3}>$|\[\d+:0x[0-9a-f]+\])/i
 const CHILD = path.join(__dirname, 'synth-child.ts');
 /** Process groups of the syntheses running now, for {@link stopAll}. */
 const running = new Set<number>();
-const REGISTER = path.join(__dirname, 'register.cjs');
+/** Preloaded into every synthesis child: the same tsx registration the checker's own processes use. */
+const REGISTER = path.join(__dirname, '..', '..', '..', 'bin', 'register.js');
 
 /**
  * Synthesizes a student's app in a process of its own (never reused), inside `scratchDir` (created
