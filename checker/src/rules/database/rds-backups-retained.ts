@@ -1,8 +1,6 @@
-import { absent, THINGS } from '../absent';
-import { primaryDatabases } from '../../model/queries/database';
 import { numberProp } from '../../model/queries/values';
-import { failWith, type Problem } from '../problems';
 import type { Rule } from '../types';
+import { judgeEachDatabase } from './each-database';
 
 /** Automated backups are kept for at least one day. */
 export const rdsBackupsRetained: Rule = {
@@ -27,31 +25,19 @@ export const rdsBackupsRetained: Rule = {
   modes: ['template', 'live'],
   services: ['rds'],
   evaluate({ graph }) {
-    const databases = primaryDatabases(graph);
-    if (databases.length === 0) {
-      return absent({ thing: THINGS.database, reportedBy: 'rds-private' });
-    }
-    const problems: Problem[] = [];
-    const kept: string[] = [];
-    for (const db of databases) {
-      // CloudFormation and RDS keep 1 day when BackupRetentionPeriod is not set.
-      const days = numberProp(graph, db, 'BackupRetentionPeriod') ?? 1;
-      if (days >= 1) kept.push(`${db.id} (${days} day${days === 1 ? '' : 's'})`);
-      else
-        problems.push({
+    return judgeEachDatabase(
+      graph,
+      (db) => {
+        // CloudFormation and RDS keep 1 day when BackupRetentionPeriod is not set.
+        const days = numberProp(graph, db, 'BackupRetentionPeriod') ?? 1;
+        if (days >= 1) return `${db.id} (${days} day${days === 1 ? '' : 's'})`;
+        return {
           en: `Database ${db.id} has BackupRetentionPeriod ${days}, which turns automated backups off: nothing can be restored after a bad write. Keep at least 1 day.`,
           ko: `데이터베이스 ${db.id}의 BackupRetentionPeriod가 ${days}라서 자동 백업이 꺼져 있습니다. 잘못된 쓰기 뒤에 아무것도 복구할 수 없습니다. 1일 이상 보관하세요.`,
           resources: [db.id],
-        });
-    }
-    if (problems.length > 0) return failWith(problems);
-    return {
-      status: 'PASS',
-      message: {
-        en: `Automated backups are kept: ${kept.join(', ')}.`,
-        ko: `자동 백업을 보관합니다: ${kept.join(', ')}.`,
+        };
       },
-      resources: databases.map((db) => db.id),
-    };
+      (kept) => ({ en: `Automated backups are kept: ${kept}.`, ko: `자동 백업을 보관합니다: ${kept}.` }),
+    );
   },
 };

@@ -1,9 +1,8 @@
-import { absent, THINGS } from '../absent';
-import { clusterOf, dbEngine, dbInstances, primaryDatabases } from '../../model/queries/database';
+import { clusterOf, dbEngine, dbInstances } from '../../model/queries/database';
 import { booleanProp, stringProp } from '../../model/queries/values';
-import { failWith, type Problem } from '../problems';
 import type { Rule } from '../types';
 import { withParticle } from '../korean';
+import { judgeEachDatabase } from './each-database';
 
 /** The database keeps a synchronous standby in a second AZ (Multi-AZ). */
 export const rdsMultiAz: Rule = {
@@ -28,44 +27,30 @@ export const rdsMultiAz: Rule = {
   modes: ['template', 'live'],
   services: ['rds'],
   evaluate({ graph }) {
-    const databases = primaryDatabases(graph);
-    if (databases.length === 0) {
-      return absent({ thing: THINGS.database, reportedBy: 'rds-private' });
-    }
-    const problems: Problem[] = [];
-    const passes: string[] = [];
-    for (const db of databases) {
-      if (db.type === 'AWS::RDS::DBCluster') {
-        if (!dbEngine(graph, db).startsWith('aurora') || stringProp(graph, db, 'DBClusterInstanceClass') !== undefined) {
-          passes.push(db.id);
-          continue;
-        }
-        const members = dbInstances(graph).filter((instance) => clusterOf(graph, instance) === db);
-        if (members.length >= 2) passes.push(db.id);
-        else
-          problems.push({
+    return judgeEachDatabase(
+      graph,
+      (db) => {
+        if (db.type === 'AWS::RDS::DBCluster') {
+          if (!dbEngine(graph, db).startsWith('aurora') || stringProp(graph, db, 'DBClusterInstanceClass') !== undefined) return db.id;
+          const members = dbInstances(graph).filter((instance) => clusterOf(graph, instance) === db);
+          if (members.length >= 2) return db.id;
+          return {
             en: `Aurora cluster ${db.id} has ${members.length} instance${members.length === 1 ? '' : 's'}: add a reader instance, which Aurora places in another AZ and promotes on failure.`,
             ko: `Aurora 클러스터 ${db.id}의 인스턴스가 ${members.length}개입니다. 리더 인스턴스를 추가하세요. Aurora가 다른 AZ에 두고 장애 시 승격합니다.`,
             resources: [db.id],
-          });
-        continue;
-      }
-      if (booleanProp(graph, db, 'MultiAZ') === true) passes.push(db.id);
-      else
-        problems.push({
+          };
+        }
+        if (booleanProp(graph, db, 'MultiAZ') === true) return db.id;
+        return {
           en: `Database ${db.id} is a single instance in one AZ (MultiAZ is off): when it fails, the whole shop stops. Set multiAz: true.`,
           ko: `데이터베이스 ${withParticle(db.id, '이/가')} 한 AZ의 인스턴스 하나뿐입니다(MultiAZ 꺼짐). 장애가 나면 쇼핑몰 전체가 멈춥니다. multiAz: true를 주세요.`,
           resources: [db.id],
-        });
-    }
-    if (problems.length > 0) return failWith(problems);
-    return {
-      status: 'PASS',
-      message: {
-        en: `Database ${passes.join(', ')} runs Multi-AZ: a synchronous standby in another AZ takes over automatically on failure.`,
-        ko: `데이터베이스 ${withParticle(passes.join(', '), '이/가')} Multi-AZ로 동작합니다. 장애가 나면 다른 AZ의 동기 복제 대기 인스턴스가 자동으로 넘겨받습니다.`,
+        };
       },
-      resources: passes,
-    };
+      (ids) => ({
+        en: `Database ${ids} runs Multi-AZ: a synchronous standby in another AZ takes over automatically on failure.`,
+        ko: `데이터베이스 ${withParticle(ids, '이/가')} Multi-AZ로 동작합니다. 장애가 나면 다른 AZ의 동기 복제 대기 인스턴스가 자동으로 넘겨받습니다.`,
+      }),
+    );
   },
 };

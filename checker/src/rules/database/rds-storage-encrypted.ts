@@ -1,9 +1,7 @@
-import { absent, THINGS } from '../absent';
-import { primaryDatabases } from '../../model/queries/database';
 import { booleanProp, stringProp } from '../../model/queries/values';
-import { failWith, type Problem } from '../problems';
 import type { Rule } from '../types';
 import { withParticle } from '../korean';
+import { judgeEachDatabase } from './each-database';
 
 /** The database's storage (and so its snapshots, backups and replicas) is encrypted at rest. */
 export const rdsStorageEncrypted: Rule = {
@@ -25,25 +23,21 @@ export const rdsStorageEncrypted: Rule = {
   modes: ['template', 'live'],
   services: ['rds'],
   evaluate({ graph }) {
-    const databases = primaryDatabases(graph);
-    if (databases.length === 0) {
-      return absent({ thing: THINGS.database, reportedBy: 'rds-private' });
-    }
-    const problems: Problem[] = databases
-      .filter((db) => booleanProp(graph, db, 'StorageEncrypted') !== true)
-      .map((db) => ({
-        en: `Database ${db.id} stores its data unencrypted${stringProp(graph, db, 'KmsKeyId') !== undefined ? ' (a KmsKeyId alone does not turn encryption on)' : ''}: set storageEncrypted: true. An existing database must be replaced (restore an encrypted copy of a snapshot).`,
-        ko: `데이터베이스 ${withParticle(db.id, '이/가')} 데이터를 암호화하지 않고 저장합니다${stringProp(graph, db, 'KmsKeyId') !== undefined ? '(KmsKeyId만으로는 암호화가 켜지지 않습니다)' : ''}. storageEncrypted: true를 주세요. 이미 있는 데이터베이스는 교체해야 합니다(스냅숏의 암호화된 사본을 복원).`,
-        resources: [db.id],
-      }));
-    if (problems.length > 0) return failWith(problems);
-    return {
-      status: 'PASS',
-      message: {
-        en: `Database ${databases.map((db) => db.id).join(', ')} encrypts its storage, backups and snapshots at rest.`,
-        ko: `데이터베이스 ${withParticle(databases.map((db) => db.id).join(', '), '이/가')} 스토리지, 백업, 스냅숏을 암호화해 저장합니다.`,
+    return judgeEachDatabase(
+      graph,
+      (db) => {
+        if (booleanProp(graph, db, 'StorageEncrypted') === true) return db.id;
+        const keyAlone = stringProp(graph, db, 'KmsKeyId') !== undefined;
+        return {
+          en: `Database ${db.id} stores its data unencrypted${keyAlone ? ' (a KmsKeyId alone does not turn encryption on)' : ''}: set storageEncrypted: true. An existing database must be replaced (restore an encrypted copy of a snapshot).`,
+          ko: `데이터베이스 ${withParticle(db.id, '이/가')} 데이터를 암호화하지 않고 저장합니다${keyAlone ? '(KmsKeyId만으로는 암호화가 켜지지 않습니다)' : ''}. storageEncrypted: true를 주세요. 이미 있는 데이터베이스는 교체해야 합니다(스냅숏의 암호화된 사본을 복원).`,
+          resources: [db.id],
+        };
       },
-      resources: databases.map((db) => db.id),
-    };
+      (ids) => ({
+        en: `Database ${ids} encrypts its storage, backups and snapshots at rest.`,
+        ko: `데이터베이스 ${withParticle(ids, '이/가')} 스토리지, 백업, 스냅숏을 암호화해 저장합니다.`,
+      }),
+    );
   },
 };
