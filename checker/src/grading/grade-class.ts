@@ -6,7 +6,6 @@ import { performance } from 'node:perf_hooks';
 import type { Lab, Lang, LocalizedText } from '@workshop/catalog';
 import { repoRoot } from '@workshop/catalog';
 import type { CheckReport } from '../engine/result';
-import { runChecks } from '../engine/run';
 import { rules } from '../rules';
 import { fromTemplate } from '../sources';
 import { attest, fingerprintOf, rulesetSha256, SIGNING_KEY_ENV, type SignedReport } from './integrity';
@@ -15,7 +14,7 @@ import { inputOf, type Student } from './roster';
 import { lentModules } from './sandbox/env';
 import type { Containment, IsolationLevel } from './sandbox/isolation';
 import { synthesizeIsolated, type SynthLimits } from './sandbox/synthesize';
-import { checkSubmission, reasonOf, type SubmissionResult, type SubmissionTask } from './submission';
+import { checkLoaded, checkSubmission, reasonOf, type SubmissionResult, type SubmissionTask } from './submission';
 import { version as checkerVersion } from '../../package.json';
 
 /** How one student came out: a signed report, or the reason the submission could not be checked. */
@@ -220,16 +219,7 @@ function judgeTemplate(
     `app ${shownPath(appDir)}`,
     task.stackName,
   );
-  return runChecks({
-    lab,
-    loaded,
-    rules,
-    lang: task.lang,
-    stackName: task.stackName,
-    startedAt,
-    guideBaseUrl: task.guideBaseUrl,
-    analysisCacheDir,
-  });
+  return checkLoaded(task, lab, loaded, startedAt, analysisCacheDir);
 }
 
 /** A path for reports: relative to the repository root inside it, else absolute (as `check` names sources). */

@@ -1,10 +1,10 @@
-import type { Lang, LocalizedText } from '@workshop/catalog';
+import type { Lab, Lang, LocalizedText } from '@workshop/catalog';
 import { findLab } from '@workshop/catalog';
 import { CheckerError, ExitCode } from '../errors';
 import type { CheckReport } from '../engine/result';
 import { runChecks } from '../engine/run';
 import { rules } from '../rules';
-import { loadSource, type InputSpec } from '../sources';
+import { loadSource, type InputSpec, type LoadedSource } from '../sources';
 
 /** One submission to check: what a grading worker receives. */
 export interface SubmissionTask {
@@ -34,16 +34,7 @@ export async function checkSubmission(
   try {
     if (task.role) restore = await assumeRole(task.role, task.input.kind === 'live' ? task.input.region : undefined);
     const loaded = await loadSource(task.input, { lab, stackName: task.stackName });
-    const report = runChecks({
-      lab,
-      loaded,
-      rules,
-      lang: task.lang,
-      stackName: task.stackName,
-      startedAt,
-      guideBaseUrl: task.guideBaseUrl,
-      analysisCacheDir: options.analysisCacheDir,
-    });
+    const report = checkLoaded(task, lab, loaded, startedAt, options.analysisCacheDir);
     if (task.input.kind !== 'live') return { ok: true, report };
     const region = task.input.region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION;
     const account = task.role ? /^arn:[^:]+:iam::(\d{12}):/.exec(task.role.roleArn)?.[1] : await callerAccount(task.input, region);
@@ -53,6 +44,26 @@ export async function checkSubmission(
   } finally {
     restore?.();
   }
+}
+
+/** Runs the lab's checks on a submission's loaded source with this process's rules, as `checker check` reports it. */
+export function checkLoaded(
+  task: SubmissionTask,
+  lab: Lab,
+  loaded: LoadedSource,
+  startedAt: number,
+  analysisCacheDir: string | undefined,
+): CheckReport {
+  return runChecks({
+    lab,
+    loaded,
+    rules,
+    lang: task.lang,
+    stackName: task.stackName,
+    startedAt,
+    guideBaseUrl: task.guideBaseUrl,
+    analysisCacheDir,
+  });
 }
 
 /** The one-line reason of an error, as the CLI would print it. */
