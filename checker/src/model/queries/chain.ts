@@ -38,34 +38,14 @@ export interface ShopTiers {
  * RDS databases. Construct ids and names play no part.
  */
 export function shopTiers(graph: ResourceGraph): ShopTiers {
-  const external = applicationLoadBalancers(graph, 'internet-facing');
-  const internal = applicationLoadBalancers(graph, 'internal');
+  const [externalAlb, web] = albsAndGroups(graph, 'internet-facing', { en: 'ELB', ko: 'ELB' }, { en: 'WEB', ko: 'WEB' });
+  const [internalAlb, app] = albsAndGroups(graph, 'internal', { en: 'internal ALB', ko: '내부 ALB' }, { en: 'APP', ko: 'APP' });
   const databases = [...dbInstances(graph), ...graph.ofType('AWS::RDS::DBCluster')];
   return {
-    externalAlb: tier(
-      graph,
-      { en: 'ELB', ko: 'ELB' },
-      external,
-      external.flatMap((lb) => listenerPorts(graph, lb)),
-    ),
-    web: tier(
-      graph,
-      { en: 'WEB', ko: 'WEB' },
-      distinct(external.flatMap((lb) => autoScalingGroupsBehind(graph, lb))),
-      targetPorts(graph, external),
-    ),
-    internalAlb: tier(
-      graph,
-      { en: 'internal ALB', ko: '내부 ALB' },
-      internal,
-      internal.flatMap((lb) => listenerPorts(graph, lb)),
-    ),
-    app: tier(
-      graph,
-      { en: 'APP', ko: 'APP' },
-      distinct(internal.flatMap((lb) => autoScalingGroupsBehind(graph, lb))),
-      targetPorts(graph, internal),
-    ),
+    externalAlb,
+    web,
+    internalAlb,
+    app,
     database: tier(
       graph,
       { en: 'RDS', ko: 'RDS' },
@@ -73,6 +53,25 @@ export function shopTiers(graph: ResourceGraph): ShopTiers {
       databases.map((db) => dbPort(graph, db)),
     ),
   };
+}
+
+/** The ALBs of one scheme as a tier, and the Auto Scaling groups they forward to as the next. */
+function albsAndGroups(
+  graph: ResourceGraph,
+  scheme: 'internet-facing' | 'internal',
+  albName: LocalizedText,
+  groupName: LocalizedText,
+): [Tier, Tier] {
+  const albs = applicationLoadBalancers(graph, scheme);
+  return [
+    tier(
+      graph,
+      albName,
+      albs,
+      albs.flatMap((lb) => listenerPorts(graph, lb)),
+    ),
+    tier(graph, groupName, distinct(albs.flatMap((lb) => autoScalingGroupsBehind(graph, lb))), targetPorts(graph, albs)),
+  ];
 }
 
 function tier(graph: ResourceGraph, name: LocalizedText, members: Resource[], ports: number[]): Tier {
