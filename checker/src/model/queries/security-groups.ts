@@ -153,29 +153,38 @@ export function launchSpecOf(
     const spec = graph.prop(asg, path) as Record<string, unknown> | undefined;
     if (spec === undefined) continue;
     const value = graph.prop(asg, `${path}.LaunchTemplateId`) ?? graph.prop(asg, `${path}.LaunchTemplateName`);
-    const template =
-      graph.deref(value, `Auto Scaling group ${asg.id} ${path}`) ??
-      findByName(graph, 'AWS::EC2::LaunchTemplate', 'LaunchTemplateName', value);
-    if (!template)
-      throw new CannotEvaluate(
-        `Auto Scaling group ${asg.id} uses launch template ${describeValue(value)}, which is not in this stack`,
-        undefined,
-        parametersIn(value),
-      );
-    return { kind: 'launch-template', resource: template };
+    return launchSpec(graph, asg, 'launch-template', path, value);
   }
   const name = graph.prop(asg, 'LaunchConfigurationName');
   if (name === undefined) return undefined;
-  const configuration =
-    graph.deref(name, `Auto Scaling group ${asg.id} LaunchConfigurationName`) ??
-    findByName(graph, 'AWS::AutoScaling::LaunchConfiguration', 'LaunchConfigurationName', name);
-  if (!configuration)
-    throw new CannotEvaluate(
-      `Auto Scaling group ${asg.id} uses launch configuration ${describeValue(name)}, which is not in this stack`,
-      undefined,
-      parametersIn(name),
-    );
-  return { kind: 'launch-configuration', resource: configuration };
+  return launchSpec(graph, asg, 'launch-configuration', 'LaunchConfigurationName', name);
+}
+
+const LAUNCH_KINDS = {
+  'launch-template': { type: 'AWS::EC2::LaunchTemplate', nameProperty: 'LaunchTemplateName', what: 'launch template' },
+  'launch-configuration': {
+    type: 'AWS::AutoScaling::LaunchConfiguration',
+    nameProperty: 'LaunchConfigurationName',
+    what: 'launch configuration',
+  },
+} as const;
+
+/** The launch template or configuration `value` (at `path` of the group) names, by reference or by name; CannotEvaluate if the stack lacks it. */
+function launchSpec(
+  graph: ResourceGraph,
+  asg: Resource,
+  kind: keyof typeof LAUNCH_KINDS,
+  path: string,
+  value: unknown,
+): { readonly kind: keyof typeof LAUNCH_KINDS; readonly resource: Resource } {
+  const { type, nameProperty, what } = LAUNCH_KINDS[kind];
+  const resource = graph.deref(value, `Auto Scaling group ${asg.id} ${path}`) ?? findByName(graph, type, nameProperty, value);
+  if (resource) return { kind, resource };
+  throw new CannotEvaluate(
+    `Auto Scaling group ${asg.id} uses ${what} ${describeValue(value)}, which is not in this stack`,
+    undefined,
+    parametersIn(value),
+  );
 }
 
 function launchSpecGroups(graph: ResourceGraph, asg: Resource): Resource[] {
