@@ -60,7 +60,7 @@ describe('checker grade', () => {
     expect(rows[0].slice(0, 7)).toEqual(['student_id', 'name', 'lab', 'score', 'max', 'passed', 'vpc-cidr']);
     expect(rows[0].at(-1)).toBe('error');
     const byId = Object.fromEntries(rows.slice(1).map((row) => [row[0], row]));
-    expect(byId.s1.slice(0, 7)).toEqual(['s1', 'Kim, Minji', 'vpc-migration', '5', '90', 'no', 'PASS']);
+    expect(byId.s1.slice(0, 7)).toEqual(['s1', 'Kim, Minji', 'vpc-migration', '5', '100', 'no', 'PASS']);
     expect(byId.s2[6]).toBe('FAIL');
     expect(byId.s3[5]).toBe('ERROR');
     expect(byId.s3.at(-1)).toMatch(/broken\.json/);
@@ -81,7 +81,7 @@ describe('checker grade', () => {
 
     const verified = await run(['verify', 'out1/students/s1.json', 'out1/students/s2.json'], { CHECKER_SIGNING_KEY: 'k' });
     expect(verified).toMatchObject({ code: 0, stderr: '' });
-    expect(verified.stdout).toMatch(/^valid: out1\/students\/s1\.json: s1 vpc-migration 5\/90/);
+    expect(verified.stdout).toMatch(/^valid: out1\/students\/s1\.json: s1 vpc-migration 5\/100/);
     const report = JSON.parse(fs.readFileSync(path.join(students, 's2.json'), 'utf8'));
     report.results[0].status = 'PASS';
     fs.mkdirSync(path.join(dir, 'tampered'));

@@ -132,4 +132,21 @@ describe('runChecks', () => {
     expect(exitCodeOf(clean)).toBe(ExitCode.Pass);
     expect(clean.summary).toEqual({ PASS: 1, FAIL: 0, SKIP: 1, ERROR: 0 });
   });
+
+  it('keeps the points of a SKIP whose thing is missing at stake, so leaving it out never raises the share', () => {
+    const detail = rule('detail', () => ({
+      status: 'SKIP',
+      message: { en: 'no database yet', ko: '데이터베이스 없음' },
+      pointsAtStake: true,
+    }));
+    const missing = runChecks({
+      lab: { ...lab, checks: ['fails', 'detail'] },
+      rules: [...rules, detail],
+      lang: 'en',
+      loaded: { graph, source: { kind: 'template', description: '' } },
+    });
+    expect(missing.score).toEqual({ points: 0, maxPoints: 20 });
+    expect(missing.results.find((result) => result.ruleId === 'detail')).toMatchObject({ status: 'SKIP', points: 0, maxPoints: 10 });
+    expect(exitCodeOf(missing)).toBe(ExitCode.Fail);
+  });
 });

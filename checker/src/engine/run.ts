@@ -50,7 +50,7 @@ export function runChecks(options: RunOptions): CheckReport {
       analysisCacheDir: options.analysisCacheDir,
     });
     const durationMs = Math.round((performance.now() - start) * 100) / 100;
-    const atStake = outcome.status === 'SKIP' ? 0 : rule.points;
+    const atStake = outcome.status === 'SKIP' && !outcome.pointsAtStake ? 0 : rule.points;
     return {
       ruleId: rule.id,
       title: rule.title,

@@ -170,7 +170,7 @@ suite(`grading hostile submissions (${level} isolation)`, () => {
 
   it('grades the saboteur and the detacher honestly from their templates, and nothing they wrote landed', () => {
     for (const id of ['sabotages', 'detaches']) {
-      expect([id, cell(id, 'score'), cell(id, 'max'), cell(id, 'vpc-cidr')]).toEqual([id, '5', '90', 'PASS']);
+      expect([id, cell(id, 'score'), cell(id, 'max'), cell(id, 'vpc-cidr')]).toEqual([id, '5', '100', 'PASS']);
     }
     const outputs = ['gradebook.csv', 'summary.md', 'summary.html'].map((name) => fs.readFileSync(path.join(out, name), 'utf8'));
     expect(outputs.join('\n')).not.toContain('SABOTAGED');

@@ -225,7 +225,7 @@ function inconsistency(report: Partial<SignedReport>): LocalizedText | undefined
     points += result.points;
     maxPoints += result.maxPoints;
     const earned = result.status === 'PASS' ? result.maxPoints : 0;
-    if (result.points !== earned || (result.status === 'SKIP' && result.maxPoints !== 0)) {
+    if (result.points !== earned) {
       return {
         en: `rule ${result.ruleId} is ${result.status} with ${result.points} points`,
         ko: `${result.ruleId} 규칙이 ${result.status}인데 ${result.points}점입니다`,

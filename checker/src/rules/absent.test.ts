@@ -10,13 +10,14 @@ describe('absent: the one policy for a missing thing', () => {
     });
   });
 
-  it('SKIPs a detail of a thing another rule asks for, naming that rule with the right Korean particle', () => {
+  it('SKIPs a detail of a thing another rule asks for, naming that rule with the right Korean particle, its points still at stake', () => {
     expect(absent({ thing: THINGS.distribution, reportedBy: 'cloudfront-static-origin' })).toEqual({
       status: 'SKIP',
       message: {
         en: 'No CloudFront distribution yet (cloudfront-static-origin reports it).',
         ko: '아직 CloudFront 디스트리뷰션이 없습니다(cloudfront-static-origin이 알려 줍니다).',
       },
+      pointsAtStake: true,
     });
     expect(absent({ thing: THINGS.bastion, reportedBy: 'bastion-restricted-ssh' }).message.ko).toBe(
       '아직 Bastion이 없습니다(bastion-restricted-ssh가 알려 줍니다).',

@@ -4,12 +4,14 @@ import { failWith } from './problems';
 import type { Outcome } from './types';
 
 /**
- * How a rule answers when the thing it checks is not in the stack. The policy, so that one
- * omission costs points once and a learner reads one instruction for it:
+ * How a rule answers when the thing it checks is not in the stack. The policy, so that a learner
+ * reads one instruction for one omission:
  * - `required`: the rule asks for the thing itself (cloudfront-static-origin for a distribution,
  *   rds-private for the database, media-bucket-private for the media bucket): FAIL, saying what to add;
  * - `reportedBy`: the rule judges a detail of a thing another rule of the same lab asks for:
  *   SKIP, naming that rule (rds-multi-az without a database, cloudfront-compression without a distribution);
+ *   its points stay at stake, so every submission of a lab has the same maximum and leaving a thing out
+ *   never scores better than building it with flaws;
  * - `optional`: the thing is a stretch task: SKIP, saying how to try it;
  * - `nothingToCheck`: the rule restricts something the architecture simply does not have (no
  *   security group can be open when there is none): SKIP.
@@ -33,10 +35,13 @@ export function absent(absence: Absence): Outcome {
   if ('required' in absence) return failWith([{ ...absence.required, resources: [] }]);
   const { thing } = absence;
   if ('reportedBy' in absence) {
-    return skip(
-      `No ${thing.en} yet (${absence.reportedBy} reports it).`,
-      `아직 ${withParticle(thing.ko, '이/가')} 없습니다(${withParticle(absence.reportedBy, '이/가')} 알려 줍니다).`,
-    );
+    return {
+      ...skip(
+        `No ${thing.en} yet (${absence.reportedBy} reports it).`,
+        `아직 ${withParticle(thing.ko, '이/가')} 없습니다(${withParticle(absence.reportedBy, '이/가')} 알려 줍니다).`,
+      ),
+      pointsAtStake: true,
+    };
   }
   if ('optional' in absence) {
     return skip(

@@ -52,6 +52,8 @@ export interface Outcome {
   readonly message: LocalizedText;
   /** Ids of the resources the verdict is about, for the report. */
   readonly resources?: readonly string[];
+  /** A SKIP whose points stay at stake (a detail of something missing), so every submission of a lab has the same maximum. */
+  readonly pointsAtStake?: true;
 }
 
 /** What a rule may read. Rules are pure functions of this context. */
