@@ -26,7 +26,7 @@ export function withInputOptions(command: Command): Command {
     .option('--profile <name>', 'with --live: AWS profile of the standard credential chain')
     .option('--region <region>', 'with --live: AWS region')
     .option('--stack <name>', "stack name (default: the lab's stackName in the catalog)")
-    .option('--no-compare', "do not synthesize the lab's solution to compare with");
+    .option('--no-compare', "do not compare with the lab's solution");
 }
 
 /** The learner's architecture graph and, unless --no-compare, the lab solution's. */

@@ -6,6 +6,7 @@ import { ExitCode } from '../errors';
 import { architectureOf, missingFrom } from '../views/architecture';
 import { htmlReport, mermaidBundle } from '../views/html';
 import { missingLines, toMermaid } from '../views/mermaid';
+import { committedTarget } from '../views/targets';
 import { loadArchitectures, withInputOptions, type ArchitectureInputOptions } from './architecture-input';
 import { resolveLang, type GlobalOptions, type Io } from './shared';
 
@@ -33,9 +34,10 @@ export async function runDiagram(
   io: Io,
 ): Promise<ExitCodeValue> {
   const lang = resolveLang(global.lang, io.env);
-  const loaded = await loadArchitectures(labArg, options, io);
+  // The target is the committed drawing of the lab's solution (kept current by a test), not a second synth.
+  const loaded = await loadArchitectures(labArg, { ...options, compare: false }, io);
   const mine = architectureOf(loaded.mine);
-  const target = loaded.target ? architectureOf(loaded.target) : undefined;
+  const target = options.compare !== false ? committedTarget(loaded.lab.id)?.architecture : undefined;
   const missing = target ? missingFrom(mine, target) : undefined;
   const mermaid = toMermaid(mine, lang, missing);
   io.stdout.write(mermaid);
