@@ -4,7 +4,10 @@ import path from 'node:path';
 import {
   catalog,
   catalogPath,
+  DEFAULT_SECONDARY_REGION,
   hourlyCost,
+  labCost,
+  labStacks,
   nearestLabId,
   priceCatalog,
   priceLine,
@@ -12,7 +15,11 @@ import {
   unverifiedReason,
   readCatalog,
   repoRoot,
+  roundUsd,
+  secondaryRegion,
+  usesSecondaryRegion,
   validateCatalog,
+  type PriceTable,
 } from './index';
 import { LAB_APP_SHAPE } from './validate';
 import type { Catalog } from './types';
@@ -208,5 +215,125 @@ describe('nearestLabId', () => {
   it('suggests the closest lab id for a typo', () => {
     expect(nearestLabId('vpc-migraton')).toBe('vpc-migration');
     expect(nearestLabId('zzzzzzzzzzzzzzzzzzzzzzzzzzz')).toBeUndefined();
+  });
+});
+
+describe('labs with several stacks in two Regions', () => {
+  /** The price table with a Tokyo price for every key (twice the US East one, so the Regions' sums differ). */
+  const withTokyo: PriceTable = {
+    ...priceTable,
+    prices: Object.fromEntries(
+      Object.entries(priceTable.prices).map(([key, entry]) => [
+        key,
+        {
+          ...entry,
+          usd: { ...entry.usd, 'ap-northeast-1': entry.usd['us-east-1'] * 2 },
+          check: { ...entry.check, 'ap-northeast-1': { checked: priceTable.date, by: 'test' } },
+        },
+      ]),
+    ),
+  };
+  /** A copy of the catalog whose last lab deploys a recovery stack to the second Region before its main stack. */
+  const twoRegions = (): Catalog => {
+    const data = clone();
+    const lab = data.labs[data.labs.length - 1];
+    lab.stacks = [
+      { name: 'ShopTestRecovery', region: 'secondary' },
+      { name: lab.stackName, region: 'primary', parameters: { VaultName: { stack: 'ShopTestRecovery', output: 'VaultName' } } },
+    ];
+    lab.costPerHour = [
+      { price: 'nat-gateway', quantity: 2 },
+      { price: 'nat-gateway', quantity: 1, region: 'secondary' },
+    ];
+    return data;
+  };
+
+  it('accepts stacks in deploy order whose parameters read earlier stacks', () => {
+    const data = twoRegions();
+    expect(validateCatalog(data, { root: fakeRepo(data), prices: withTokyo })).toEqual([]);
+  });
+
+  it('lists one stack, the main one in the primary Region, for a lab without stacks', () => {
+    const data = twoRegions();
+    expect(labStacks(data.labs[0])).toEqual([{ name: data.labs[0].stackName, region: 'primary' }]);
+    expect(usesSecondaryRegion(data.labs[0])).toBe(false);
+    expect(labStacks(data.labs[data.labs.length - 1]).map((stack) => stack.name)).toEqual(['ShopTestRecovery', 'ShopSecurityReview']);
+    expect(usesSecondaryRegion(data.labs[data.labs.length - 1])).toBe(true);
+  });
+
+  it('takes the second Region from the lab, else the catalog, else Tokyo', () => {
+    const data = twoRegions();
+    const lab = data.labs[data.labs.length - 1];
+    expect(secondaryRegion(lab, data)).toBe(DEFAULT_SECONDARY_REGION);
+    expect(DEFAULT_SECONDARY_REGION).toBe('ap-northeast-1');
+    expect(secondaryRegion(lab, { pricing: { ...data.pricing, secondaryRegion: 'us-east-1' } })).toBe('us-east-1');
+    expect(
+      secondaryRegion({ ...lab, secondaryRegion: 'ap-southeast-1' }, { pricing: { ...data.pricing, secondaryRegion: 'us-east-1' } }),
+    ).toBe('ap-southeast-1');
+  });
+
+  it('names what is wrong: the main stack missing or secondary, a repeated stack, a parameter of a later stack, a stack of another lab', () => {
+    const data = twoRegions();
+    const lab = data.labs[data.labs.length - 1];
+    const root = fakeRepo(data);
+    lab.stacks = [
+      { name: 'ShopTestRecovery', region: 'secondary', parameters: { Zone: { stack: 'ShopSecurityReview', output: 'ZoneId' } } },
+      { name: 'ShopSecurityReview', region: 'secondary' },
+      { name: 'ShopTestRecovery', region: 'secondary' },
+      { name: 'ShopCloudFrontCdn', region: 'primary' },
+    ];
+    expect(validateCatalog(data, { root, prices: withTokyo })).toEqual([
+      'lab "security-review" reuses stack name "ShopCloudFrontCdn" of lab "cloudfront-cdn": stack names must be unique.',
+      'lab "security-review" lists stack(s) ShopTestRecovery more than once in "stacks": list each once.',
+      'lab "security-review": its stackName "ShopSecurityReview" is in the secondary Region: the main stack is in the primary Region.',
+      'lab "security-review": stack ShopTestRecovery parameter Zone reads stack ShopSecurityReview, which is not deployed before it: list ShopSecurityReview earlier in "stacks" or fix the name.',
+    ]);
+    lab.stacks = [{ name: 'ShopTestRecovery', region: 'secondary' }];
+    expect(validateCatalog(data, { root, prices: withTokyo })).toEqual([
+      'lab "security-review": "stacks" does not list its stackName "ShopSecurityReview": add it, in the primary Region.',
+    ]);
+  });
+
+  it('rejects a malformed stack entry and a secondary cost line without a secondary stack or price', () => {
+    const data = twoRegions();
+    const lab = data.labs[data.labs.length - 1];
+    const root = fakeRepo(data);
+    (lab.stacks as unknown as Array<Record<string, unknown>>)[0].region = 'tokyo';
+    expect(validateCatalog(data, { root, prices: withTokyo })).toEqual([
+      'lab "security-review": stacks.0.region must be equal to one of the allowed values.',
+    ]);
+    lab.stacks = undefined;
+    expect(validateCatalog(data, { root, prices: withTokyo })).toEqual([
+      'lab "security-review": cost price "nat-gateway" is in the secondary Region, but the lab has no stack there: list its stacks in "stacks" or drop "region".',
+    ]);
+    expect(validateCatalog(twoRegions(), { root })).toEqual([
+      'lab "security-review": cost price "nat-gateway" has no ap-northeast-1 price in labs/prices.json: add it there or fix the key.',
+    ]);
+  });
+
+  it('prices each cost line in its Region and sums each Region and the total', () => {
+    const data = twoRegions();
+    const priced = priceCatalog(data, withTokyo);
+    const lab = priced.labs[priced.labs.length - 1];
+    const seoul = 2 * priceTable.prices['nat-gateway'].usd['ap-northeast-2'];
+    const tokyo = 2 * priceTable.prices['nat-gateway'].usd['us-east-1'];
+    expect(lab.cost.items.map((item) => [item.region ?? 'primary', item.usd])).toEqual([
+      ['primary', seoul],
+      ['secondary', tokyo],
+    ]);
+    expect(lab.cost.regions).toEqual([
+      { role: 'primary', region: 'ap-northeast-2', hourlyUsd: roundUsd(seoul) },
+      { role: 'secondary', region: 'ap-northeast-1', hourlyUsd: roundUsd(tokyo) },
+    ]);
+    expect(lab.cost.hourlyUsd).toBe(roundUsd(seoul + tokyo));
+    expect(priced.labs[0].cost.regions).toEqual([{ role: 'primary', region: 'ap-northeast-2', hourlyUsd: priced.labs[0].cost.hourlyUsd }]);
+  });
+
+  it('gives every lab of the committed catalog its cost per Region, which adds up to its total', () => {
+    for (const lab of catalog.labs) {
+      expect(lab.cost.regions[0]).toMatchObject({ role: 'primary', region: catalog.pricing.region });
+      expect(roundUsd(lab.cost.regions.reduce((sum, region) => sum + region.hourlyUsd, 0))).toBeCloseTo(lab.cost.hourlyUsd, 2);
+      expect(labCost(lab)).toBe(lab.cost);
+    }
   });
 });

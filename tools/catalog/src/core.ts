@@ -1,6 +1,6 @@
 import catalogJson from '../../../labs/catalog.json';
-import { priceLine, priceTable, roundUsd } from './prices';
-import type { Catalog, Lab, Lang, PricedCatalog, PricedLab } from './types';
+import { priceLine, priceTable, roundUsd, type PriceTable } from './prices';
+import type { Catalog, Lab, LabStack, Lang, PricedCatalog, PricedLab, RegionRole } from './types';
 
 /*
  * The catalog's facts that every reader shares, in a module that reads no file when it loads (the
@@ -8,25 +8,58 @@ import type { Catalog, Lab, Lang, PricedCatalog, PricedLab } from './types';
  * same functions as the checker and the tools.
  */
 
-/** Prices every lab's cost lines from labs/prices.json in the catalog's Region (the one place hourly costs are computed). */
-export function priceCatalog(source: Catalog): PricedCatalog {
+/** The second Region of labs with stacks in two Regions when neither the lab nor the catalog names one (Tokyo). */
+export const DEFAULT_SECONDARY_REGION = 'ap-northeast-1';
+
+/** A lab's second Region: its own, else the catalog's, else DEFAULT_SECONDARY_REGION. */
+export function secondaryRegion(lab: Pick<Lab, 'secondaryRegion'>, source: Pick<Catalog, 'pricing'> = catalogJson as Catalog): string {
+  return lab.secondaryRegion ?? source.pricing.secondaryRegion ?? DEFAULT_SECONDARY_REGION;
+}
+
+/** A lab's stacks in deploy order: its `stacks`, or its one stack in the primary Region. */
+export function labStacks(lab: Pick<Lab, 'stackName' | 'stacks'>): LabStack[] {
+  return lab.stacks ?? [{ name: lab.stackName, region: 'primary' }];
+}
+
+/** True when the lab deploys stacks to its second Region. */
+export function usesSecondaryRegion(lab: Pick<Lab, 'stackName' | 'stacks'>): boolean {
+  return labStacks(lab).some((stack) => stack.region === 'secondary');
+}
+
+/**
+ * Prices every lab's cost lines from labs/prices.json (or `table`): primary items in the catalog's Region,
+ * secondary items in the lab's second Region (the one place hourly costs are computed).
+ */
+export function priceCatalog(source: Catalog, table: PriceTable = priceTable): PricedCatalog {
   const labs = source.labs.map((lab): PricedLab => {
+    const regionOf = (role: RegionRole): string => (role === 'secondary' ? secondaryRegion(lab, source) : source.pricing.region);
     const items = lab.costPerHour.map((item) => {
-      const { price, quantity, resource, usd, unverified } = priceLine(item, source.pricing.region);
-      return { price, quantity, resource, usd, ...(unverified ? { unverified } : {}) };
+      const { price, quantity, resource, usd, unverified } = priceLine(item, regionOf(item.region ?? 'primary'), table);
+      return { price, quantity, ...(item.region && { region: item.region }), resource, usd, ...(unverified ? { unverified } : {}) };
     });
-    return { ...lab, cost: { items, hourlyUsd: roundUsd(items.reduce((sum, item) => sum + item.usd, 0)) } };
+    const roles: RegionRole[] = items.some((item) => item.region === 'secondary') ? ['primary', 'secondary'] : ['primary'];
+    const regions = roles.map((role) => ({
+      role,
+      region: regionOf(role),
+      hourlyUsd: roundUsd(items.filter((item) => (item.region ?? 'primary') === role).reduce((sum, item) => sum + item.usd, 0)),
+    }));
+    return { ...lab, cost: { items, hourlyUsd: roundUsd(items.reduce((sum, item) => sum + item.usd, 0)), regions } };
   });
-  return { ...source, labs, priceDate: priceTable.date };
+  return { ...source, labs, priceDate: table.date };
 }
 
 /** The labs in workshop order, each with its cost priced. */
 export const catalog: PricedCatalog = priceCatalog(catalogJson as Catalog);
 
-/** A lab's cost on real AWS per hour, in US dollars, from labs/prices.json. */
+/** A lab's cost on real AWS per hour, in US dollars, from labs/prices.json (every Region together). */
 export function hourlyCost(lab: Lab): number {
+  return labCost(lab).hourlyUsd;
+}
+
+/** A lab's priced cost on real AWS: the items, the total per hour and the sum in each Region. */
+export function labCost(lab: Lab): PricedLab['cost'] {
   const priced = catalog.labs.find((candidate) => candidate.id === lab.id);
-  return (priced && priced.costPerHour === lab.costPerHour ? priced : priceCatalog({ ...catalog, labs: [lab] }).labs[0]).cost.hourlyUsd;
+  return (priced && priced.costPerHour === lab.costPerHour ? priced : priceCatalog({ ...catalog, labs: [lab] }).labs[0]).cost;
 }
 
 /** Finds a lab by id, or undefined. */

@@ -4,7 +4,21 @@ import { labFolder } from './core';
 import type { Catalog } from './types';
 
 export type * from './types';
-export { catalog, findLab, guideRoute, hourlyCost, labFolder, nearestId, nearestLabId, priceCatalog } from './core';
+export {
+  catalog,
+  DEFAULT_SECONDARY_REGION,
+  findLab,
+  guideRoute,
+  hourlyCost,
+  labCost,
+  labFolder,
+  labStacks,
+  nearestId,
+  nearestLabId,
+  priceCatalog,
+  secondaryRegion,
+  usesSecondaryRegion,
+} from './core';
 export { validateCatalog } from './validate';
 export { guidePath } from './paths';
 export {

@@ -3,8 +3,9 @@ import path from 'node:path';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import schema from '../catalog.schema.json';
 import { guidePath } from './paths';
-import { priceTable } from './prices';
-import type { Catalog } from './types';
+import { labStacks, secondaryRegion } from './core';
+import { priceTable, type PriceTable } from './prices';
+import type { Catalog, Lab } from './types';
 
 /** What the validator needs besides the catalog itself. */
 export interface ValidateOptions {
@@ -12,6 +13,8 @@ export interface ValidateOptions {
   root: string;
   /** Ids of the rules the checker defines; when given, every check id must be one of them. */
   ruleIds?: ReadonlySet<string>;
+  /** The price table cost lines must be priced in. @default labs/prices.json */
+  prices?: PriceTable;
 }
 
 /** Files and folders every lab app has, as `cdk init` lays them out. */
@@ -49,9 +52,12 @@ export function validateCatalog(data: unknown, options: ValidateOptions): string
     const where = `lab "${lab.id}"`;
     if (seenIds.has(lab.id)) problems.push(`${where} appears twice: give each lab a unique id.`);
     seenIds.add(lab.id);
-    const other = seenStacks.get(lab.stackName);
-    if (other) problems.push(`${where} reuses stack name "${lab.stackName}" of lab "${other}": stack names must be unique.`);
-    seenStacks.set(lab.stackName, lab.id);
+    for (const name of new Set([lab.stackName, ...labStacks(lab).map((stack) => stack.name)])) {
+      const other = seenStacks.get(name);
+      if (other) problems.push(`${where} reuses stack name "${name}" of lab "${other}": stack names must be unique.`);
+      seenStacks.set(name, lab.id);
+    }
+    problems.push(...stackProblems(lab, where));
 
     for (const folder of ['labs', 'solutions']) {
       const dir = path.join(options.root, folder, lab.id);
@@ -85,11 +91,16 @@ export function validateCatalog(data: unknown, options: ValidateOptions): string
         );
     }
 
+    const prices = options.prices ?? priceTable;
+    const hasSecondary = labStacks(lab).some((stack) => stack.region === 'secondary');
     for (const item of lab.costPerHour) {
-      if (priceTable.prices[item.price]?.usd[catalog.pricing.region] === undefined)
+      const region = item.region === 'secondary' ? secondaryRegion(lab, catalog) : catalog.pricing.region;
+      if (item.region === 'secondary' && !hasSecondary)
         problems.push(
-          `${where}: cost price "${item.price}" has no ${catalog.pricing.region} price in labs/prices.json: add it there or fix the key.`,
+          `${where}: cost price "${item.price}" is in the secondary Region, but the lab has no stack there: list its stacks in "stacks" or drop "region".`,
         );
+      if (prices.prices[item.price]?.usd[region] === undefined)
+        problems.push(`${where}: cost price "${item.price}" has no ${region} price in labs/prices.json: add it there or fix the key.`);
     }
 
     lab.hints.forEach((hint, i) => {
@@ -100,6 +111,30 @@ export function validateCatalog(data: unknown, options: ValidateOptions): string
       }
     });
   }
+  return problems;
+}
+
+/** What is wrong with a lab's `stacks`: duplicates, the main stack missing or not primary, parameters that read no earlier stack. */
+function stackProblems(lab: Lab, where: string): string[] {
+  if (!lab.stacks) return [];
+  const problems: string[] = [];
+  const names = lab.stacks.map((stack) => stack.name);
+  const repeated = names.filter((name, i) => names.indexOf(name) !== i);
+  if (repeated.length)
+    problems.push(`${where} lists stack(s) ${[...new Set(repeated)].join(', ')} more than once in "stacks": list each once.`);
+  const main = lab.stacks.find((stack) => stack.name === lab.stackName);
+  if (!main) problems.push(`${where}: "stacks" does not list its stackName "${lab.stackName}": add it, in the primary Region.`);
+  else if (main.region !== 'primary')
+    problems.push(`${where}: its stackName "${lab.stackName}" is in the ${main.region} Region: the main stack is in the primary Region.`);
+  lab.stacks.forEach((stack, i) => {
+    const earlier = names.slice(0, i);
+    for (const [parameter, source] of Object.entries(stack.parameters ?? {})) {
+      if (!earlier.includes(source.stack))
+        problems.push(
+          `${where}: stack ${stack.name} parameter ${parameter} reads stack ${source.stack}, which is not deployed before it: list ${source.stack} earlier in "stacks" or fix the name.`,
+        );
+    }
+  });
   return problems;
 }
 
