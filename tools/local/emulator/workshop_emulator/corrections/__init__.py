@@ -31,6 +31,7 @@ CORRECTIONS = (
     "secretsmanager",
     "wafv2",
     "wafv2_list_resources",
+    "elasticache",
 )
 
 _applied: list[ModuleType] = []
