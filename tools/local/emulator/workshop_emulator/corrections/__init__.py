@@ -32,6 +32,8 @@ CORRECTIONS = (
     "wafv2",
     "wafv2_list_resources",
     "elasticache",
+    "autoscaling_scheduled_action",
+    "ssm_parameter",
 )
 
 _applied: list[ModuleType] = []
