@@ -21,8 +21,13 @@ REGION = "us-east-1"
 class Stacks:
     """Deploys templates through moto's CloudFormation API and reads back physical ids."""
 
-    def __init__(self) -> None:
-        self.cfn = boto3.client("cloudformation", region_name=REGION)
+    def __init__(self, region: str = REGION) -> None:
+        self.region = region
+        self.cfn = boto3.client("cloudformation", region_name=region)
+
+    def in_region(self, region: str) -> "Stacks":
+        """A deployer of stacks in another Region of the same mocked account."""
+        return Stacks(region)
 
     def create(self, template: dict[str, Any], name: str = "Test", parameters: dict[str, str] | None = None) -> dict[str, str]:
         """CreateStack; returns logical id -> physical id."""
@@ -61,9 +66,9 @@ def stacks() -> Iterator[Stacks]:
         yield Stacks()
 
 
-def client(service: str) -> Any:
-    """A boto3 client of the mocked account."""
-    return boto3.client(service, region_name=REGION)
+def client(service: str, region: str = REGION) -> Any:
+    """A boto3 client of the mocked account (in the default Region unless told)."""
+    return boto3.client(service, region_name=region)
 
 
 def template(resources: dict[str, Any], outputs: dict[str, Any] | None = None, parameters: dict[str, Any] | None = None) -> dict[str, Any]:

@@ -34,6 +34,7 @@ CORRECTIONS = (
     "elasticache",
     "autoscaling_scheduled_action",
     "ssm_parameter",
+    "backup",
 )
 
 _applied: list[ModuleType] = []
