@@ -23,6 +23,7 @@ export interface CheckOptions {
   readonly endpoint?: string;
   readonly profile?: string;
   readonly region?: string;
+  readonly secondaryRegion?: string;
   readonly stack?: string;
   readonly reporter?: readonly string[];
   readonly guideBaseUrl?: string;
@@ -48,7 +49,11 @@ export function checkCommand(): Command {
     .option('--live', 'check the deployed stack through the AWS APIs (read-only)')
     .option('--endpoint <url>', 'with --live: LocalStack or the local emulator, e.g. http://127.0.0.1:4566')
     .option('--profile <name>', 'with --live: AWS profile of the standard credential chain')
-    .option('--region <region>', 'with --live: AWS region')
+    .option('--region <region>', 'with --live: AWS region (of the main stack, for a lab with stacks in two Regions)')
+    .option(
+      '--secondary-region <region>',
+      "with --live: the lab's second Region (default: where npm run deploy put it, else the catalog's)",
+    )
     .option('--stack <name>', "stack name (default: the lab's stackName in the catalog)")
     .addOption(
       new Option(
@@ -91,6 +96,7 @@ export async function runCheck(labArg: string | undefined, options: CheckOptions
   } finally {
     progress.stop();
   }
+  for (const note of loaded.notes ?? []) io.stderr.write(`${note[lang]}\n`);
   const report = runChecks({
     lab,
     loaded,
@@ -112,7 +118,7 @@ export async function runCheck(labArg: string | undefined, options: CheckOptions
 }
 
 /** The input flags `check`, `diagram` and `price` share. */
-export type InputFlags = Pick<CheckOptions, 'app' | 'cdkOut' | 'template' | 'live' | 'endpoint' | 'profile' | 'region'>;
+export type InputFlags = Pick<CheckOptions, 'app' | 'cdkOut' | 'template' | 'live' | 'endpoint' | 'profile' | 'region' | 'secondaryRegion'>;
 
 /**
  * Picks the one input among the flags. No flag means the CDK app of the folder the user is in or,
@@ -124,14 +130,24 @@ export function chooseInput(options: InputFlags, cwd: string, labArg: string | u
     const flags = given.map((key) => `--${key === 'cdkOut' ? 'cdk-out' : key}`).join(' and ');
     throw inputError(`Choose one input: ${flags} cannot be used together.`, `입력은 하나만 고르세요. ${flags}은(는) 함께 쓸 수 없습니다.`);
   }
-  const liveOnly = (['endpoint', 'profile', 'region'] as const).filter((key) => options[key] !== undefined);
+  const liveOnly = (['endpoint', 'profile', 'region', 'secondaryRegion'] as const).filter((key) => options[key] !== undefined);
   if (liveOnly.length > 0 && !options.live) {
+    const flag = liveOnly[0] === 'secondaryRegion' ? 'secondary-region' : liveOnly[0];
     throw inputError(
-      `--${liveOnly[0]} applies to live checks only: add --live.`,
-      `--${liveOnly[0]}은(는) 라이브 검사에만 쓰입니다. --live를 함께 주세요.`,
+      `--${flag} applies to live checks only: add --live.`,
+      `--${flag}은(는) 라이브 검사에만 쓰입니다. --live를 함께 주세요.`,
     );
   }
-  if (options.live) return { input: { kind: 'live', endpoint: options.endpoint, profile: options.profile, region: options.region } };
+  if (options.live)
+    return {
+      input: {
+        kind: 'live',
+        endpoint: options.endpoint,
+        profile: options.profile,
+        region: options.region,
+        ...(options.secondaryRegion !== undefined && { secondaryRegion: options.secondaryRegion }),
+      },
+    };
   if (options.template !== undefined) return { input: { kind: 'template', file: path.resolve(cwd, options.template) } };
   if (options.cdkOut !== undefined) return { input: { kind: 'cdk-out', dir: path.resolve(cwd, options.cdkOut) } };
   const appDir = options.app !== undefined ? path.resolve(cwd, options.app) : (enclosingApp(cwd) ?? starterIn(cwd, labArg) ?? cwd);

@@ -5,7 +5,7 @@ import { CheckerError } from '../errors';
 import { runChecks } from '../engine/run';
 import type { CheckReport, RuleResult } from '../engine/result';
 import type { Rule } from '../rules/types';
-import { fromTemplate, type LoadedSource } from '../sources';
+import { fromLabTemplates, hasSeveralStacks, type LoadedSource } from '../sources';
 import { synthApp } from '../sources/app/synth';
 
 /** What dev-check verifies, and where. */
@@ -69,8 +69,8 @@ export function devCheck(options: DevCheckOptions): DevCheckStep[] {
     const key = labFolder(lab.id, kind);
     if (!graphs.has(key)) {
       try {
-        const file = synthApp(dir, lab.stackName);
-        graphs.set(key, fromTemplate(file, `app ${key}`, lab.stackName));
+        const file = synthApp(dir, lab.stackName, hasSeveralStacks(lab));
+        graphs.set(key, fromLabTemplates(file, `app ${key}`, lab, lab.stackName));
       } catch (error) {
         graphs.set(key, undefined);
         const message = error instanceof CheckerError ? error.text.en : String((error as Error).message ?? error);

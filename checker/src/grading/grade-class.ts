@@ -7,13 +7,13 @@ import type { Lab, Lang, LocalizedText } from '@workshop/catalog';
 import { repoRoot } from '@workshop/catalog';
 import type { CheckReport } from '../engine/result';
 import { rules } from '../rules';
-import { fromTemplate } from '../sources';
+import { fromLabTemplates, hasSeveralStacks } from '../sources';
 import { attest, fingerprintOf, rulesetSha256, SIGNING_KEY_ENV, type SignedReport } from './integrity';
 import { WorkerPool } from './pool';
 import { inputOf, type Student } from './roster';
 import { lentModules } from './sandbox/env';
 import type { Containment, IsolationLevel } from './sandbox/isolation';
-import { synthesizeIsolated, type SynthLimits } from './sandbox/synthesize';
+import { synthesizeIsolated, type SynthLimits, type SynthOutcome } from './sandbox/synthesize';
 import { checkLoaded, checkSubmission, reasonOf, type SubmissionResult, type SubmissionTask } from './submission';
 import { version as checkerVersion } from '../../package.json';
 
@@ -182,9 +182,10 @@ async function gradeStudent(student: Student, index: number, context: Context): 
       containment: options.containment,
       limits,
       graderEnv: options.env,
+      allStacks: hasSeveralStacks(options.lab),
     });
     if (!synth.ok) return { student, error: synth.error };
-    result = { ok: true, report: judgeTemplate(synth.template, target.dir, options.lab, task, context.analysisCacheDir) };
+    result = { ok: true, report: judgeTemplate(synth, target.dir, options.lab, task, context.analysisCacheDir) };
   } else if (task.input.kind === 'live') {
     result = await context.pool!.run(task);
     // The worker runs only the checker's own code, but what crosses a process boundary is checked.
@@ -206,17 +207,28 @@ async function gradeStudent(student: Student, index: number, context: Context): 
 
 /** Judges a template a student's app produced, with this process's rules and analyses, as `check --app` would report it. */
 function judgeTemplate(
-  template: Record<string, unknown>,
+  synth: Extract<SynthOutcome, { ok: true }>,
   appDir: string,
   lab: Lab,
   task: SubmissionTask,
   analysisCacheDir: string,
 ): CheckReport {
   const startedAt = Date.now();
-  const sha256 = createHash('sha256').update(JSON.stringify(template)).digest('hex');
-  const loaded = fromTemplate(
-    { template, file: `${shownPath(appDir)} (${task.stackName})`, sha256 },
+  const sha256 = (template: unknown): string => createHash('sha256').update(JSON.stringify(template)).digest('hex');
+  const others = synth.others?.map((other) => ({
+    ...other,
+    file: `${shownPath(appDir)} (${other.stackName})`,
+    sha256: sha256(other.template),
+  }));
+  const loaded = fromLabTemplates(
+    {
+      template: synth.template,
+      file: `${shownPath(appDir)} (${task.stackName})`,
+      sha256: sha256(synth.template),
+      ...(others && { others }),
+    },
     `app ${shownPath(appDir)}`,
+    lab,
     task.stackName,
   );
   return checkLoaded(task, lab, loaded, startedAt, analysisCacheDir);

@@ -4,9 +4,9 @@ import { labDir, type Lab, type Lang } from '@workshop/catalog';
 import type { CheckReport } from '../engine/result';
 import { runChecks } from '../engine/run';
 import { rules } from '../rules';
-import { fromTemplate } from '../sources';
+import { fromLabTemplates, hasSeveralStacks } from '../sources';
 import { synthApp } from '../sources/app/synth';
-import type { TemplateFile } from '../sources/template/load';
+import type { StackTemplates } from '../sources/template/load';
 
 /**
  * The app a learner works on: --app when given, else the CDK app folder the user is in, else the
@@ -24,12 +24,12 @@ export function learnerAppDir(lab: Lab, cwd: string, app?: string): string {
  * Synthesizes the app in this process: a warm process keeps aws-cdk-lib loaded, so a repeat costs
  * only the app's own code. A broken app throws a CheckerError that names file:line.
  */
-export function synthLearnerApp(lab: Lab, appDir: string): TemplateFile {
-  return synthApp(appDir, lab.stackName);
+export function synthLearnerApp(lab: Lab, appDir: string): StackTemplates {
+  return synthApp(appDir, lab.stackName, hasSeveralStacks(lab));
 }
 
 /** Runs the lab's rules over a synthesized template. */
-export function checkTemplate(lab: Lab, file: TemplateFile, appDir: string, lang: Lang, startedAt = Date.now()): CheckReport {
-  const loaded = fromTemplate(file, `app ${path.basename(appDir)}`, lab.stackName);
+export function checkTemplate(lab: Lab, file: StackTemplates, appDir: string, lang: Lang, startedAt = Date.now()): CheckReport {
+  const loaded = fromLabTemplates(file, `app ${path.basename(appDir)}`, lab, lab.stackName);
   return runChecks({ lab, loaded, rules, lang, startedAt });
 }

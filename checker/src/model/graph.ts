@@ -1,4 +1,14 @@
-import { CannotEvaluate, isRef, isTokenString, isUnresolved, parametersIn, type Resource, type SourceKind } from './types';
+import {
+  CannotEvaluate,
+  isRef,
+  isTokenString,
+  isUnresolved,
+  parametersIn,
+  type Resource,
+  type RegionRole,
+  type SourceKind,
+  type StackInfo,
+} from './types';
 
 /** Template mode: the same template resolved again with deploy-time parameters given values (engine/deploy-time.ts). */
 export type WithParameters = (values: Readonly<Record<string, string>>) => ResourceGraph;
@@ -15,11 +25,22 @@ export class ResourceGraph {
     resources: readonly Resource[],
     /** Template mode: re-resolves the template with values for its deploy-time parameters. */
     readonly withParameters?: WithParameters,
+    /** The stacks the resources came from, in deploy order, when the lab has several (empty for one stack). */
+    readonly stacks: readonly StackInfo[] = [],
   ) {
     for (const resource of resources) {
       this.byId.set(resource.id, resource);
       if (resource.physicalId) this.byPhysicalId.set(resource.physicalId, resource);
     }
+  }
+
+  /**
+   * The stack and Region a resource runs in (a graph of one stack: that stack, primary; its name
+   * undefined when the graph does not know it), so a rule can ask whether two resources are in different Regions.
+   */
+  placement(resource: Resource): { readonly stack?: string; readonly region: RegionRole; readonly regionName?: string } {
+    const stack = resource.stack ? this.stacks.find((candidate) => candidate.name === resource.stack) : undefined;
+    return { stack: resource.stack, region: resource.region ?? 'primary', ...(stack?.regionName && { regionName: stack.regionName }) };
   }
 
   /** Every resource, in load order. */

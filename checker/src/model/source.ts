@@ -36,4 +36,6 @@ export interface LoadedSource {
   readonly targetSkip?: TargetSkip;
   /** Analyses the synth child of `check --app` prepared for this template (the engine validates and caches them). */
   readonly analyses?: Analyses;
+  /** What the user should know about what was read (e.g. a template file of a lab with several stacks), for standard error. */
+  readonly notes?: readonly LocalizedText[];
 }

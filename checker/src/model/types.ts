@@ -24,6 +24,22 @@
 /** Where a graph came from. */
 export type SourceKind = 'template' | 'live';
 
+/**
+ * Which of the lab's Regions a stack runs in: `primary` is the deploy target's Region, `secondary` the
+ * lab's second Region (CDK context `secondaryRegion`, default ap-northeast-1). The Region's name, when
+ * known, is on the graph's {@link StackInfo}.
+ */
+export type RegionRole = 'primary' | 'secondary';
+
+/** One stack a graph was loaded from, with its Region. */
+export interface StackInfo {
+  /** The CloudFormation stack name. */
+  readonly name: string;
+  readonly region: RegionRole;
+  /** The Region's name: always in live mode; in template mode when the stack fixes its Region (`env`), else undefined. */
+  readonly regionName?: string;
+}
+
 /** A reference to another resource of the graph (a resolved Ref or GetAtt). */
 export interface ResourceRef {
   readonly $ref: string;
@@ -77,6 +93,13 @@ export interface Resource {
   readonly metadata?: Readonly<Record<string, unknown>>;
   /** Facts only a live deployment has (e.g. an S3 bucket's object count), keyed by name. */
   readonly live?: Readonly<Record<string, unknown>>;
+  /**
+   * The stack the resource belongs to, in a graph of a lab with several stacks (absent: the lab's one
+   * stack). In template mode the resources of stacks other than the main one have ids `<stack>/<logical id>`.
+   */
+  readonly stack?: string;
+  /** The Region the resource's stack runs in, set with `stack` (absent: primary). See ResourceGraph.placement. */
+  readonly region?: RegionRole;
 }
 
 /** Thrown when a rule needs a value the source could not resolve; reported as ERROR. */

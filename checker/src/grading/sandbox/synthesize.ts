@@ -15,9 +15,17 @@ export interface SynthLimits {
   readonly heapMb: number;
 }
 
-/** What a submission's synthesis handed back: the template only, or why there is none. */
+/** Another stack of the app, for a lab with several stacks: its name, template and the Region its `env` fixes. */
+export interface OtherStack {
+  readonly stackName: string;
+  readonly template: Record<string, unknown>;
+  readonly regionName?: string;
+}
+
+/** What a submission's synthesis handed back: the template (and with `allStacks` the other stacks'), or why there is none. */
 export type SynthOutcome =
-  { readonly ok: true; readonly template: Record<string, unknown> } | { readonly ok: false; readonly error: LocalizedText };
+  | { readonly ok: true; readonly template: Record<string, unknown>; readonly others?: readonly OtherStack[] }
+  | { readonly ok: false; readonly error: LocalizedText };
 
 /** The largest result file the grader reads back (a lab's template is well under 1 MB). */
 export const MAX_RESULT_BYTES = 32 * 2 ** 20;
@@ -51,6 +59,8 @@ export async function synthesizeIsolated(options: {
   readonly containment: Containment;
   readonly limits: SynthLimits;
   readonly graderEnv: Readonly<Record<string, string | undefined>>;
+  /** Synthesizes once and hands back every stack of the app (a lab with several stacks). @default false */
+  readonly allStacks?: boolean;
 }): Promise<SynthOutcome> {
   const scratch = scratchIn(options.scratchDir);
   fs.mkdirSync(scratch.home, { recursive: true });
@@ -59,7 +69,16 @@ export async function synthesizeIsolated(options: {
   // leftovers by it (an app can drop it, hence also the session sweep and the documented limits).
   const token = randomBytes(12).toString('hex');
   const env = { ...sandboxEnv(options.graderEnv, scratch, options.limits.heapMb), CHECKER_SANDBOX: token };
-  const node = [process.execPath, '--require', REGISTER, CHILD, options.appDir, options.stackName, scratch.resultFile];
+  const node = [
+    process.execPath,
+    '--require',
+    REGISTER,
+    CHILD,
+    options.appDir,
+    options.stackName,
+    scratch.resultFile,
+    ...(options.allStacks ? ['all'] : []),
+  ];
   const [command, ...args] = launchFor(options, node);
   try {
     const ended = await run(command, args, { cwd: options.appDir, env, timeoutMs: options.limits.timeoutMs, token });
@@ -174,12 +193,21 @@ function readResult(file: string, ended: Ended, heapMb: number): SynthOutcome {
   } catch {
     return malformed();
   }
-  const result = value as { template?: unknown; error?: { en?: unknown; ko?: unknown } };
-  if (isObject(result.template) && Object.keys(result).length === 1) return { ok: true, template: result.template };
+  const result = value as { template?: unknown; others?: unknown; error?: { en?: unknown; ko?: unknown } };
+  const keys = Object.keys(result).sort().join(',');
+  if (isObject(result.template) && keys === 'template') return { ok: true, template: result.template };
+  if (isObject(result.template) && keys === 'others,template' && Array.isArray(result.others) && result.others.every(isOtherStack))
+    return { ok: true, template: result.template, others: result.others };
   if (isObject(result.error) && typeof result.error.en === 'string' && typeof result.error.ko === 'string') {
     return { ok: false, error: { en: clean(result.error.en), ko: clean(result.error.ko) } };
   }
   return malformed();
+}
+
+/** What the grader accepts as another stack from the child (anything else makes the whole result malformed). */
+function isOtherStack(value: unknown): value is OtherStack {
+  if (!isObject(value) || typeof value.stackName !== 'string' || !isObject(value.template)) return false;
+  return value.regionName === undefined || (typeof value.regionName === 'string' && /^[a-z]{2}(-[a-z]+)+-\d$/.test(value.regionName));
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

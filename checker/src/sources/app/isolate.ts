@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { LocalizedText } from '@workshop/catalog';
 import { CheckerError, inputError, type ExitCodeValue } from '../../errors';
 import type { Analyses, AnalysisId } from '../../model/analyses';
-import { displayPath, type TemplateFile } from '../template/load';
+import { displayPath, type StackTemplates } from '../template/load';
 import { assertCdkApp } from './synth';
 
 /**
@@ -22,7 +22,7 @@ export const SCRATCH_ENV = 'CHECKER_SYNTH_SCRATCH';
 
 /** What the synth child sends back: the template (with the analyses it was asked for), or the error it would have thrown. */
 export type SynthReply =
-  | { readonly ok: true; readonly file: TemplateFile; readonly analyses?: Analyses }
+  | { readonly ok: true; readonly file: StackTemplates; readonly analyses?: Analyses }
   | { readonly ok: false; readonly text: LocalizedText; readonly exitCode: ExitCodeValue; readonly stack: string }
   | { readonly ok: false; readonly internal: string; readonly stack: string };
 
@@ -35,10 +35,12 @@ export interface IsolatedSynthOptions {
    * (`check` only: the child runs the app's code, so grading computes its findings itself). @default none
    */
   readonly analyses?: readonly AnalysisId[];
+  /** Also return every other stack of the app (`others`), for a lab with several stacks. @default false */
+  readonly allStacks?: boolean;
 }
 
 /** A synthesized template, with the analyses the child prepared for it (unchecked: the engine validates them). */
-export type IsolatedSynth = TemplateFile & { readonly analyses?: Analyses };
+export type IsolatedSynth = StackTemplates & { readonly analyses?: Analyses };
 
 const CHILD = path.join(__dirname, '..', '..', '..', 'bin', 'synth-child.js');
 const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
@@ -57,7 +59,7 @@ export function synthAppIsolated(dir: string, stackName: string, options: Isolat
   return new Promise((resolve, reject) => {
     let child: ChildProcess;
     try {
-      child = fork(CHILD, [dir, stackName, (options.analyses ?? []).join(',')], {
+      child = fork(CHILD, [dir, stackName, (options.analyses ?? []).join(','), options.allStacks ? 'all' : ''], {
         // A process group of its own (POSIX): a timeout kills npx, node and whatever the app started.
         detached: !windows,
         execArgv: [],

@@ -1,6 +1,6 @@
 /*
  * The child side of an isolated synth (isolate.ts starts it through bin/synth-child.js with the app
- * folder, stack name and wanted analyses as arguments): synthesizes the app in this process, runs the
+ * folder, stack name, wanted analyses and "all" for every stack as arguments): synthesizes the app in this process, runs the
  * analyses over the template while aws-cdk-lib is loaded, sends the template (and those findings) or
  * the one-line error back over the IPC channel, and exits whatever the app left running.
  */
@@ -22,19 +22,19 @@ export function serveSynth(analyze: ChildAnalyze): void {
     );
     process.exit(2);
   }
-  const [dir, stackName, wanted = ''] = process.argv.slice(2);
+  const [dir, stackName, wanted = '', stacks = ''] = process.argv.slice(2);
   // tsx has already fixed its compile cache folder; from here on the app's temporary folders (CDK's
   // cdk.out*, `cdk synth -o`) go to the scratch folder the parent removes, even after a timeout.
   const scratch = process.env[SCRATCH_ENV];
   if (scratch) process.env.TMPDIR = process.env.TMP = process.env.TEMP = scratch;
   const analyses = wanted.split(',').filter(Boolean);
   // An app may leave timers or sockets open: exit once the reply is sent, as `cdk synth` would not wait either.
-  process.send(reply(dir, stackName, analyses, analyze), () => process.exit(0));
+  process.send(reply(dir, stackName, analyses, analyze, stacks === 'all'), () => process.exit(0));
 }
 
-function reply(dir: string, stackName: string, wanted: readonly string[], analyze: ChildAnalyze): SynthReply {
+function reply(dir: string, stackName: string, wanted: readonly string[], analyze: ChildAnalyze, all: boolean): SynthReply {
   try {
-    const file = synthApp(dir, stackName);
+    const file = synthApp(dir, stackName, all);
     if (nestsDeeperThan(file.template)) throw tooDeepError(file.file);
     return { ok: true, file, ...(wanted.length > 0 && { analyses: analysesOf(file.template, stackName, wanted, analyze) }) };
   } catch (error) {

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { CheckerError, fileError, inputError } from '../../errors';
-import { displayPath, loadCdkOut, pickStack, type AssemblyStack, type TemplateFile } from '../template/load';
+import { displayPath, environmentRegion, loadCdkOut, pickStack, type AssemblyStack, type StackTemplates } from '../template/load';
 import { findTypeErrors } from './typecheck';
 
 /** How a CDK app is run: an entry file the checker can load in-process, or a command for the CDK CLI. */
@@ -72,24 +72,30 @@ export function appEntry(dir: string): AppEntry {
 }
 
 /**
- * Synthesizes one stack of the CDK app in `dir` and returns its template. A TS/JS entry is loaded
- * in this process (tsx must already be registered, as bin/checker.js does) with the learner's own
- * aws-cdk-lib, validation and asset bundling off; other app commands go through `npx cdk synth`.
+ * Synthesizes the CDK app in `dir` and returns one stack's template (with `all`, the other stacks' too).
+ * A TS/JS entry is loaded in this process (tsx must already be registered, as bin/checker.js does) with
+ * the learner's own aws-cdk-lib, validation and asset bundling off; other app commands go through `npx cdk synth`.
  */
-export function synthApp(dir: string, stackName: string): TemplateFile {
+export function synthApp(dir: string, stackName: string, all = false): StackTemplates {
   const entry = appEntry(dir);
-  return entry.kind === 'entry' ? synthInProcess(dir, entry.file, stackName) : synthWithCli(dir, stackName);
+  return entry.kind === 'entry' ? synthInProcess(dir, entry.file, stackName, all) : synthWithCli(dir, stackName, all);
 }
 
 interface CdkApp {
   synth(): {
-    stacksRecursively: Array<{ stackName: string; displayName: string; templateFile: string; template: unknown }>;
+    stacksRecursively: Array<{
+      stackName: string;
+      displayName: string;
+      templateFile: string;
+      template: unknown;
+      environment?: { region?: string };
+    }>;
     directory: string;
   };
   node: { setContext(key: string, value: unknown): void };
 }
 
-function synthInProcess(dir: string, entryFile: string, stackName: string): TemplateFile {
+function synthInProcess(dir: string, entryFile: string, stackName: string, all: boolean): StackTemplates {
   const context = { ...cdkJsonContext(dir), ...CHECKER_CONTEXT };
   const assemblies: string[] = [];
   const apps: CdkApp[] = [];
@@ -131,6 +137,7 @@ function synthInProcess(dir: string, entryFile: string, stackName: string): Temp
           stackName: stack.stackName,
           displayName: stack.displayName,
           templateFile: path.join(assembly.directory, stack.templateFile),
+          ...(environmentRegion(stack.environment?.region) && { regionName: environmentRegion(stack.environment?.region) }),
           // An empty stack synthesizes without a Resources section; it is still a (blank) architecture.
           template: { Resources: {}, ...(stack.template as object) },
         }));
@@ -139,8 +146,17 @@ function synthInProcess(dir: string, entryFile: string, stackName: string): Temp
       throw error instanceof CheckerError ? error : synthError(error, dir);
     }
     const stack = pickStack(stacks, stackName, `the app in ${displayPath(dir) || '.'}`) as AssemblyStack & { template: unknown };
-    const sha256 = createHash('sha256').update(JSON.stringify(stack.template)).digest('hex');
-    return { template: stack.template, file: `${displayPath(dir) || '.'} (${stack.displayName})`, sha256 };
+    const fileOf = (chosen: AssemblyStack & { template: unknown }) => ({
+      template: chosen.template,
+      file: `${displayPath(dir) || '.'} (${chosen.displayName})`,
+      sha256: createHash('sha256').update(JSON.stringify(chosen.template)).digest('hex'),
+      ...(chosen.regionName && { regionName: chosen.regionName }),
+    });
+    if (!all) return fileOf(stack);
+    return {
+      ...fileOf(stack),
+      others: stacks.filter((other) => other !== stack).map((other) => ({ ...fileOf(other), stackName: other.stackName })),
+    };
   } finally {
     console.log = log;
     globals[APP_INIT_HOOK] = previousHook;
@@ -156,7 +172,7 @@ function removeTemporaryAssembly(directory: string): void {
   if (inTmp && path.basename(directory).startsWith('cdk.out')) fs.rmSync(directory, { recursive: true, force: true });
 }
 
-function synthWithCli(dir: string, stackName: string): TemplateFile {
+function synthWithCli(dir: string, stackName: string, all: boolean): StackTemplates {
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'checker-synth-'));
   try {
     // --workspaces=false: in a folder inside an npm workspace, npx otherwise runs the CLI from the
@@ -181,7 +197,7 @@ function synthWithCli(dir: string, stackName: string): TemplateFile {
         `${displayPath(dir) || '.'}에서 \`npx cdk synth\`가 실패했습니다: ${reason.trim()}. 앱을 고친 뒤 다시 검사하세요.`,
       );
     }
-    return loadCdkOut(outdir, stackName);
+    return loadCdkOut(outdir, stackName, all);
   } finally {
     fs.rmSync(outdir, { recursive: true, force: true });
   }

@@ -1,6 +1,6 @@
-import { catalog, type Lab, type LocalizedText } from '@workshop/catalog';
+import { catalog, secondaryRegion, type Lab, type LabStack, type LocalizedText } from '@workshop/catalog';
 import { ResourceGraph } from '../../model/graph';
-import type { Resource } from '../../model/types';
+import type { Resource, StackInfo } from '../../model/types';
 import { SERVICES, type Service } from '../../model/services';
 import type { LoadedSource } from '../../model/source';
 import { detectTarget } from './targets/detect';
@@ -90,6 +90,26 @@ function bySortKey(a: Resource, b: Resource): number {
   return a.type === b.type ? a.id.localeCompare(b.id) : a.type.localeCompare(b.type);
 }
 
+/** The target, transport and Region a live load shares across its stacks. */
+interface LiveSite {
+  readonly target?: TargetProfile;
+  readonly transport: Transport;
+  /** The primary Region (flag, environment, profile; us-east-1 for local targets). */
+  readonly region?: string;
+}
+
+async function openSite(options: LiveOptions): Promise<LiveSite> {
+  // Detection also fails fast, with the one-line unreachable error, when a local endpoint is down.
+  const target = options.target ?? (options.transport ? undefined : await detectTarget(options.endpoint));
+  const sdk = options.transport ? undefined : sdkTransport(options);
+  const transport = options.transport ?? (sdk as Transport);
+  const region = sdk ? await sdk.region() : defaultRegion(options);
+  return { target, transport, region };
+}
+
+/** One stack read live: its resources (not linked yet) and how they were found. */
+type StackRead = Pick<LiveLoad, 'calls' | 'scope' | 'unmapped' | 'denied'> & { readonly resources: Resource[] };
+
 /**
  * Loads the learner's deployed stack as a resource graph: lists its resources with
  * ListStackResources (falling back to the `aws:cloudformation:stack-name` tag for EC2 and Auto
@@ -97,14 +117,90 @@ function bySortKey(a: Resource, b: Resource): number {
  * Read-only, paginated, memoized, with bounded concurrency and adaptive retries.
  */
 export async function loadLiveGraph(options: LiveOptions): Promise<LiveLoad> {
+  const site = await openSite(options);
+  const read = await readStack(options, site, options.stackName, site.region);
+  const labId = options.lab?.id ?? labOf(options.stackName);
+  const where = options.endpoint ? `at ${options.endpoint}` : `in ${site.region ?? 'the default region'}`;
+  const { target } = site;
+  return {
+    graph: new ResourceGraph('live', linkResources(read.resources)),
+    source: { kind: 'live', description: `stack ${options.stackName} ${where}`, target: target?.id ?? 'aws' },
+    target,
+    targetSkip: target ? (rule) => skipReason(target, rule, labId) : undefined,
+    calls: read.calls,
+    scope: read.scope,
+    unmapped: read.unmapped,
+    denied: read.denied,
+    region: site.region,
+  };
+}
+
+/** Options of {@link loadLiveStacks}: where the lab runs, its stacks and its second Region. */
+export interface LiveStacksOptions extends LiveOptions {
+  /** The lab's stacks in deploy order; `stackName` is the main one (primary Region). */
+  readonly stacks: readonly LabStack[];
+  /** The second Region's name. @default the lab's (catalog) */
+  readonly secondaryRegion?: string;
+}
+
+/**
+ * Loads every stack of a lab with several, each in its Region (the primary one is `region`, the
+ * secondary one `secondaryRegion`; a local endpoint serves every Region), into one graph whose resources
+ * carry their stack and Region. A missing main stack is an error; a missing other stack is reported in
+ * `notes` (its rules then find nothing).
+ */
+export async function loadLiveStacks(options: LiveStacksOptions): Promise<LiveLoad> {
+  const site = await openSite(options);
+  const lab = options.lab ?? catalog.labs.find((candidate) => candidate.stackName === options.stackName);
+  const second = options.secondaryRegion ?? (lab ? secondaryRegion(lab) : undefined);
+  const reads: Array<StackRead & { readonly stack: StackInfo }> = [];
+  const notes: LocalizedText[] = [];
+  for (const stack of options.stacks) {
+    const regionName = stack.region === 'secondary' ? second : site.region;
+    try {
+      const read = await readStack({ ...options, stackName: stack.name, region: regionName }, site, stack.name, regionName);
+      reads.push({ ...read, stack: { name: stack.name, region: stack.region, ...(regionName && { regionName }) } });
+    } catch (error) {
+      if (stack.name === options.stackName || !(error instanceof LiveError && error.kind === 'stack-not-found')) throw error;
+      options.onProgress?.(error.text.en);
+      notes.push(error.text);
+    }
+  }
+  const resources = reads.flatMap((read) =>
+    read.resources.map((resource) => ({ ...resource, stack: read.stack.name, region: read.stack.region })),
+  );
+  const labId = lab?.id ?? '<lab>';
+  const description = reads.map((read) => `${read.stack.name} (${read.stack.regionName ?? read.stack.region})`).join(', ');
+  const { target } = site;
+  return {
+    graph: new ResourceGraph(
+      'live',
+      linkResources(resources),
+      undefined,
+      reads.map((read) => read.stack),
+    ),
+    source: {
+      kind: 'live',
+      description: `stacks ${description}${options.endpoint ? ` at ${options.endpoint}` : ''}`,
+      target: target?.id ?? 'aws',
+    },
+    target,
+    targetSkip: target ? (rule) => skipReason(target, rule, labId) : undefined,
+    calls: reads.flatMap((read) => read.calls),
+    scope: reads.some((read) => read.scope === 'tag') ? 'tag' : 'stack',
+    unmapped: [...new Set(reads.flatMap((read) => read.unmapped))].sort(),
+    denied: reads.flatMap((read) => read.denied),
+    region: site.region,
+    ...(notes.length > 0 && { notes }),
+  };
+}
+
+/** Reads one stack in one Region: lists its resources (or finds them by tag) and runs the fetchers. */
+async function readStack(options: LiveOptions, site: LiveSite, stackName: string, region: string | undefined): Promise<StackRead> {
   const progress = (message: string): void => options.onProgress?.(message);
-  // Detection also fails fast, with the one-line unreachable error, when a local endpoint is down.
-  const target = options.target ?? (options.transport ? undefined : await detectTarget(options.endpoint));
-  const sdk = options.transport ? undefined : sdkTransport(options);
-  const transport = options.transport ?? (sdk as Transport);
-  const region = sdk ? await sdk.region() : defaultRegion(options);
+  const { target, transport } = site;
   const caller = new Caller(transport, { region, endpoint: options.endpoint, profile: options.profile }, options.concurrency ?? 4);
-  const context: FetchContext = { caller, region, stackName: options.stackName, progress };
+  const context: FetchContext = { caller, region, stackName, progress };
   const denied: DeniedService[] = [];
 
   const guarded = async (fetcher: Fetcher, run: () => Promise<Resource[]>): Promise<Resource[]> => {
@@ -121,11 +217,11 @@ export async function loadLiveGraph(options: LiveOptions): Promise<LiveLoad> {
   };
   const emulated = (fetcher: Fetcher): boolean => !target || target.services.includes(fetcher.service);
 
-  progress(`listing the resources of stack ${options.stackName}`);
+  progress(`listing the resources of stack ${stackName}`);
   let entries: StackEntry[] | undefined;
   let listError: LiveError | undefined;
   try {
-    entries = await listStack(caller, options.stackName, progress);
+    entries = await listStack(caller, stackName, progress);
   } catch (error) {
     if (!(error instanceof LiveError && error.kind === 'access-denied')) throw error;
     listError = error;
@@ -156,32 +252,19 @@ export async function loadLiveGraph(options: LiveOptions): Promise<LiveLoad> {
   } else {
     scope = 'tag';
     const why = listError ? 'CloudFormation access was denied' : 'CloudFormation has no such stack';
-    progress(`${why}; looking for resources tagged aws:cloudformation:stack-name=${options.stackName}`);
+    progress(`${why}; looking for resources tagged aws:cloudformation:stack-name=${stackName}`);
     const batches = await Promise.all(
       FETCHERS.filter((fetcher) => fetcher.fetchByTag && emulated(fetcher)).map((fetcher) =>
         guarded(fetcher, () => (fetcher.fetchByTag as NonNullable<Fetcher['fetchByTag']>)(context)),
       ),
     );
     resources = batches.flat();
-    if (resources.length === 0) throw listError ?? stackNotFound(options, region);
+    if (resources.length === 0) throw listError ?? stackNotFound({ ...options, stackName }, region);
     progress(
       `found ${resources.length} resources by tag (EC2 and Auto Scaling only: other services cannot be found without CloudFormation)`,
     );
   }
-
-  const labId = options.lab?.id ?? labOf(options.stackName);
-  const where = options.endpoint ? `at ${options.endpoint}` : `in ${region ?? 'the default region'}`;
-  return {
-    graph: new ResourceGraph('live', linkResources(resources)),
-    source: { kind: 'live', description: `stack ${options.stackName} ${where}`, target: target?.id ?? 'aws' },
-    target,
-    targetSkip: target ? (rule) => skipReason(target, rule, labId) : undefined,
-    calls: caller.calls,
-    scope,
-    unmapped,
-    denied,
-    region,
-  };
+  return { resources, calls: caller.calls, scope, unmapped, denied };
 }
 
 /**

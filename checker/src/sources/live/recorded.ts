@@ -17,9 +17,24 @@ export interface LiveChoice {
  * `npm run deploy` last put this lab's stack (recorded in .workshop/deployments.json). Real AWS only when asked:
  * by a flag, or by a deploy with `--target aws`. Throws a one-line input error when nothing says where.
  */
-export function chooseLiveTarget(input: LiveInput, lab: Pick<Lab, 'id'>, stackName: string, env: NodeJS.ProcessEnv): LiveChoice {
+export function chooseLiveTarget(
+  input: LiveInput,
+  lab: Pick<Lab, 'id'> & Partial<Pick<Lab, 'stacks'>>,
+  stackName: string,
+  env: NodeJS.ProcessEnv,
+): LiveChoice {
   if (input.endpoint !== undefined || input.profile !== undefined || input.region !== undefined) return { input };
   const record = lastDeployment(lab.id, stackName, env);
+  const choice = fromRecord(input, lab, stackName, record);
+  // The second Region is where npm run deploy put the lab's secondary stacks, unless --secondary-region says otherwise.
+  const secondary = (lab.stacks ?? [])
+    .filter((stack) => stack.region === 'secondary')
+    .map((stack) => lastDeployment(lab.id, stack.name, env))[0];
+  if (!secondary || choice.input.secondaryRegion !== undefined) return choice;
+  return { ...choice, input: { ...choice.input, secondaryRegion: secondary.region } };
+}
+
+function fromRecord(input: LiveInput, lab: Pick<Lab, 'id'>, stackName: string, record: ReturnType<typeof lastDeployment>): LiveChoice {
   const app = record?.app === 'solution' ? { en: 'solution', ko: '정답을' } : { en: 'starter', ko: '시작 코드를' };
   if (record?.target === 'local' && record.endpoint)
     return {
@@ -49,7 +64,7 @@ export function chooseLiveTarget(input: LiveInput, lab: Pick<Lab, 'id'>, stackNa
  */
 export function resolveLiveInput(
   input: LiveInput,
-  lab: Pick<Lab, 'id'>,
+  lab: Pick<Lab, 'id'> & Partial<Pick<Lab, 'stacks'>>,
   stackName: string,
   io: { readonly env: NodeJS.ProcessEnv; readonly stderr: { write(text: string): unknown } },
   lang: Lang,

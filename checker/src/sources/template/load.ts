@@ -40,6 +40,23 @@ export function loadTemplateFile(file: string): TemplateFile {
   return { template: parseTemplateText(text, shown), file: shown, sha256: createHash('sha256').update(text).digest('hex') };
 }
 
+/** A stack's template from an app or a cloud assembly, with its name and the Region its `env` fixes. */
+export interface StackTemplateFile extends TemplateFile {
+  readonly stackName: string;
+  readonly regionName?: string;
+}
+
+/** The template of the stack asked for and, when every stack was asked for, the app's other stacks in assembly order. */
+export interface StackTemplates extends TemplateFile {
+  readonly regionName?: string;
+  readonly others?: readonly StackTemplateFile[];
+}
+
+/** The Region of a stack's environment ("aws://123456789012/ap-northeast-1"), undefined for an environment-agnostic stack. */
+export function environmentRegion(region: unknown): string | undefined {
+  return typeof region === 'string' && region !== '' && !region.startsWith('unknown-') && !region.includes('${') ? region : undefined;
+}
+
 const TEMPLATE = { en: 'the template', ko: '템플릿' };
 const ASSEMBLY = { en: 'the cloud assembly', ko: '클라우드 어셈블리' };
 
@@ -50,11 +67,14 @@ export interface AssemblyStack {
   /** Artifact id and display name (e.g. "Prod/ShopVpcMigration" inside a stage). */
   readonly displayName: string;
   readonly templateFile: string;
+  /** The Region the stack's environment fixes, when it does. */
+  readonly regionName?: string;
 }
 
 interface ManifestArtifact {
   type?: string;
   displayName?: string;
+  environment?: string;
   properties?: { templateFile?: string; stackName?: string; directoryName?: string };
 }
 
@@ -92,6 +112,7 @@ export function assemblyStacks(dir: string, outer: readonly string[] = []): Asse
         stackName: typeof artifact.properties.stackName === 'string' ? artifact.properties.stackName : id,
         displayName: typeof artifact.displayName === 'string' ? artifact.displayName : id,
         templateFile: path.join(dir, artifact.properties.templateFile),
+        ...regionOf(artifact.environment),
       });
     } else if (artifact?.type === 'cdk:cloud-assembly' && typeof artifact.properties?.directoryName === 'string') {
       const nested = path.join(dir, artifact.properties.directoryName);
@@ -108,6 +129,11 @@ export function assemblyStacks(dir: string, outer: readonly string[] = []): Asse
   return stacks;
 }
 
+function regionOf(environment: unknown): { regionName?: string } {
+  const regionName = typeof environment === 'string' ? environmentRegion(environment.split('/')[3]) : undefined;
+  return regionName ? { regionName } : {};
+}
+
 /** Picks a stack by deployed name or display name, or throws an error listing the stacks there are. */
 export function pickStack(stacks: readonly AssemblyStack[], stackName: string, where: string): AssemblyStack {
   const found = stacks.find((stack) => stack.stackName === stackName) ?? stacks.find((stack) => stack.displayName === stackName);
@@ -119,8 +145,8 @@ export function pickStack(stacks: readonly AssemblyStack[], stackName: string, w
   );
 }
 
-/** Reads one stack's template from a cdk.out folder. */
-export function loadCdkOut(dir: string, stackName: string): TemplateFile {
+/** Reads one stack's template from a cdk.out folder, and with `all` every other stack's template too. */
+export function loadCdkOut(dir: string, stackName: string, all = false): StackTemplates {
   let stat: fs.Stats;
   try {
     stat = fs.statSync(dir);
@@ -137,8 +163,18 @@ export function loadCdkOut(dir: string, stackName: string): TemplateFile {
       `${displayPath(dir)}은(는) cdk.out 폴더가 아니라 파일입니다. 템플릿 파일이면 --template ${displayPath(dir)}을 쓰고, 아니면 \`npx cdk synth\`가 만든 폴더를 주세요.`,
     );
   }
-  const stack = pickStack(assemblyStacks(dir), stackName, displayPath(dir));
-  return loadTemplateFile(stack.templateFile);
+  const stacks = assemblyStacks(dir);
+  const stack = pickStack(stacks, stackName, displayPath(dir));
+  const main = { ...loadTemplateFile(stack.templateFile), ...(stack.regionName && { regionName: stack.regionName }) };
+  if (!all) return main;
+  const others = stacks
+    .filter((other) => other !== stack)
+    .map((other) => ({
+      ...loadTemplateFile(other.templateFile),
+      stackName: other.stackName,
+      ...(other.regionName && { regionName: other.regionName }),
+    }));
+  return { ...main, others };
 }
 
 /** A path relative to the working directory when that is shorter, for messages. */

@@ -5,6 +5,7 @@ import {
   isTokenString,
   isUnresolved,
   type DeployTimeParameter,
+  type RegionRole,
   type Resource,
   type ResourceRef,
   type TokenString,
@@ -42,10 +43,104 @@ export interface ResolveOptions {
   readonly stackName?: string;
   /** Parameter values, as `cdk deploy --parameters` would pass them (they win over a Default). */
   readonly parameters?: Readonly<Record<string, string>>;
+  /** Parameters filled from another stack's output, as that stack's graph resolved it (references kept). */
+  readonly filled?: Readonly<Record<string, unknown>>;
+  /** Put before every graph id of this template (`<stack>/`), so several stacks share one graph. @default '' */
+  readonly idPrefix?: string;
+  /** The Region's name when the stack fixes it: `AWS::Region` resolves to it. */
+  readonly regionName?: string;
 }
 
 /** Builds the resource graph of a template, resolving intrinsic functions (see model/types.ts). */
 export function graphFromTemplate(template: unknown, options: ResolveOptions = {}): ResourceGraph {
+  const cfn = checkedTemplate(template);
+  return new ResourceGraph('template', resolveResources(cfn, new Resolver(cfn, options)), (values) =>
+    graphFromTemplate(template, { ...options, parameters: { ...options.parameters, ...values } }),
+  );
+}
+
+function resolveResources(cfn: CfnTemplate, resolver: Resolver, placement?: Pick<Resource, 'stack' | 'region'>): Resource[] {
+  const resources: Resource[] = [];
+  for (const [id, definition] of Object.entries(cfn.Resources ?? {})) {
+    if (typeof definition?.Type !== 'string') throw new TemplateError(`resource ${id} has no Type`);
+    if (IGNORED_TYPES.has(definition.Type)) continue;
+    if (definition.Condition && resolver.condition(definition.Condition) === false) continue;
+    const properties = resolver.resolve(definition.Properties ?? {}, `${id}.Properties`);
+    const metadata = definition.Metadata ? (resolver.resolve(definition.Metadata, `${id}.Metadata`) as Record<string, unknown>) : undefined;
+    resources.push({
+      id: resolver.graphId(id),
+      type: definition.Type,
+      properties: properties as Record<string, unknown>,
+      ...(metadata && { metadata }),
+      ...placement,
+    });
+  }
+  return resources;
+}
+
+/** One stack's template for {@link graphFromStacks}. */
+export interface TemplateStack {
+  readonly name: string;
+  readonly template: unknown;
+  readonly region: RegionRole;
+  /** The Region's name when the stack fixes it (its `env`). */
+  readonly regionName?: string;
+  /** The lab's main stack keeps its logical ids; every other stack's get `<name>/` in front. */
+  readonly main: boolean;
+  /** Parameters filled at deploy time from outputs of earlier stacks (the catalog's `stacks[].parameters`). */
+  readonly parameters?: Readonly<Record<string, { readonly stack: string; readonly output: string }>>;
+}
+
+/**
+ * Builds one graph from several stacks' templates, in deploy order: every resource carries its stack and
+ * Region, and a parameter filled from an earlier stack's output resolves to that output's value as the
+ * earlier stack's graph resolved it (a reference to the other stack's resource stays a reference).
+ */
+export function graphFromStacks(stacks: readonly TemplateStack[], parameters: Readonly<Record<string, string>> = {}): ResourceGraph {
+  const outputs = new Map<string, Record<string, unknown>>();
+  const resources: Resource[] = [];
+  for (const stack of stacks) {
+    try {
+      const cfn = checkedTemplate(stack.template);
+      const filled: Record<string, unknown> = {};
+      for (const [name, source] of Object.entries(stack.parameters ?? {})) {
+        const produced = outputs.get(source.stack);
+        filled[name] =
+          produced && source.output in produced
+            ? produced[source.output]
+            : unresolved(
+                `parameter ${name} takes output ${source.output} of stack ${source.stack}, which ${produced ? 'has no such output' : 'is not among the stacks read'}`,
+              );
+      }
+      const resolver = new Resolver(cfn, {
+        stackName: stack.name,
+        parameters,
+        filled,
+        idPrefix: stack.main ? '' : `${stack.name}/`,
+        regionName: stack.regionName,
+      });
+      resources.push(...resolveResources(cfn, resolver, { stack: stack.name, region: stack.region }));
+      outputs.set(
+        stack.name,
+        Object.fromEntries(
+          Object.entries(cfn.Outputs ?? {}).map(([key, output]) => [key, resolver.resolve(output?.Value, `Outputs.${key}`)]),
+        ),
+      );
+    } catch (error) {
+      if (error instanceof TemplateError) throw new TemplateError(`stack ${stack.name}: ${error.message}`);
+      throw error;
+    }
+  }
+  return new ResourceGraph(
+    'template',
+    resources,
+    (values) => graphFromStacks(stacks, { ...parameters, ...values }),
+    stacks.map((stack) => ({ name: stack.name, region: stack.region, ...(stack.regionName && { regionName: stack.regionName }) })),
+  );
+}
+
+/** The template as a CfnTemplate, or a TemplateError saying why it is not one. */
+function checkedTemplate(template: unknown): CfnTemplate {
   if (typeof template !== 'object' || template === null || Array.isArray(template)) {
     throw new TemplateError('the template is not a JSON/YAML object');
   }
@@ -55,33 +150,34 @@ export function graphFromTemplate(template: unknown, options: ResolveOptions = {
   }
   // The resolver recurses; a bound far below the call stack's makes a hostile template an input error.
   if (nestsDeeperThan(cfn)) throw new TemplateError(`the template nests objects or lists more than ${MAX_NESTING_DEPTH} levels deep`);
-  const resolver = new Resolver(cfn, options);
-  const resources: Resource[] = [];
-  for (const [id, definition] of Object.entries(cfn.Resources)) {
-    if (typeof definition?.Type !== 'string') throw new TemplateError(`resource ${id} has no Type`);
-    if (IGNORED_TYPES.has(definition.Type)) continue;
-    if (definition.Condition && resolver.condition(definition.Condition) === false) continue;
-    const properties = resolver.resolve(definition.Properties ?? {}, `${id}.Properties`);
-    const metadata = definition.Metadata ? (resolver.resolve(definition.Metadata, `${id}.Metadata`) as Record<string, unknown>) : undefined;
-    resources.push({ id, type: definition.Type, properties: properties as Record<string, unknown>, ...(metadata && { metadata }) });
-  }
-  return new ResourceGraph('template', resources, (values) =>
-    graphFromTemplate(template, { ...options, parameters: { ...options.parameters, ...values } }),
-  );
+  return cfn;
 }
 
 class Resolver {
   private readonly conditionCache = new Map<string, boolean | undefined>();
 
   private readonly stackName: string | undefined;
-  private readonly parameterValues: Readonly<Record<string, string>>;
+  private readonly parameterValues: Readonly<Record<string, unknown>>;
+  private readonly idPrefix: string;
+  private readonly regionName: string | undefined;
 
   constructor(
     private readonly cfn: CfnTemplate,
     options: ResolveOptions,
   ) {
     this.stackName = options.stackName;
-    this.parameterValues = options.parameters ?? {};
+    this.parameterValues = { ...options.filled, ...options.parameters };
+    this.idPrefix = options.idPrefix ?? '';
+    this.regionName = options.regionName;
+  }
+
+  /** The graph id of one of this template's logical ids. */
+  graphId(logicalId: string): string {
+    return this.idPrefix + logicalId;
+  }
+
+  private refTo(logicalId: string, attribute?: string): ResourceRef {
+    return ref(this.graphId(logicalId), attribute);
   }
 
   resolve(value: unknown, where: string): unknown {
@@ -121,7 +217,7 @@ class Resolver {
         return this.ref(String(arg));
       case 'Fn::GetAtt': {
         const [id, attribute] = Array.isArray(arg) ? arg.map(String) : String(arg).split(/\.(.*)/s);
-        return this.cfn.Resources?.[id] ? ref(id, attribute) : unresolved(`GetAtt of unknown resource ${id}`);
+        return this.cfn.Resources?.[id] ? this.refTo(id, attribute) : unresolved(`GetAtt of unknown resource ${id}`);
       }
       case 'Fn::GetAZs':
         return [...SYMBOLIC_AZS];
@@ -219,12 +315,13 @@ class Resolver {
       case 'AWS::StackName':
         return this.stackName ?? '${AWS::StackName}';
       case 'AWS::Region':
+        return this.regionName ?? `\${${name}}`;
       case 'AWS::AccountId':
       case 'AWS::StackId':
       case 'AWS::NotificationARNs':
         return `\${${name}}`;
     }
-    if (this.cfn.Resources?.[name]) return ref(name);
+    if (this.cfn.Resources?.[name]) return this.refTo(name);
     const parameter = this.cfn.Parameters?.[name];
     if (parameter) {
       const ssm = parameter.Type?.startsWith('AWS::SSM::Parameter::Value') ?? false;
@@ -258,7 +355,7 @@ class Resolver {
       if (variables && name in variables) replacement = this.value(variables[name], where);
       else if (name.includes('.') && this.cfn.Resources?.[name.split('.')[0]]) {
         const [id, attribute] = name.split(/\.(.*)/s);
-        replacement = ref(id, attribute);
+        replacement = this.refTo(id, attribute);
       } else replacement = this.ref(name);
       parts.push(...tokenParts(replacement));
     }
