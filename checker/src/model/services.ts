@@ -17,6 +17,8 @@ export const SERVICES = {
   elbv2: { name: 'Elastic Load Balancing', iamPrefix: 'elasticloadbalancing' },
   autoscaling: { name: 'EC2 Auto Scaling', iamPrefix: 'autoscaling' },
   rds: { name: 'Amazon RDS', iamPrefix: 'rds' },
+  elasticache: { name: 'Amazon ElastiCache', iamPrefix: 'elasticache' },
+  ssm: { name: 'AWS Systems Manager Parameter Store', iamPrefix: 'ssm' },
   secretsmanager: { name: 'AWS Secrets Manager', iamPrefix: 'secretsmanager' },
   route53: { name: 'Amazon Route 53', iamPrefix: 'route53' },
   s3: { name: 'Amazon S3', iamPrefix: 's3' },

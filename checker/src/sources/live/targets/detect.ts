@@ -18,6 +18,8 @@ const HEALTH_NAMES: Readonly<Record<Service, readonly string[]>> = {
   elbv2: ['elbv2', 'elasticloadbalancing', 'elb'],
   autoscaling: ['autoscaling'],
   rds: ['rds'],
+  elasticache: ['elasticache'],
+  ssm: ['ssm'],
   secretsmanager: ['secretsmanager'],
   route53: ['route53'],
   s3: ['s3'],
