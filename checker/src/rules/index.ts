@@ -45,6 +45,12 @@ import { mediaBucketPrivate } from './storage/media-bucket-private';
 import { mediaBucketRequiresEndpoint } from './storage/media-bucket-requires-endpoint';
 import { s3WebsiteContent } from './storage/s3-website-content';
 import { s3WebsiteHosting } from './storage/s3-website-hosting';
+import { cacheMultiAzFailover } from './cache/cache-multi-az-failover';
+import { cacheEncryption } from './cache/cache-encryption';
+import { cachePrivateAppOnly } from './cache/cache-private-app-only';
+import { appReadPathConfigured } from './cache/app-read-path-configured';
+import { eventScheduledScaling } from './compute/event-scheduled-scaling';
+import { rdsProxyPrivate } from './database/rds-proxy-private';
 import type { Rule } from './types';
 
 /** Every rule the checker knows, in report order. Each lives in rules/<area>/<id>.ts. */
@@ -96,4 +102,10 @@ export const rules: readonly Rule[] = [
   vpcFlowLogs,
   guarddutyEnabled,
   cdkNagAwsSolutions,
+  cacheMultiAzFailover,
+  cacheEncryption,
+  cachePrivateAppOnly,
+  appReadPathConfigured,
+  eventScheduledScaling,
+  rdsProxyPrivate,
 ];
