@@ -21,6 +21,7 @@ CORRECTIONS = (
     "ec2_instance",
     "rds_db_instance",
     "s3_bucket",
+    "s3_bucket_data_protection",
     "s3_bucket_policy",
     "s3_policy_conditions",
     "autoscaling_scaling_policy",
