@@ -78,4 +78,51 @@ describe('autoscaling fetcher', () => {
     expect(resources.map((resource) => resource.id)).toEqual(['web-asg', 'app-asg']);
     expect(requests.map((request) => request.command)).toEqual(['DescribeAutoScalingGroups', 'DescribeAutoScalingGroups']);
   });
+
+  it('maps scheduled actions with sizes, recurrence or start time and time zone, referencing their group', async () => {
+    const { byId, requests } = await runFetcher(
+      autoScalingFetcher,
+      {
+        'autoscaling:DescribeAutoScalingGroups': { AutoScalingGroups: [group] },
+        'autoscaling:DescribeScheduledActions': {
+          ScheduledUpdateGroupActions: [
+            {
+              AutoScalingGroupName: 'web-asg',
+              ScheduledActionName: 'web-event-start',
+              ScheduledActionARN:
+                'arn:aws:autoscaling:ap-northeast-2:123456789012:scheduledUpdateGroupAction:uuid:autoScalingGroupName/web-asg:scheduledActionName/web-event-start',
+              Recurrence: '0 23 10 11 *',
+              StartTime: new Date('2031-11-10T14:00:00.000Z'),
+              TimeZone: 'Asia/Seoul',
+              MinSize: 4,
+              MaxSize: 8,
+            },
+            {
+              AutoScalingGroupName: 'web-asg',
+              ScheduledActionName: 'web-once',
+              StartTime: new Date('2031-11-10T14:00:00.000Z'),
+              DesiredCapacity: 6,
+            },
+          ],
+        },
+      },
+      [
+        { physicalId: 'web-asg', type: 'AWS::AutoScaling::AutoScalingGroup' },
+        { logicalId: 'WebEventStart', physicalId: 'web-event-start', type: 'AWS::AutoScaling::ScheduledAction' },
+        { physicalId: 'web-once', type: 'AWS::AutoScaling::ScheduledAction' },
+      ],
+    );
+    expect(byId('web-event-start')).toMatchObject({
+      type: 'AWS::AutoScaling::ScheduledAction',
+      properties: { AutoScalingGroupName: { $ref: 'web-asg' }, Recurrence: '0 23 10 11 *', TimeZone: 'Asia/Seoul', MinSize: 4, MaxSize: 8 },
+      live: { logicalId: 'WebEventStart', nextRun: '2031-11-10T14:00:00Z' },
+    });
+    expect(byId('web-event-start').properties.StartTime).toBeUndefined();
+    expect(byId('web-once').properties).toEqual({
+      AutoScalingGroupName: { $ref: 'web-asg' },
+      StartTime: '2031-11-10T14:00:00Z',
+      DesiredCapacity: 6,
+    });
+    expect(requests.find((request) => request.command === 'DescribeScheduledActions')?.input).toEqual({ AutoScalingGroupName: 'web-asg' });
+  });
 });

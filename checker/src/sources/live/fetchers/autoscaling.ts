@@ -1,4 +1,8 @@
-import type { DescribeAutoScalingGroupsCommandOutput, DescribePoliciesCommandOutput } from '@aws-sdk/client-auto-scaling';
+import type {
+  DescribeAutoScalingGroupsCommandOutput,
+  DescribePoliciesCommandOutput,
+  DescribeScheduledActionsCommandOutput,
+} from '@aws-sdk/client-auto-scaling';
 import type { Resource } from '../../../model/types';
 import {
   STACK_NAME_TAG,
@@ -112,6 +116,43 @@ async function policiesOf(context: FetchContext, groupName: string, entries: rea
     });
 }
 
+/** A time from the API as CloudFormation writes it (ISO 8601, whole seconds, UTC). */
+function isoTime(time: Date | undefined): string | undefined {
+  return time ? time.toISOString().replace(/\.\d{3}Z$/, 'Z') : undefined;
+}
+
+async function scheduledActionsOf(context: FetchContext, groupName: string, entries: readonly StackEntry[]): Promise<Resource[]> {
+  const pages = await context.caller.paginate<DescribeScheduledActionsCommandOutput>(
+    'autoscaling',
+    'DescribeScheduledActions',
+    { AutoScalingGroupName: groupName },
+    'NextToken',
+    (page) => page.NextToken,
+  );
+  return pages
+    .flatMap((page) => page.ScheduledUpdateGroupActions ?? [])
+    .map((action) => {
+      const id = action.ScheduledActionName as string;
+      return {
+        id,
+        type: 'AWS::AutoScaling::ScheduledAction',
+        physicalId: id,
+        // CloudFormation declares the sizes as integers and the times as ISO 8601 strings.
+        properties: compact({
+          AutoScalingGroupName: ref(action.AutoScalingGroupName),
+          MinSize: action.MinSize,
+          MaxSize: action.MaxSize,
+          DesiredCapacity: action.DesiredCapacity,
+          Recurrence: action.Recurrence,
+          StartTime: action.Recurrence ? undefined : isoTime(action.StartTime),
+          EndTime: isoTime(action.EndTime),
+          TimeZone: action.TimeZone,
+        }),
+        live: liveFacts(entries, id, { arn: action.ScheduledActionARN, nextRun: isoTime(action.StartTime) }),
+      };
+    });
+}
+
 async function load(
   context: FetchContext,
   input: Record<string, unknown>[],
@@ -148,14 +189,19 @@ async function load(
     const policies = await Promise.all(groups.map((group) => policiesOf(context, group.AutoScalingGroupName as string, entries)));
     resources.push(...policies.flat());
   }
+  const withSchedules = wanted === undefined || entries.some((entry) => entry.type === 'AWS::AutoScaling::ScheduledAction');
+  if (withSchedules) {
+    const actions = await Promise.all(groups.map((group) => scheduledActionsOf(context, group.AutoScalingGroupName as string, entries)));
+    resources.push(...actions.flat());
+  }
   return resources;
 }
 
-/** Amazon EC2 Auto Scaling: groups and their scaling policies. */
+/** Amazon EC2 Auto Scaling: groups, their scaling policies and their scheduled actions. */
 export const autoScalingFetcher: Fetcher = {
   service: 'autoscaling',
   types: ['AWS::AutoScaling::AutoScalingGroup'],
-  derived: ['AWS::AutoScaling::ScalingPolicy'],
+  derived: ['AWS::AutoScaling::ScalingPolicy', 'AWS::AutoScaling::ScheduledAction'],
   fetch: (context, entries) => {
     const names = idsOf(entries, 'AWS::AutoScaling::AutoScalingGroup');
     return load(

@@ -97,3 +97,57 @@ describe('rds fetcher, subnet group without a stack entry', () => {
     expect(requests.find((request) => request.command === 'DescribeDBSubnetGroups')?.input).toEqual({ DBSubnetGroupName: 'shopdbsubnets' });
   });
 });
+
+describe('rds fetcher, proxies', () => {
+  it('maps a proxy (TLS, subnets, security groups) and its default target group with the databases it pools', async () => {
+    const { byId, requests } = await runFetcher(
+      rdsFetcher,
+      {
+        'rds:DescribeDBInstances': { DBInstances: [{ ...primary, ReadReplicaDBInstanceIdentifiers: [] }] },
+        'rds:DescribeDBSubnetGroups': {
+          DBSubnetGroups: [{ DBSubnetGroupName: 'shopdbsubnets', Subnets: [{ SubnetIdentifier: 'subnet-da' }] }],
+        },
+        'rds:DescribeDBProxies': {
+          DBProxies: [
+            {
+              DBProxyName: 'shop-proxy',
+              DBProxyArn: 'arn:aws:rds:ap-northeast-2:123456789012:db-proxy:prx-1',
+              EngineFamily: 'MYSQL',
+              RequireTLS: true,
+              VpcId: 'vpc-1',
+              VpcSubnetIds: ['subnet-da', 'subnet-dc'],
+              VpcSecurityGroupIds: ['sg-proxy'],
+              Auth: [{ AuthScheme: 'SECRETS', SecretArn: primary.MasterUserSecret.SecretArn, IAMAuth: 'DISABLED' }],
+              Endpoint: 'shop-proxy.proxy-x.ap-northeast-2.rds.amazonaws.com',
+            },
+          ],
+        },
+        'rds:DescribeDBProxyTargets': { Targets: [{ Type: 'RDS_INSTANCE', RdsResourceId: 'shopdb', Port: 3306 }] },
+      },
+      [
+        { physicalId: 'shopdb', type: 'AWS::RDS::DBInstance' },
+        { physicalId: 'shop-proxy', type: 'AWS::RDS::DBProxy' },
+        { physicalId: 'arn:aws:rds:ap-northeast-2:123456789012:target-group:prx-tg-1', type: 'AWS::RDS::DBProxyTargetGroup' },
+      ],
+    );
+    expect(byId('shop-proxy')).toMatchObject({
+      type: 'AWS::RDS::DBProxy',
+      properties: {
+        EngineFamily: 'MYSQL',
+        RequireTLS: true,
+        VpcSubnetIds: [{ $ref: 'subnet-da' }, { $ref: 'subnet-dc' }],
+        VpcSecurityGroupIds: [{ $ref: 'sg-proxy' }],
+      },
+      live: { endpoint: 'shop-proxy.proxy-x.ap-northeast-2.rds.amazonaws.com' },
+    });
+    expect(byId('shop-proxy/default').properties).toEqual({
+      DBProxyName: { $ref: 'shop-proxy' },
+      TargetGroupName: 'default',
+      DBInstanceIdentifiers: [{ $ref: 'shopdb' }],
+    });
+    expect(requests.find((request) => request.command === 'DescribeDBProxyTargets')?.input).toEqual({
+      DBProxyName: 'shop-proxy',
+      TargetGroupName: 'default',
+    });
+  });
+});

@@ -1,4 +1,9 @@
-import type { DBInstanceMessage, DBSubnetGroupMessage } from '@aws-sdk/client-rds';
+import type {
+  DBInstanceMessage,
+  DBSubnetGroupMessage,
+  DescribeDBProxiesResponse,
+  DescribeDBProxyTargetsResponse,
+} from '@aws-sdk/client-rds';
 import type { Resource } from '../../../model/types';
 import { compact, idsOf, liveFacts, ref, refs, reportMissing, type FetchContext, type Fetcher, type StackEntry } from './types';
 
@@ -94,10 +99,77 @@ async function subnetGroups(context: FetchContext, names: string[], entries: rea
   });
 }
 
-/** Amazon RDS: database instances (read replicas included) and their DB subnet groups. */
+async function dbProxies(context: FetchContext, names: string[], entries: readonly StackEntry[]): Promise<Resource[]> {
+  const found = await Promise.all(
+    names.map(async (name) => {
+      const pages = await context.caller.paginate<DescribeDBProxiesResponse>(
+        'rds',
+        'DescribeDBProxies',
+        { DBProxyName: name },
+        'Marker',
+        (page) => page.Marker,
+        { absent: ['DBProxyNotFoundFault'] },
+      );
+      return pages.flatMap((page) => page.DBProxies ?? []);
+    }),
+  );
+  const proxies = found.flat();
+  reportMissing(context, 'AWS::RDS::DBProxy', names, new Set(proxies.map((proxy) => proxy.DBProxyName as string)));
+  const resources: Resource[] = [];
+  for (const proxy of proxies) {
+    const id = proxy.DBProxyName as string;
+    resources.push({
+      id,
+      type: 'AWS::RDS::DBProxy',
+      physicalId: id,
+      properties: compact({
+        DBProxyName: id,
+        EngineFamily: proxy.EngineFamily,
+        RequireTLS: proxy.RequireTLS,
+        VpcSubnetIds: refs(proxy.VpcSubnetIds),
+        VpcSecurityGroupIds: refs(proxy.VpcSecurityGroupIds),
+        RoleArn: proxy.RoleArn,
+        Auth: proxy.Auth?.map((auth) => compact({ AuthScheme: auth.AuthScheme, SecretArn: auth.SecretArn, IAMAuth: auth.IAMAuth })),
+        IdleClientTimeout: proxy.IdleClientTimeout,
+      }),
+      live: liveFacts(entries, id, { arn: proxy.DBProxyArn, status: proxy.Status, endpoint: proxy.Endpoint, vpcId: proxy.VpcId }),
+    });
+    // Every proxy has one target group, "default": the databases it pools connections to.
+    const pages = await context.caller.paginate<DescribeDBProxyTargetsResponse>(
+      'rds',
+      'DescribeDBProxyTargets',
+      { DBProxyName: id, TargetGroupName: 'default' },
+      'Marker',
+      (page) => page.Marker,
+      { absent: ['DBProxyNotFoundFault', 'DBProxyTargetGroupNotFoundFault'] },
+    );
+    const targets = pages.flatMap((page) => page.Targets ?? []);
+    const clusters = targets
+      .filter((target) => target.Type === 'TRACKED_CLUSTER')
+      .map((target) => target.TrackedClusterId ?? target.RdsResourceId);
+    const instances = targets
+      .filter((target) => target.Type === 'RDS_INSTANCE' && !target.TrackedClusterId)
+      .map((target) => target.RdsResourceId);
+    resources.push({
+      id: `${id}/default`,
+      type: 'AWS::RDS::DBProxyTargetGroup',
+      physicalId: `${id}/default`,
+      properties: compact({
+        DBProxyName: ref(id),
+        TargetGroupName: 'default',
+        DBInstanceIdentifiers: instances.length ? refs(instances) : undefined,
+        DBClusterIdentifiers: clusters.length ? refs(clusters) : undefined,
+      }),
+    });
+  }
+  return resources;
+}
+
+/** Amazon RDS: database instances (read replicas included), their DB subnet groups, and RDS proxies with their targets. */
 export const rdsFetcher: Fetcher = {
   service: 'rds',
-  types: ['AWS::RDS::DBInstance', 'AWS::RDS::DBSubnetGroup'],
+  types: ['AWS::RDS::DBInstance', 'AWS::RDS::DBSubnetGroup', 'AWS::RDS::DBProxy'],
+  derived: ['AWS::RDS::DBProxyTargetGroup'],
   fetch: async (context, entries) => {
     const databases = await instances(context, idsOf(entries, 'AWS::RDS::DBInstance'), entries);
     // RDS stores subnet group names in lower case. A database's own subnet group is read too: some
@@ -107,6 +179,7 @@ export const rdsFetcher: Fetcher = {
       const group = (database.properties.DBSubnetGroupName as { $ref?: string } | undefined)?.$ref;
       if (group) names.add(group);
     }
-    return [...databases, ...(await subnetGroups(context, [...names], entries))];
+    const proxies = await dbProxies(context, idsOf(entries, 'AWS::RDS::DBProxy'), entries);
+    return [...databases, ...(await subnetGroups(context, [...names], entries)), ...proxies];
   },
 };
