@@ -20,6 +20,7 @@ CORRECTIONS = (
     "subnet_public_ip",
     "ec2_instance",
     "rds_db_instance",
+    "rds_read_replica",
     "s3_bucket",
     "s3_bucket_data_protection",
     "s3_bucket_policy",
