@@ -37,6 +37,7 @@ CORRECTIONS = (
     "autoscaling_scheduled_action",
     "ssm_parameter",
     "backup",
+    "route53_routing",
 )
 
 _applied: list[ModuleType] = []
