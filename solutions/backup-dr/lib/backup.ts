@@ -92,7 +92,7 @@ export class ShopBackup extends Construct {
     );
 
     // Only AWS Backup may use this role, and it may back up but not restore: a restore is a
-    // deliberate act that an administrator starts with their own permissions.
+    // deliberate act, started by an administrator with a role that has the restore policy.
     this.role = new iam.Role(this, 'Role', {
       assumedBy: new iam.ServicePrincipal('backup.amazonaws.com'),
       description: 'AWS Backup: snapshot the shop database and server volumes, and copy them to the secondary Region',

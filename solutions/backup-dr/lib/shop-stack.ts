@@ -246,8 +246,9 @@ export class ShopStack extends Stack {
     const recovery = props.recovery ?? { stackName: 'ShopBackupDrRecovery', region: DEFAULT_SECONDARY_REGION };
     new ShopBackup(this, 'Backup', { database: database.instance, servers: [web, app], recovery });
     new MediaReplication(this, 'MediaReplication', { media, recovery });
-    // Restoring the database from the Tokyo copy and redeploying the tiers there takes hours (RTO);
-    // the newest copy is at most a day old (RPO).
+    // A restore never overwrites anything: it creates a new DB instance (Single-AZ, with the default
+    // security group unless you choose others) and new volumes, and the tiers must be pointed at them.
+    // Doing that in the secondary Region takes hours (RTO); the newest copy there is at most a day old (RPO).
     new RecoveryObjectives(this, 'RecoveryObjectives', { rto: Duration.hours(4), rpo: Duration.hours(24) });
 
     acknowledgeReviewedFindings({ security, web, app, database: database.instance, site: site.bucket, media: media.bucket, distribution });
