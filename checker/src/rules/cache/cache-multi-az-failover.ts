@@ -26,7 +26,7 @@ export const cacheMultiAzFailover: Rule = {
     ko: "new elasticache.CfnReplicationGroup(this, 'Cache', { engine: 'valkey', cacheNodeType: 'cache.t4g.micro', numCacheClusters: 2, multiAzEnabled: true, automaticFailoverEnabled: true, cacheSubnetGroupName: subnetGroup.ref, ... })를 두 AZ의 서브넷으로 된 CfnSubnetGroup과 함께 만드세요(클러스터 모드라면 replicasPerNodeGroup: 1 이상).",
   },
   guide: { lab: 'event-ready', section: 'cache-cluster' },
-  seed: { seed: '001_8b32331c4bddb65a', section: 'Feed Back: Redis와 Master의 연관성' },
+  seed: { seed: '001_8b32331c4bddb65a', section: 'Feed Back: Master/Slave, Redis와 Master의 연관성' },
   modes: ['template', 'live'],
   services: ['elasticache', 'ec2'],
   evaluate({ graph }) {

@@ -8,7 +8,7 @@ describe('event-scheduled-scaling', () => {
   it('passes when both tiers scale out on a recurring schedule in Asia/Seoul and back after', () => {
     const outcome = judge(eventScheduledScaling, eventShopGraph());
     expect(outcome.status).toBe('PASS');
-    expect(outcome.message.en).toMatch(/WEB WebASG\w+: MinSize 4 at 0 23 10 11 \* \(Asia\/Seoul\), and back after; APP AppASG\w+/);
+    expect(outcome.message.en).toMatch(/WEB WebASG\w+: MinSize 4 at cron 0 23 10 11 \* \(Asia\/Seoul\), and back after; APP AppASG\w+/);
   });
 
   it('passes for one-time actions with StartTime instead of Recurrence, and says nothing brings them back', () => {
