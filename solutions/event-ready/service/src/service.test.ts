@@ -106,7 +106,7 @@ describeIf(`the service against redis-server and a MariaDB writer with its repli
     expect(Object.keys(await stats()).sort()).toEqual(['coalesced', 'hits', 'invalidations', 'misses', 'replicaReads', 'writerReads']);
   });
 
-  // TODO(event-ready): these tests check the cache-aside read and the invalidation on write.
+  // The cache-aside read and the invalidation on write: what the lab's service steps build.
   describe('cache-aside', () => {
     it('misses first: reads the read replica, answers X-Cache: MISS and fills the cache with the (jittered) TTL', async () => {
       // The replica is held back and the writer changed behind the service's back: only a replica read returns the old price.
