@@ -21,6 +21,7 @@ CORRECTIONS = (
     "ec2_instance",
     "rds_db_instance",
     "rds_read_replica",
+    "rds_db_proxy",
     "s3_bucket",
     "s3_bucket_data_protection",
     "s3_bucket_policy",
