@@ -9,6 +9,8 @@ import { isRef, isTokenString, type Resource } from '../../src/model/types';
 import type { ResourceGraph } from '../../src/model/graph';
 import { rules } from '../../src/rules';
 import { cdkNagAwsSolutions } from '../../src/rules/security/cdk-nag-aws-solutions';
+import { architectureOf } from '../../src/views/architecture';
+import { toMermaid } from '../../src/views/mermaid';
 import { loadSource, type LoadedSource } from '../../src/sources';
 import { twoRegionAppDir, twoRegionLab } from './lab';
 
@@ -110,4 +112,9 @@ describe('a lab with two stacks in two Regions, in template mode', () => {
       : cdkNag;
     expect(named).toEqual(['ShopTwinRecovery/OpenGroup']);
   }, 60_000);
+
+  test('the architecture drawing counts the resources of both stacks', async () => {
+    const loaded = await loadSource({ kind: 'cdk-out', dir: assembly }, options);
+    expect(toMermaid(architectureOf(loaded.graph), 'en')).toContain('buckets["S3 buckets ×2"]');
+  });
 });
