@@ -9,6 +9,7 @@ import { isRef, isTokenString, type Resource } from '../../src/model/types';
 import type { ResourceGraph } from '../../src/model/graph';
 import { rules } from '../../src/rules';
 import { cdkNagAwsSolutions } from '../../src/rules/security/cdk-nag-aws-solutions';
+import { checkTemplate, synthLearnerApp } from '../../src/learner/app';
 import { architectureOf } from '../../src/views/architecture';
 import { toMermaid } from '../../src/views/mermaid';
 import { loadSource, type LoadedSource } from '../../src/sources';
@@ -117,4 +118,10 @@ describe('a lab with two stacks in two Regions, in template mode', () => {
     const loaded = await loadSource({ kind: 'cdk-out', dir: assembly }, options);
     expect(toMermaid(architectureOf(loaded.graph), 'en')).toContain('buckets["S3 buckets ×2"]');
   });
+
+  test('watch and progress synthesize in-process and judge both stacks', () => {
+    const report = checkTemplate(lab, synthLearnerApp(lab, twoRegionAppDir), twoRegionAppDir, 'en');
+    expect(report.results[0]).toMatchObject({ ruleId: 'no-open-ingress', status: 'FAIL' });
+    expect(report.results[0].message.en).toContain('ShopTwinRecovery/OpenGroup');
+  }, 60_000);
 });
