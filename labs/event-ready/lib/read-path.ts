@@ -15,15 +15,8 @@ export interface ReadPathConfigurationProps {
   readonly databaseName: string;
   /** The secret with the database user name and password (its ARN is configuration, its value is not). */
   readonly secret: secretsmanager.ISecret;
-  /** The cache's primary endpoint. */
-  readonly cacheHost: string;
-  /** The cache port. */
-  readonly cachePort: number;
-  /**
-   * How long a cached product stays fresh, in seconds.
-   * @default 60
-   */
-  readonly cacheTtlSeconds?: number;
+  // TODO(event-ready) step 2 (continued): the cache's primary endpoint (cacheHost), its port
+  // (cachePort) and how long a cached product stays fresh (cacheTtlSeconds, 60 by default).
   /** Who reads the configuration and the secret: the APP servers' role. */
   readonly grantee: iam.IGrantable;
 }
