@@ -122,7 +122,7 @@ describe('rds fetcher, proxies', () => {
             },
           ],
         },
-        'rds:DescribeDBProxyTargets': { Targets: [{ Type: 'RDS_INSTANCE', RdsResourceId: 'shopdb', Port: 3306 }] },
+        'rds:DescribeDBProxyTargets': { Targets: [{ RdsResourceId: 'shopdb', Port: 3306 }] },
       },
       [
         { physicalId: 'shopdb', type: 'AWS::RDS::DBInstance' },
