@@ -94,7 +94,8 @@ export class MediaReplication extends Construct {
           id: 'MediaToSecondaryRegion',
           status: 'Enabled',
           priority: 1,
-          // An empty filter: every object of the bucket.
+          // An empty filter: every object written from now on. Objects already in the bucket are not
+          // copied; S3 Batch Replication copies them once.
           filter: { prefix: '' },
           destination: {
             bucket: replicaArn,
