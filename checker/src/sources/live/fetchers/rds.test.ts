@@ -150,4 +150,25 @@ describe('rds fetcher, proxies', () => {
       TargetGroupName: 'default',
     });
   });
+
+  it('lists a tracked Aurora cluster once, as the cluster, and an instance target with its Type', async () => {
+    const { byId } = await runFetcher(
+      rdsFetcher,
+      {
+        'rds:DescribeDBProxies': { DBProxies: [{ DBProxyName: 'p', EngineFamily: 'MYSQL' }] },
+        'rds:DescribeDBProxyTargets': {
+          Targets: [
+            { Type: 'TRACKED_CLUSTER', TrackedClusterId: 'shop-cluster', RdsResourceId: 'shop-cluster' },
+            { Type: 'RDS_INSTANCE', TrackedClusterId: 'shop-cluster', RdsResourceId: 'shop-cluster-writer' },
+            { Type: 'RDS_INSTANCE', RdsResourceId: 'shopdb' },
+          ],
+        },
+      },
+      [{ physicalId: 'p', type: 'AWS::RDS::DBProxy' }],
+    );
+    expect(byId('p/default').properties).toMatchObject({
+      DBInstanceIdentifiers: [{ $ref: 'shopdb' }],
+      DBClusterIdentifiers: [{ $ref: 'shop-cluster' }],
+    });
+  });
 });
