@@ -19,6 +19,12 @@ describe('app-read-path-configured', () => {
     expect(outcome.message.en).toMatch(/reads replica Replica\w+ in the user data and cache Cache in the user data/);
   });
 
+  it('passes for a serverless cache handed over by its endpoint', () => {
+    const outcome = judge(appReadPathConfigured, eventShopGraph({ cache: { serverless: true } }));
+    expect(outcome.status).toBe('PASS');
+    expect(outcome.message.en).toMatch(/and cache Cache via CACHEHOST\w+/);
+  });
+
   it('passes for a role that may read the whole parameter path', () => {
     const template = eventShopTemplate({ readPath: 'no-grant' }) as {
       Resources: Record<string, { Type: string; Properties: Record<string, unknown> }>;
