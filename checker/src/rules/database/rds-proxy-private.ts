@@ -1,4 +1,5 @@
-import { primaryDatabases } from '../../model/queries/database';
+import { dbPort, primaryDatabases } from '../../model/queries/database';
+import { groupsReaching, securityGroupsOf } from '../../model/queries/security-groups';
 import { proxies, proxyPort, proxySecurityGroups, proxySubnets, proxyTargets } from '../../model/queries/proxy';
 import { booleanProp } from '../../model/queries/values';
 import { absent } from '../absent';
@@ -52,6 +53,20 @@ export const rdsProxyPrivate: Rule = {
         });
       }
       const targets = proxyTargets(graph, proxy);
+      const proxyGroups = proxySecurityGroups(graph, proxy);
+      for (const db of targets.filter((target) => databases.includes(target))) {
+        const port = dbPort(graph, db);
+        const admitted = securityGroupsOf(graph, db).some((group) =>
+          groupsReaching(graph, group, port).some((source) => proxyGroups.includes(source)),
+        );
+        if (!admitted) {
+          own.push({
+            en: `The security groups of database ${db.id} do not admit RDS Proxy ${proxy.id} on ${port}, so the proxy cannot reach it: dbSg.addIngressRule(proxySg, ec2.Port.tcp(${port})).`,
+            ko: `데이터베이스 ${db.id}의 보안 그룹이 RDS Proxy ${withParticle(proxy.id, '을/를')} ${port} 포트로 받지 않아 프록시가 데이터베이스에 닿지 못합니다. dbSg.addIngressRule(proxySg, ec2.Port.tcp(${port}))를 주세요.`,
+            resources: [proxy.id, db.id],
+          });
+        }
+      }
       if (!targets.some((target) => databases.includes(target))) {
         own.push({
           en: `RDS Proxy ${proxy.id} has no target in the shop's database (no DBProxyTargetGroup names it): register the primary with db.addProxy() or proxy.addTargets.`,
@@ -65,7 +80,7 @@ export const rdsProxyPrivate: Rule = {
           resource: proxy,
           what: { en: 'RDS Proxy', ko: 'RDS Proxy' },
           subnets: proxySubnets(graph, proxy),
-          groups: proxySecurityGroups(graph, proxy),
+          groups: proxyGroups,
           port,
         }),
       );
