@@ -25,7 +25,7 @@ export interface ProductStats {
 /** How long after a write misses of that product read the writer instead of the replica (covers replica lag). */
 export const READ_YOUR_WRITES_SECONDS = 5;
 
-/** The cache key of a product, and the key that marks it as recently written. */
+/** The cache key of a product. */
 export const productKey = (id: number): string => `product:${id}`;
 /** The key that marks a product as written in the last READ_YOUR_WRITES_SECONDS. */
 export const writtenKey = (id: number): string => `product:${id}:written`;
@@ -37,6 +37,11 @@ export const writtenKey = (id: number): string => `product:${id}:written`;
  */
 export function jitteredTtl(ttlSeconds: number, random: () => number = Math.random): number {
   return Math.max(1, ttlSeconds - Math.floor(random() * ttlSeconds * 0.1));
+}
+
+/** A read answered from the cache's JSON copy of a product. */
+export function cachedRead(cached: string): ProductRead {
+  return { product: JSON.parse(cached) as Product, source: 'cache' };
 }
 
 /** Product reads and writes with the cache-aside pattern in front of a writer and its read replica. */
@@ -58,12 +63,16 @@ export class ProductService {
   /** Cache-aside read: the cache first (HIT); on a miss the database, then the cache is filled with the TTL. */
   async get(id: number): Promise<ProductRead> {
     const [cached, written] = await this.cache.getMany([productKey(id), writtenKey(id)]);
-    if (cached !== null) return this.hit(cached);
+    if (cached !== null) {
+      this.counts.hits += 1;
+      return cachedRead(cached);
+    }
     // Replication is asynchronous: right after a write the replica may still hold the old row, and filling the
     // cache from it would serve that old row for a whole TTL. So a product written moments ago is read from the writer.
     const source: ReadSource = written !== null ? 'writer' : 'replica';
     // Stampede protection: when a popular key expires, hundreds of requests miss at once. In this process only
-    // the first of them reads the database and fills the cache; the others wait for and share its result.
+    // the first of them reads the database and fills the cache; the others wait for and share its result, so
+    // the replica sees at most one read per APP server instead of one per request.
     const read = await this.flights.run(`${source}:${id}`, async () => {
       // Looked up again inside the flight: a request that missed just before another flight filled the key finds it now.
       const [again] = await this.cache.getMany([productKey(id)]);
@@ -73,14 +82,12 @@ export class ProductService {
       if (row) await this.cache.set(productKey(id), JSON.stringify(row), jitteredTtl(this.ttlSeconds));
       return { row };
     });
-    if ('cached' in read) return this.hit(read.cached);
+    if ('cached' in read) {
+      this.counts.hits += 1;
+      return cachedRead(read.cached);
+    }
     this.counts.misses += 1;
     return { product: read.row, source };
-  }
-
-  private hit(cached: string): ProductRead {
-    this.counts.hits += 1;
-    return { product: JSON.parse(cached) as Product, source: 'cache' };
   }
 
   /** Writes to the writer, then deletes the cached copy so the next read fetches the new row. */

@@ -3,8 +3,9 @@ import { createClient } from 'redis';
 import { skipReasonForTests, startBackingServices, type BackingServices } from '@workshop/local/src/backing';
 import { freePort } from '@workshop/local/src/ports';
 import { startService, type RunningService } from './app';
-import { loadConfig } from './config';
-import { databaseCredentials } from './credentials';
+import { loadConfig, type ServiceConfig } from './config';
+import { databaseCredentials, type DatabaseCredentials } from './credentials';
+import { ensureSchema } from './database';
 import { jitteredTtl, productKey, READ_YOUR_WRITES_SECONDS, writtenKey } from './products';
 
 // Real redis-server and two real MariaDB servers, the second an asynchronous replica of the first, started on
@@ -47,6 +48,8 @@ describeIf(`the service against redis-server and a MariaDB writer with its repli
   let service: RunningService;
   let redis: ReturnType<typeof createClient>;
   let base: string;
+  let config: ServiceConfig;
+  let credentials: DatabaseCredentials;
 
   const get = (path: string) => fetch(`${base}${path}`);
   const put = (path: string, body: unknown) =>
@@ -58,8 +61,9 @@ describeIf(`the service against redis-server and a MariaDB writer with its repli
 
   beforeAll(async () => {
     backing = await startBackingServices();
-    const config = loadConfig(serviceEnv(backing, await freePort()));
-    service = await startService(config, await databaseCredentials(config));
+    config = loadConfig(serviceEnv(backing, await freePort()));
+    credentials = await databaseCredentials(config);
+    service = await startService(config, credentials);
     base = `http://127.0.0.1:${service.port}`;
     // The schema and seed went to the writer; the replica receives them through replication.
     await backing.replication.caughtUp();
@@ -100,6 +104,15 @@ describeIf(`the service against redis-server and a MariaDB writer with its repli
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ id: 4, name: '한정판 티셔츠', priceKrw: 25_000, stock: 10 });
     expect(await column('writer', 'stock', 4)).toBe('10');
+  });
+
+  it('prepares the schema again without touching the data, as every APP server does at its start', async () => {
+    await backing.sql('writer', 'UPDATE shop.products SET stock = 499 WHERE id = 1');
+    const count = await backing.sql('writer', 'SELECT COUNT(*) FROM shop.products');
+    await ensureSchema(config, credentials);
+    expect(await backing.sql('writer', 'SELECT COUNT(*) FROM shop.products')).toBe(count);
+    expect(await column('writer', 'stock', 1)).toBe('499');
+    expect(await column('writer', 'name', 4)).toBe('한정판 티셔츠');
   });
 
   it('counts hits, misses, invalidations and database reads in GET /stats', async () => {
