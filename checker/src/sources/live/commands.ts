@@ -30,6 +30,8 @@ export const IAM_ACTION_EXCEPTIONS: Readonly<Record<string, string>> = {
   's3:ListObjectsV2': 's3:ListBucket',
   's3:GetBucketEncryption': 's3:GetEncryptionConfiguration',
   's3:GetPublicAccessBlock': 's3:GetBucketPublicAccessBlock',
+  's3:GetBucketReplication': 's3:GetReplicationConfiguration',
+  's3:GetBucketLifecycleConfiguration': 's3:GetLifecycleConfiguration',
 };
 
 /** Every command the loader may send, per service: the services listed here are the live loader's. */
@@ -57,14 +59,23 @@ const COMMANDS = {
   elbv2: ['DescribeLoadBalancers', 'DescribeLoadBalancerAttributes', 'DescribeListeners', 'DescribeTargetGroups'],
   rds: ['DescribeDBInstances', 'DescribeDBSubnetGroups', 'DescribeDBProxies', 'DescribeDBProxyTargets'],
   secretsmanager: ['DescribeSecret'],
-  s3: ['GetBucketWebsite', 'GetPublicAccessBlock', 'GetBucketEncryption', 'GetBucketVersioning', 'GetBucketPolicy', 'ListObjectsV2'],
+  s3: [
+    'GetBucketWebsite',
+    'GetPublicAccessBlock',
+    'GetBucketEncryption',
+    'GetBucketVersioning',
+    'GetBucketPolicy',
+    'GetBucketReplication',
+    'GetBucketLifecycleConfiguration',
+    'ListObjectsV2',
+  ],
   iam: ['GetRole', 'ListRolePolicies', 'GetRolePolicy', 'ListAttachedRolePolicies', 'GetInstanceProfile'],
   cloudfront: ['GetDistribution'],
   wafv2: ['GetWebACL', 'ListResourcesForWebACL'],
   cloudtrail: ['DescribeTrails', 'GetTrailStatus'],
   cloudwatch: ['DescribeAlarms'],
   guardduty: ['GetDetector'],
-  route53: ['GetHostedZone', 'ListResourceRecordSets'],
+  route53: ['GetHostedZone', 'ListResourceRecordSets', 'GetHealthCheck'],
 } as const satisfies Readonly<Partial<Record<Service, readonly string[]>>>;
 
 /** The AWS services the live loader talks to: those the list gives commands to (each has an SDK client, see sdk.ts). */

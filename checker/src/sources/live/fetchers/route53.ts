@@ -1,4 +1,9 @@
-import type { GetHostedZoneResponse, ListResourceRecordSetsResponse, ResourceRecordSet } from '@aws-sdk/client-route-53';
+import type {
+  GetHealthCheckResponse,
+  GetHostedZoneResponse,
+  ListResourceRecordSetsResponse,
+  ResourceRecordSet,
+} from '@aws-sdk/client-route-53';
 import type { Resource } from '../../../model/types';
 import { compact, idsOf, liveFacts, ref, type FetchContext, type Fetcher, type StackEntry } from './types';
 
@@ -82,17 +87,57 @@ async function zone(context: FetchContext, physicalId: string, entries: readonly
         Weight: record.Weight,
         Region: record.Region,
         Failover: record.Failover,
+        HealthCheckId: ref(record.HealthCheckId),
       }),
     });
   }
   return out;
 }
 
-/** Amazon Route 53: hosted zones and their record sets (alias targets linked to the load balancer or distribution they name). */
+/** A health check in CloudFormation's shape; its domain name linked to the load balancer it checks, as alias targets are. */
+async function healthCheck(context: FetchContext, id: string, entries: readonly StackEntry[]): Promise<Resource[]> {
+  const found = await context.caller.call<GetHealthCheckResponse | undefined>(
+    'route53',
+    'GetHealthCheck',
+    { HealthCheckId: id },
+    { absent: ['NoSuchHealthCheck'] },
+  );
+  const config = found?.HealthCheck?.HealthCheckConfig;
+  if (!config) {
+    context.progress(`AWS::Route53::HealthCheck ${id} listed by the stack but not found`);
+    return [];
+  }
+  return [
+    {
+      id,
+      type: 'AWS::Route53::HealthCheck',
+      physicalId: id,
+      properties: {
+        HealthCheckConfig: compact({
+          Type: config.Type,
+          FullyQualifiedDomainName: stripDot(config.FullyQualifiedDomainName),
+          IPAddress: config.IPAddress,
+          Port: config.Port,
+          ResourcePath: config.ResourcePath,
+          RequestInterval: config.RequestInterval,
+          FailureThreshold: config.FailureThreshold,
+        }),
+      },
+      live: liveFacts(entries, id),
+    },
+  ];
+}
+
+/** Amazon Route 53: hosted zones and their record sets (alias targets linked to the load balancer or distribution they name), and health checks. */
 export const route53Fetcher: Fetcher = {
   service: 'route53',
-  types: ['AWS::Route53::HostedZone'],
+  types: ['AWS::Route53::HostedZone', 'AWS::Route53::HealthCheck'],
   derived: ['AWS::Route53::RecordSet'],
   fetch: async (context, entries) =>
-    (await Promise.all(idsOf(entries, 'AWS::Route53::HostedZone').map((id) => zone(context, id, entries)))).flat(),
+    (
+      await Promise.all([
+        ...idsOf(entries, 'AWS::Route53::HostedZone').map((id) => zone(context, id, entries)),
+        ...idsOf(entries, 'AWS::Route53::HealthCheck').map((id) => healthCheck(context, id, entries)),
+      ])
+    ).flat(),
 };

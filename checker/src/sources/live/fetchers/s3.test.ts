@@ -28,6 +28,8 @@ describe('s3 fetcher', () => {
           },
         },
         's3:GetBucketPolicy': { Policy: JSON.stringify(policy) },
+        's3:GetBucketReplication': awsError('ReplicationConfigurationNotFoundError'),
+        's3:GetBucketLifecycleConfiguration': awsError('NoSuchLifecycleConfiguration'),
         's3:ListObjectsV2': (input: Record<string, unknown>) =>
           input.ContinuationToken
             ? { Contents: [{ Key: 'index.html' }], IsTruncated: false }
@@ -71,6 +73,8 @@ describe('s3 fetcher', () => {
         's3:GetPublicAccessBlock': awsError('NoSuchPublicAccessBlockConfiguration', 'x', 404),
         's3:GetBucketEncryption': awsError('ServerSideEncryptionConfigurationNotFoundError', 'x', 404),
         's3:GetBucketPolicy': awsError('NoSuchBucketPolicy', 'x', 404),
+        's3:GetBucketReplication': awsError('ReplicationConfigurationNotFoundError'),
+        's3:GetBucketLifecycleConfiguration': awsError('NoSuchLifecycleConfiguration'),
         's3:ListObjectsV2': { IsTruncated: false },
       },
       [site],
@@ -90,6 +94,8 @@ describe('s3 fetcher', () => {
         's3:GetPublicAccessBlock': awsError('NoSuchPublicAccessBlockConfiguration'),
         's3:GetBucketEncryption': awsError('ServerSideEncryptionConfigurationNotFoundError'),
         's3:GetBucketPolicy': awsError('NoSuchBucketPolicy'),
+        's3:GetBucketReplication': awsError('ReplicationConfigurationNotFoundError'),
+        's3:GetBucketLifecycleConfiguration': awsError('NoSuchLifecycleConfiguration'),
         's3:ListObjectsV2': () => ({ Contents: [{ Key: `k${pages}` }], IsTruncated: true, NextContinuationToken: `t${++pages}` }),
       },
       [site],
@@ -108,6 +114,8 @@ describe('s3 fetcher', () => {
         's3:GetPublicAccessBlock': missing,
         's3:GetBucketEncryption': missing,
         's3:GetBucketPolicy': missing,
+        's3:GetBucketReplication': missing,
+        's3:GetBucketLifecycleConfiguration': missing,
       },
       [site],
     );

@@ -1,5 +1,7 @@
 import type {
   GetBucketEncryptionOutput,
+  GetBucketLifecycleConfigurationOutput,
+  GetBucketReplicationOutput,
   GetBucketPolicyOutput,
   GetBucketVersioningOutput,
   GetBucketWebsiteOutput,
@@ -27,6 +29,57 @@ function websiteConfiguration(website: GetBucketWebsiteOutput | undefined): Reco
   });
 }
 
+/** GetBucketReplication in CloudFormation's ReplicationConfiguration shape (the destination an ARN, the role a reference). */
+function replicationConfiguration(replication: GetBucketReplicationOutput | undefined): Record<string, unknown> | undefined {
+  const configuration = replication?.ReplicationConfiguration;
+  if (!configuration) return undefined;
+  return compact({
+    Role: ref(configuration.Role),
+    Rules: (configuration.Rules ?? []).map((rule) =>
+      compact({
+        Id: rule.ID,
+        Priority: rule.Priority,
+        Status: rule.Status,
+        Prefix: rule.Prefix,
+        Filter: rule.Filter ? compact({ Prefix: rule.Filter.Prefix }) : undefined,
+        Destination: compact({ Bucket: rule.Destination?.Bucket, StorageClass: rule.Destination?.StorageClass }),
+        DeleteMarkerReplication: rule.DeleteMarkerReplication?.Status ? { Status: rule.DeleteMarkerReplication.Status } : undefined,
+      }),
+    ),
+  });
+}
+
+/** GetBucketLifecycleConfiguration in CloudFormation's LifecycleConfiguration shape. */
+function lifecycleConfiguration(lifecycle: GetBucketLifecycleConfigurationOutput | undefined): Record<string, unknown> | undefined {
+  if (!lifecycle?.Rules?.length) return undefined;
+  return {
+    Rules: lifecycle.Rules.map((rule) =>
+      compact({
+        Id: rule.ID,
+        Status: rule.Status,
+        Prefix: rule.Filter?.Prefix ?? rule.Prefix,
+        ExpirationInDays: rule.Expiration?.Days,
+        Transitions: rule.Transitions?.length
+          ? rule.Transitions.map((move) => compact({ StorageClass: move.StorageClass, TransitionInDays: move.Days ?? 0 }))
+          : undefined,
+        NoncurrentVersionTransitions: rule.NoncurrentVersionTransitions?.length
+          ? rule.NoncurrentVersionTransitions.map((move) =>
+              compact({ StorageClass: move.StorageClass, TransitionInDays: move.NoncurrentDays ?? 0 }),
+            )
+          : undefined,
+        NoncurrentVersionExpiration:
+          rule.NoncurrentVersionExpiration?.NoncurrentDays !== undefined
+            ? { NoncurrentDays: rule.NoncurrentVersionExpiration.NoncurrentDays }
+            : undefined,
+        AbortIncompleteMultipartUpload:
+          rule.AbortIncompleteMultipartUpload?.DaysAfterInitiation !== undefined
+            ? { DaysAfterInitiation: rule.AbortIncompleteMultipartUpload.DaysAfterInitiation }
+            : undefined,
+      }),
+    ),
+  };
+}
+
 async function objects(context: FetchContext, bucket: string): Promise<{ count: number; truncated: boolean; keys: Set<string> }> {
   const keys = new Set<string>();
   let token: string | undefined;
@@ -47,12 +100,19 @@ async function objects(context: FetchContext, bucket: string): Promise<{ count: 
 
 async function bucket(context: FetchContext, name: string, entries: readonly StackEntry[]): Promise<Resource[]> {
   const absent = (code: string): boolean => code === 'NoSuchBucket' || code.startsWith('NoSuch') || code.endsWith('NotFoundError');
-  const [versioning, website, publicAccess, encryption, policy] = await Promise.all([
+  const [versioning, website, publicAccess, encryption, policy, replication, lifecycle] = await Promise.all([
     context.caller.call<GetBucketVersioningOutput | undefined>('s3', 'GetBucketVersioning', { Bucket: name }, { absent: ['NoSuchBucket'] }),
     context.caller.call<GetBucketWebsiteOutput | undefined>('s3', 'GetBucketWebsite', { Bucket: name }, { absent }),
     context.caller.call<GetPublicAccessBlockOutput | undefined>('s3', 'GetPublicAccessBlock', { Bucket: name }, { absent }),
     context.caller.call<GetBucketEncryptionOutput | undefined>('s3', 'GetBucketEncryption', { Bucket: name }, { absent }),
     context.caller.call<GetBucketPolicyOutput | undefined>('s3', 'GetBucketPolicy', { Bucket: name }, { absent }),
+    context.caller.call<GetBucketReplicationOutput | undefined>('s3', 'GetBucketReplication', { Bucket: name }, { absent }),
+    context.caller.call<GetBucketLifecycleConfigurationOutput | undefined>(
+      's3',
+      'GetBucketLifecycleConfiguration',
+      { Bucket: name },
+      { absent },
+    ),
   ]);
   if (!versioning) {
     context.progress(`AWS::S3::Bucket ${name} listed by the stack but not found`);
@@ -85,6 +145,8 @@ async function bucket(context: FetchContext, name: string, entries: readonly Sta
             }
           : undefined,
         VersioningConfiguration: versioning.Status ? { Status: versioning.Status } : undefined,
+        ReplicationConfiguration: replicationConfiguration(replication),
+        LifecycleConfiguration: lifecycleConfiguration(lifecycle),
       }),
       live: liveFacts(entries, name, {
         arn: `arn:aws:s3:::${name}`,
@@ -109,7 +171,7 @@ async function bucket(context: FetchContext, name: string, entries: readonly Sta
   return resources;
 }
 
-/** Amazon S3: bucket configuration (website, public access block, encryption, versioning), its policy, and content facts. */
+/** Amazon S3: bucket configuration (website, public access block, encryption, versioning, replication, lifecycle), its policy, and content facts. */
 export const s3Fetcher: Fetcher = {
   service: 's3',
   types: ['AWS::S3::Bucket'],
