@@ -56,7 +56,10 @@ const COMMANDS = {
   autoscaling: ['DescribeAutoScalingGroups', 'DescribePolicies', 'DescribeScheduledActions'],
   elbv2: ['DescribeLoadBalancers', 'DescribeLoadBalancerAttributes', 'DescribeListeners', 'DescribeTargetGroups'],
   rds: ['DescribeDBInstances', 'DescribeDBSubnetGroups', 'DescribeDBProxies', 'DescribeDBProxyTargets'],
+  elasticache: ['DescribeReplicationGroups', 'DescribeCacheClusters', 'DescribeCacheSubnetGroups'],
   secretsmanager: ['DescribeSecret'],
+  // GetParameters reads String and StringList values only, never with decryption: no SecureString value.
+  ssm: ['DescribeParameters', 'GetParameters'],
   s3: ['GetBucketWebsite', 'GetPublicAccessBlock', 'GetBucketEncryption', 'GetBucketVersioning', 'GetBucketPolicy', 'ListObjectsV2'],
   iam: ['GetRole', 'ListRolePolicies', 'GetRolePolicy', 'ListAttachedRolePolicies', 'GetInstanceProfile'],
   cloudfront: ['GetDistribution'],
