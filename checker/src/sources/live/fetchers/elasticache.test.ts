@@ -169,4 +169,31 @@ describe('elasticache fetcher', () => {
     });
     expect(progress).toContain('AWS::ElastiCache::ReplicationGroup gone listed by the stack but not found');
   });
+
+  it('maps a serverless cache with its subnets, security groups and both endpoints', async () => {
+    const { byId } = await runFetcher(
+      elastiCacheFetcher,
+      {
+        'elasticache:DescribeServerlessCaches': {
+          ServerlessCaches: [
+            {
+              ServerlessCacheName: 'shop-cache',
+              Engine: 'valkey',
+              Status: 'available',
+              Endpoint: { Address: 'shop-cache-x.serverless.apn2.cache.amazonaws.com', Port: 6379 },
+              ReaderEndpoint: { Address: 'shop-cache-x.serverless.apn2.cache.amazonaws.com', Port: 6380 },
+              SubnetIds: ['subnet-da', 'subnet-dc'],
+              SecurityGroupIds: ['sg-cache'],
+            },
+          ],
+        },
+      },
+      [{ physicalId: 'shop-cache', type: 'AWS::ElastiCache::ServerlessCache' }],
+    );
+    expect(byId('shop-cache')).toMatchObject({
+      type: 'AWS::ElastiCache::ServerlessCache',
+      properties: { Engine: 'valkey', SubnetIds: [{ $ref: 'subnet-da' }, { $ref: 'subnet-dc' }], SecurityGroupIds: [{ $ref: 'sg-cache' }] },
+      live: { endpoints: ['shop-cache-x.serverless.apn2.cache.amazonaws.com'] },
+    });
+  });
 });

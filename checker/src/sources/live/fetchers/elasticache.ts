@@ -74,6 +74,22 @@ interface CacheSubnetGroupsPage {
   }>;
 }
 
+/** The fields of DescribeServerlessCaches the checker reads. */
+interface ServerlessCachesPage {
+  NextToken?: string;
+  ServerlessCaches?: Array<{
+    ServerlessCacheName?: string;
+    Engine?: string;
+    Status?: string;
+    Endpoint?: Endpoint;
+    ReaderEndpoint?: Endpoint;
+    SecurityGroupIds?: string[];
+    SubnetIds?: string[];
+    KmsKeyId?: string;
+    ARN?: string;
+  }>;
+}
+
 type Cluster = NonNullable<CacheClustersPage['CacheClusters']>[number];
 
 async function describeClusters(context: FetchContext, ids: readonly string[]): Promise<Cluster[]> {
@@ -210,6 +226,40 @@ async function cacheClusters(context: FetchContext, ids: readonly string[], entr
   });
 }
 
+async function serverlessCaches(context: FetchContext, names: readonly string[], entries: readonly StackEntry[]): Promise<Resource[]> {
+  const found = await Promise.all(
+    names.map(async (name) => {
+      const pages = await context.caller.paginate<ServerlessCachesPage>(
+        'elasticache',
+        'DescribeServerlessCaches',
+        { ServerlessCacheName: name },
+        'NextToken',
+        (page) => page.NextToken,
+        { absent: ['ServerlessCacheNotFoundFault'] },
+      );
+      return pages.flatMap((page) => page.ServerlessCaches ?? []);
+    }),
+  );
+  const caches = found.flat();
+  reportMissing(context, 'AWS::ElastiCache::ServerlessCache', names, new Set(caches.map((cache) => cache.ServerlessCacheName as string)));
+  return caches.map((cache) => {
+    const id = cache.ServerlessCacheName as string;
+    return {
+      id,
+      type: 'AWS::ElastiCache::ServerlessCache',
+      physicalId: id,
+      properties: compact({
+        ServerlessCacheName: id,
+        Engine: cache.Engine,
+        SubnetIds: refs(cache.SubnetIds),
+        SecurityGroupIds: refs(cache.SecurityGroupIds),
+        KmsKeyId: cache.KmsKeyId,
+      }),
+      live: liveFacts(entries, id, { arn: cache.ARN, status: cache.Status, endpoints: addresses(cache.Endpoint, cache.ReaderEndpoint) }),
+    };
+  });
+}
+
 async function subnetGroups(context: FetchContext, names: readonly string[], entries: readonly StackEntry[]): Promise<Resource[]> {
   const found = await Promise.all(
     names.map(async (name) => {
@@ -246,13 +296,19 @@ async function subnetGroups(context: FetchContext, names: readonly string[], ent
   });
 }
 
-/** Amazon ElastiCache: replication groups (with their nodes' zones and endpoints), lone cache clusters and cache subnet groups. */
+/** Amazon ElastiCache: replication groups (with their nodes' zones and endpoints), serverless caches, lone cache clusters and cache subnet groups. */
 export const elastiCacheFetcher: Fetcher = {
   service: 'elasticache',
-  types: ['AWS::ElastiCache::ReplicationGroup', 'AWS::ElastiCache::CacheCluster', 'AWS::ElastiCache::SubnetGroup'],
+  types: [
+    'AWS::ElastiCache::ReplicationGroup',
+    'AWS::ElastiCache::ServerlessCache',
+    'AWS::ElastiCache::CacheCluster',
+    'AWS::ElastiCache::SubnetGroup',
+  ],
   fetch: async (context, entries) => {
-    const [groups, clusters] = await Promise.all([
+    const [groups, serverless, clusters] = await Promise.all([
       replicationGroups(context, idsOf(entries, 'AWS::ElastiCache::ReplicationGroup'), entries),
+      serverlessCaches(context, idsOf(entries, 'AWS::ElastiCache::ServerlessCache'), entries),
       cacheClusters(context, idsOf(entries, 'AWS::ElastiCache::CacheCluster'), entries),
     ]);
     // ElastiCache stores subnet group names in lower case; the caches' own groups are read too.
@@ -261,6 +317,6 @@ export const elastiCacheFetcher: Fetcher = {
       const group = (cache.properties.CacheSubnetGroupName as { $ref?: string } | undefined)?.$ref;
       if (group) names.add(group);
     }
-    return [...groups, ...clusters, ...(await subnetGroups(context, [...names], entries))];
+    return [...groups, ...serverless, ...clusters, ...(await subnetGroups(context, [...names], entries))];
   },
 };
