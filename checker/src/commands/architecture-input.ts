@@ -24,7 +24,8 @@ export function withInputOptions(command: Command): Command {
     .option('--live', 'read the deployed stack through the AWS APIs (read-only)')
     .option('--endpoint <url>', 'with --live: LocalStack or the local emulator, e.g. http://127.0.0.1:4566')
     .option('--profile <name>', 'with --live: AWS profile of the standard credential chain')
-    .option('--region <region>', 'with --live: AWS region')
+    .option('--region <region>', 'with --live: AWS region (of the main stack, for a lab with stacks in two Regions)')
+    .option('--secondary-region <region>', "with --live: the lab's second Region (default: the catalog's)")
     .option('--stack <name>', "stack name (default: the lab's stackName in the catalog)")
     .option('--no-compare', "do not compare with the lab's solution");
 }

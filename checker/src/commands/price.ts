@@ -1,8 +1,9 @@
 import { Command, Option } from 'commander';
-import { catalog, priceTable } from '@workshop/catalog';
+import { catalog, priceTable, secondaryRegion } from '@workshop/catalog';
 import { ExitCode, type ExitCodeValue } from '../errors';
 import { estimate } from '../pricing/estimate';
-import { estimateLines } from '../pricing/format';
+import { estimateLines, regionalLines } from '../pricing/format';
+import { estimateRegions, totalOf } from '../pricing/regions';
 import { loadArchitectures, withInputOptions, type ArchitectureInputOptions } from './architecture-input';
 import { resolveLang, type GlobalOptions, type Io } from './shared';
 
@@ -34,6 +35,16 @@ export async function runPrice(labArg: string | undefined, options: PriceOptions
   const lang = resolveLang(global.lang, io.env);
   const region = options.pricesIn ?? catalog.pricing.region;
   const loaded = await loadArchitectures(labArg, options, io);
+  if (loaded.mine.stacks.some((stack) => stack.region === 'secondary')) {
+    // A lab with stacks in two Regions: each Region's resources at that Region's prices, and the total.
+    const second = secondaryRegion(loaded.lab);
+    const mine = estimateRegions(loaded.mine, region, second);
+    const solution = loaded.target ? estimateRegions(loaded.target, region, second) : undefined;
+    if (options.json)
+      io.stdout.write(`${JSON.stringify({ lab: loaded.lab.id, regions: mine, total: totalOf(mine), solution }, null, 2)}\n`);
+    else io.stdout.write(`${regionalLines(mine, lang, solution).join('\n')}\n`);
+    return ExitCode.Pass;
+  }
   const mine = estimate(loaded.mine, region);
   const solution = loaded.target ? estimate(loaded.target, region) : undefined;
   if (options.json) io.stdout.write(`${JSON.stringify({ lab: loaded.lab.id, estimate: mine, solution }, null, 2)}\n`);

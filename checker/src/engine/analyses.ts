@@ -40,10 +40,10 @@ export function prepareAnalyses(
   try {
     const cache = nagCache(graph, cacheDir);
     const cached = cache.read();
-    if (cached) return { cdkNag: cached };
+    if (cached) return { cdkNag: withGraphIds(cached, graph) };
     const findings = isNagFindings(reported.cdkNag) ? reported.cdkNag : awsSolutionsFindings(cache.template);
     cache.write(findings);
-    return { cdkNag: findings };
+    return { cdkNag: withGraphIds(findings, graph) };
   } catch (error) {
     return { cdkNag: { error: error instanceof Error ? error.message : String(error) } };
   }
@@ -62,6 +62,16 @@ export function analysesInChild(wanted: readonly string[], graph: ResourceGraph,
   } catch {
     return {};
   }
+}
+
+/**
+ * Findings named by the graph's ids: a graph of several stacks has ids `<stack>/<logical id>`, which CDK's
+ * construct tree (that cdk-nag reports) spells `<stack>--<logical id>`.
+ */
+function withGraphIds(findings: readonly NagFinding[], graph: ResourceGraph): readonly NagFinding[] {
+  if (graph.stacks.length === 0) return findings;
+  const ids = new Map(graph.all().map((resource) => [resource.id.replace(/\//g, '--'), resource.id]));
+  return findings.map((finding) => ({ ...finding, resource: ids.get(finding.resource) ?? finding.resource }));
 }
 
 /** Whether a value has the shape of cdk-nag findings (what crosses the process boundary is checked). */

@@ -19,6 +19,13 @@
  *   {@link CannotEvaluate}, which the runner reports as ERROR ("cannot evaluate: ..."), never as a
  *   wrong PASS or FAIL; when it names deploy-time parameters, the runner first judges the values
  *   their constraints admit (engine/deploy-time.ts).
+ *
+ * A lab with several stacks (catalog `stacks`, labs 8-9) gives one graph of all of them: each resource
+ * carries `stack` and `region` ('primary' | 'secondary'), the graph lists its {@link StackInfo}s with the
+ * Regions' names, and `graph.placement(resource)` answers for any resource. Template mode keeps the main
+ * stack's logical ids and gives the other stacks' resources ids `<stack>/<logical id>`; a parameter the
+ * catalog fills from an earlier stack's output resolves to that output's value (a reference to the other
+ * stack's resource stays a reference). Live mode reads each stack in its Region.
  */
 
 /** Where a graph came from. */

@@ -1,5 +1,6 @@
 import { priceTable, type Lang } from '@workshop/catalog';
 import { biggest, compare, type Estimate } from './estimate';
+import { totalOf, type RegionEstimate } from './regions';
 
 const usd = (value: number, digits = 3): string => `$${value.toFixed(digits)}`;
 
@@ -58,5 +59,32 @@ export function estimateLines(mine: Estimate, lang: Lang, solution?: Estimate): 
     for (const line of unconfirmed) out.push(`  - ${priceTable.prices[line.price].name[lang]}: ${line.unverified?.[lang]}`);
   }
   out.push(`${ko ? '빠진 것' : 'Left out'}: ${priceTable.leavesOut[lang].join('; ')}.`);
+  return out;
+}
+
+/** Estimates of a lab with stacks in two Regions, as lines: each Region's estimate under its heading, then the total of both. */
+export function regionalLines(mine: readonly RegionEstimate[], lang: Lang, solution?: readonly RegionEstimate[]): string[] {
+  const ko = lang === 'ko';
+  const out: string[] = [];
+  for (const entry of mine) {
+    const name = priceTable.regions[entry.region]?.[lang] ?? entry.region;
+    const role = entry.role === 'primary' ? (ko ? '주 리전' : 'primary Region') : ko ? '두 번째 리전' : 'second Region';
+    out.push(ko ? `== ${name}(${entry.region}, ${role}) ==` : `== ${name} (${entry.region}, ${role}) ==`);
+    if (!entry.estimate) {
+      out.push(
+        ko
+          ? `labs/prices.json에 ${entry.region} 가격이 없어 이 리전은 추정하지 않았습니다.`
+          : `labs/prices.json has no ${entry.region} prices: this Region is not estimated.`,
+      );
+      continue;
+    }
+    out.push(...estimateLines(entry.estimate, lang, solution?.find((other) => other.role === entry.role)?.estimate));
+  }
+  const total = totalOf(mine);
+  out.push(
+    ko
+      ? `두 리전 합계: 시간당 약 ${usd(total.hourlyUsd)}, 한 달(730시간) 약 ${usd(total.monthlyUsd, 2)}`
+      : `Both Regions together: about ${usd(total.hourlyUsd)} an hour, ${usd(total.monthlyUsd, 2)} a month (730 hours)`,
+  );
   return out;
 }

@@ -2,14 +2,18 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { CfnParameter, type Stack } from 'aws-cdk-lib';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import type * as rds from 'aws-cdk-lib/aws-rds';
 import { catalog, findLab } from '@workshop/catalog';
 import { ShopStack as CloudFrontCdnSolution } from '../../../solutions/cloudfront-cdn/lib/shop-stack';
+import { ShopStack as EventReadySolution } from '../../../solutions/event-ready/lib/shop-stack';
 import { ShopStack as MultiAzRdsSolution } from '../../../solutions/multi-az-rds/lib/shop-stack';
 import { ShopStack as OnPremBaselineSolution } from '../../../solutions/on-prem-baseline/lib/shop-stack';
 import { ShopStack as S3StaticHostingSolution } from '../../../solutions/s3-static-hosting/lib/shop-stack';
 import { ShopStack as SecurityReviewSolution } from '../../../solutions/security-review/lib/shop-stack';
 import { ShopStack as VpcMigrationSolution } from '../../../solutions/vpc-migration/lib/shop-stack';
 import { ShopStack as CloudFrontCdnStarter } from '../../../labs/cloudfront-cdn/lib/shop-stack';
+import { ShopStack as EventReadyStarter } from '../../../labs/event-ready/lib/shop-stack';
 import { ShopStack as MultiAzRdsStarter } from '../../../labs/multi-az-rds/lib/shop-stack';
 import { ShopStack as OnPremBaselineStarter } from '../../../labs/on-prem-baseline/lib/shop-stack';
 import { ShopStack as S3StaticHostingStarter } from '../../../labs/s3-static-hosting/lib/shop-stack';
@@ -106,6 +110,16 @@ const CASES: Readonly<Record<string, LabCase>> = {
     starterSkips: ['rds-read-replica-private', 'bastion-reaches-app-only'],
     solutionSkips: ['rds-read-replica-private'],
   },
+  'event-ready': {
+    // The learner writes the APP service in step 3: the starter is built with its tests' stand-in.
+    starter: (id) =>
+      new EventReadyStarter(app(), id, { serviceDir: path.join(__dirname, '../../../labs/event-ready/test/fixtures/service') }),
+    solution: (id) => new EventReadySolution(app(), id),
+    starterFails: ['cache-multi-az-failover', 'app-read-path-configured', 'event-scheduled-scaling'],
+    // No cache yet (cache-multi-az-failover reports it), and the replica is off until step 2 turns it on.
+    starterSkips: ['rds-read-replica-private', 'cache-encryption', 'cache-private-app-only', 'rds-proxy-private'],
+    solutionSkips: ['rds-proxy-private'],
+  },
 };
 
 /** Every check of the lab with the status the case expects. */
@@ -125,7 +139,7 @@ describe('every lab, starter and solution, in template mode', () => {
     else process.env.WORKSHOP_DIR = saved;
   });
 
-  it('covers all six labs of the catalog', () => {
+  it('covers every lab of the catalog', () => {
     expect(Object.keys(CASES).sort()).toEqual(catalog.labs.map((lab) => lab.id).sort());
   });
 
@@ -149,6 +163,27 @@ describe('every lab, starter and solution, in template mode', () => {
       'rds-read-replica-private': 'PASS',
       'security-group-chain': 'PASS',
     });
+  });
+
+  it('event-ready: the RDS Proxy stretch passes when the solution adds one in front of the database', () => {
+    const stack = new EventReadySolution(app(), 'ShopEventReady');
+    const { vpc } = stack.node.findChild('Network') as unknown as { vpc: ec2.Vpc };
+    const security = stack.node.findChild('Security') as unknown as { app: ec2.SecurityGroup; database: ec2.SecurityGroup };
+    const { instance, secret } = stack.node.findChild('Database') as unknown as {
+      instance: rds.DatabaseInstance;
+      secret: rds.DatabaseSecret;
+    };
+    const proxySg = new ec2.SecurityGroup(stack, 'ProxySg', { vpc, allowAllOutbound: false });
+    proxySg.addIngressRule(security.app, ec2.Port.tcp(3306));
+    security.database.addIngressRule(proxySg, ec2.Port.tcp(3306));
+    instance.addProxy('Proxy', {
+      secrets: [secret],
+      vpc,
+      vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_ISOLATED },
+      securityGroups: [proxySg],
+      requireTLS: true,
+    });
+    expect(labStatuses('event-ready', stack)).toMatchObject({ 'rds-proxy-private': 'PASS', 'app-read-path-configured': 'PASS' });
   });
 
   it('security-review: an AdminCidr chosen at deploy time passes with its /16-/32 pattern, and is not judged without one', () => {

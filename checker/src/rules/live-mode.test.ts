@@ -1,5 +1,7 @@
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { findLab } from '@workshop/catalog';
 import { graphFromTemplate } from '../sources/template/resolve';
+import { eventShopTemplate } from './fixtures/event-shop';
 import { handWrittenShop } from './fixtures/hand-written-shop';
 import { l1ShopTemplate } from './fixtures/l1-shop';
 import { liveGraphOf } from './fixtures/live';
@@ -50,5 +52,37 @@ describe('labs 1-3 rules in live mode', () => {
   it('cover every rule of labs 1-3', () => {
     const ids = new Set(LABS_1_TO_3.flatMap((id) => findLab(id)!.checks));
     expect([...ids].filter((id) => !rules.some((rule) => rule.id === id && rule.modes.includes('live')))).toEqual([]);
+  });
+});
+
+describe('lab 7 (event-ready) rules in live mode', () => {
+  const lab7 = rules.filter((rule) => rule.guide.lab === 'event-ready');
+  const verdicts = (graph: ResourceGraph): Record<string, Status> =>
+    Object.fromEntries(lab7.map((rule) => [rule.id, judge(rule, graph).status]));
+
+  it.each([
+    ['the solution shop with an RDS Proxy', eventShopTemplate({ proxy: {} }), 'PASS'],
+    ['a one-node cache in public subnets', eventShopTemplate({ cache: { nodes: 1, subnets: ec2.SubnetType.PUBLIC } }), 'FAIL'],
+    [
+      'hard-coded endpoints, WEB alone scheduled, a proxy without TLS',
+      eventShopTemplate({ readPath: 'hard-coded', schedule: 'web-only', proxy: { tls: false } }),
+      'FAIL',
+    ],
+  ])('reach the same verdicts over physical ids as over the template: %s', (_, template, expectedStatus) => {
+    const expected = verdicts(graphFromTemplate(template));
+    expect(Object.values(expected)).toContain(expectedStatus);
+    expect(verdicts(liveGraphOf(template))).toEqual(expected);
+  });
+
+  it('cover every rule of the lab in live mode', () => {
+    expect(lab7.map((rule) => rule.id).sort()).toEqual([
+      'app-read-path-configured',
+      'cache-encryption',
+      'cache-multi-az-failover',
+      'cache-private-app-only',
+      'event-scheduled-scaling',
+      'rds-proxy-private',
+    ]);
+    expect(lab7.filter((rule) => !rule.modes.includes('live'))).toEqual([]);
   });
 });

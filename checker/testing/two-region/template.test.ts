@@ -3,10 +3,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { repoRoot } from '@workshop/catalog';
+import { prepareAnalyses } from '../../src/engine/analyses';
 import { runChecks } from '../../src/engine/run';
 import { isRef, isTokenString, type Resource } from '../../src/model/types';
 import type { ResourceGraph } from '../../src/model/graph';
 import { rules } from '../../src/rules';
+import { cdkNagAwsSolutions } from '../../src/rules/security/cdk-nag-aws-solutions';
+import { checkTemplate, synthLearnerApp } from '../../src/learner/app';
+import { architectureOf } from '../../src/views/architecture';
+import { toMermaid } from '../../src/views/mermaid';
 import { loadSource, type LoadedSource } from '../../src/sources';
 import { twoRegionAppDir, twoRegionLab } from './lab';
 
@@ -99,4 +104,24 @@ describe('a lab with two stacks in two Regions, in template mode', () => {
     expect(report.results[0]).toMatchObject({ ruleId: 'no-open-ingress', status: 'FAIL' });
     expect(report.results[0].message.en).toContain('ShopTwinRecovery/OpenGroup');
   });
+
+  test('cdk-nag findings in another stack name the resource by its graph id', async () => {
+    const loaded = await loadSource({ kind: 'cdk-out', dir: assembly }, options);
+    const { cdkNag } = prepareAnalyses([cdkNagAwsSolutions], loaded.graph, path.join(assembly, 'cache'));
+    const named = Array.isArray(cdkNag)
+      ? cdkNag.filter((finding) => finding.id === 'AwsSolutions-EC23').map((finding) => finding.resource)
+      : cdkNag;
+    expect(named).toEqual(['ShopTwinRecovery/OpenGroup']);
+  }, 60_000);
+
+  test('the architecture drawing counts the resources of both stacks', async () => {
+    const loaded = await loadSource({ kind: 'cdk-out', dir: assembly }, options);
+    expect(toMermaid(architectureOf(loaded.graph), 'en')).toContain('buckets["S3 buckets ×2"]');
+  });
+
+  test('watch and progress synthesize in-process and judge both stacks', () => {
+    const report = checkTemplate(lab, synthLearnerApp(lab, twoRegionAppDir), twoRegionAppDir, 'en');
+    expect(report.results[0]).toMatchObject({ ruleId: 'no-open-ingress', status: 'FAIL' });
+    expect(report.results[0].message.en).toContain('ShopTwinRecovery/OpenGroup');
+  }, 60_000);
 });

@@ -1,4 +1,5 @@
 import React from 'react';
+import { regionName } from '@workshop/catalog/core';
 import { catalog, labById } from '../data/workshop';
 import { formatUsd, useLang } from '../lib/i18n';
 
@@ -7,12 +8,13 @@ export interface CostTableProps {
   lab: string;
 }
 
-/** What costs money while a lab is deployed on real AWS, item by item, from labs/catalog.json. */
+/** What costs money while a lab is deployed on real AWS, item by item (Region by Region, for a lab in two), from labs/catalog.json. */
 export default function CostTable({ lab }: CostTableProps): React.JSX.Element {
   const lang = useLang();
   const entry = labById(lab);
   const ko = lang === 'ko';
   const unconfirmed = entry.cost.items.filter((item) => item.unverified);
+  const twoRegions = entry.cost.regions.length > 1;
   return (
     <div className="ws-table-wrap">
       <table className="ws-cost-table">
@@ -23,15 +25,37 @@ export default function CostTable({ lab }: CostTableProps): React.JSX.Element {
           </tr>
         </thead>
         <tbody>
-          {entry.cost.items.map((item) => (
-            <tr key={item.price}>
-              <td>{item.resource[lang]}</td>
-              <td>
-                {formatUsd(item.usd, lang)}
-                {item.unverified && <sup title={item.unverified[lang]}>*</sup>}
-              </td>
-            </tr>
-          ))}
+          {entry.cost.regions.map((region) => {
+            const name = regionName(region.region, lang);
+            return (
+              <React.Fragment key={region.role}>
+                {twoRegions && (
+                  <tr>
+                    <th scope="rowgroup" colSpan={2}>
+                      {name}
+                    </th>
+                  </tr>
+                )}
+                {entry.cost.items
+                  .filter((item) => (item.region ?? 'primary') === region.role)
+                  .map((item) => (
+                    <tr key={`${region.role}-${item.price}`}>
+                      <td>{item.resource[lang]}</td>
+                      <td>
+                        {formatUsd(item.usd, lang)}
+                        {item.unverified && <sup title={item.unverified[lang]}>*</sup>}
+                      </td>
+                    </tr>
+                  ))}
+                {twoRegions && (
+                  <tr>
+                    <th scope="row">{ko ? `${name} 소계` : `Subtotal, ${name}`}</th>
+                    <td>{formatUsd(region.hourlyUsd, lang)}</td>
+                  </tr>
+                )}
+              </React.Fragment>
+            );
+          })}
         </tbody>
         <tfoot>
           <tr>
@@ -51,7 +75,7 @@ export default function CostTable({ lab }: CostTableProps): React.JSX.Element {
       {unconfirmed.length > 0 && (
         <ul className="ws-note">
           {unconfirmed.map((item) => (
-            <li key={item.price}>
+            <li key={`${item.region ?? 'primary'}-${item.price}`}>
               * {ko ? '확인되지 않은 가격' : 'Unconfirmed price'}: {item.resource[lang]}: {item.unverified?.[lang]}
             </li>
           ))}

@@ -15,12 +15,16 @@ new ShopStack(app, 'ShopBackupDr', {
   description: 'Backup and DR: daily backups copied to a second Region, replicated media, declared RTO and RPO (AWS architecture workshop)',
   // Plain strings, not a cross-stack reference: CloudFormation cannot reference a stack in another Region.
   recovery: recovery.target,
-  // Stretch tasks: `cdk synth -c readReplica=true -c allowedCountries=KR,JP`, and
+  // Stretch tasks: `cdk synth -c allowedCountries=KR,JP`, and
   // `-c domainName=shop.example.com -c certificateArn=<ACM certificate ARN in us-east-1>`.
   domainName: app.node.tryGetContext('domainName'),
   certificateArn: app.node.tryGetContext('certificateArn'),
   allowedCountries: app.node.tryGetContext('allowedCountries')?.split(','),
-  readReplica: String(app.node.tryGetContext('readReplica')) === 'true',
+  // The read replica serves the cache misses; `-c readReplica=false` sends them to the writer.
+  readReplica: String(app.node.tryGetContext('readReplica')) !== 'false',
+  // The yearly event in Seoul time, e.g. `-c eventStart=12-24T20:00 -c eventHours=6`.
+  eventStart: app.node.tryGetContext('eventStart'),
+  eventHours: app.node.tryGetContext('eventHours') === undefined ? undefined : Number(app.node.tryGetContext('eventHours')),
   // Who may still empty the media bucket from outside the VPC (comma-separated ARN patterns), e.g.
   // `-c administratorArns=arn:aws:iam::123456789012:role/aws-reserved/sso.amazonaws.com/*AdministratorAccess*`.
   administratorArns: app.node.tryGetContext('administratorArns')?.split(','),

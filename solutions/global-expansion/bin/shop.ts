@@ -1,18 +1,29 @@
 #!/usr/bin/env node
 import { App } from 'aws-cdk-lib';
 import { ReadRegionStack } from '../lib/read-region-stack';
+import { DEFAULT_SECONDARY_REGION, RecoveryStack } from '../lib/recovery-stack';
 import { ShopStack } from '../lib/shop-stack';
 
 const app = new App();
-// The second Region: Tokyo by default (the Japan expansion), `-c secondaryRegion=...` to change it.
-const secondaryRegion: string = app.node.tryGetContext('secondaryRegion') ?? 'ap-northeast-1';
+// The second Region: Tokyo by default, the DR Region of lab 8 and now the Japan expansion
+// (`-c secondaryRegion=us-west-2` to choose another).
+const secondaryRegion: string = app.node.tryGetContext('secondaryRegion') ?? DEFAULT_SECONDARY_REGION;
+// Deployed first, to the secondary Region: the vault and the bucket that the primary stack's backups
+// and media are copied into.
+const recovery = new RecoveryStack(app, 'ShopGlobalExpansionRecovery', {
+  description: 'Global expansion: the recovery side in the secondary Region (AWS architecture workshop)',
+  env: { region: secondaryRegion },
+});
+// The shop itself, in the Region you deploy to: every write still happens here.
 const shop = new ShopStack(app, 'ShopGlobalExpansion', {
-  description: 'Global expansion: the primary Region (AWS architecture workshop)',
+  description: 'Global expansion: the primary Region, with media at the edge (AWS architecture workshop)',
+  // Plain strings, not a cross-stack reference: CloudFormation cannot reference a stack in another Region.
+  recovery: recovery.target,
   // Stretch tasks: `cdk synth -c readReplica=true -c allowedCountries=KR,JP`, and
   // `-c domainName=shop.example.com -c certificateArn=<ACM certificate ARN in us-east-1>`.
   domainName: app.node.tryGetContext('domainName'),
   certificateArn: app.node.tryGetContext('certificateArn'),
-  // `-c zoneName=shop.your-domain.com` for a domain you own (without domainName's CloudFront alias).
+  // `-c zoneName=shop.your-domain.com`: the hosted zone for a domain you own (see HostedZoneNameServers).
   zoneName: app.node.tryGetContext('zoneName'),
   allowedCountries: app.node.tryGetContext('allowedCountries')?.split(','),
   readReplica: String(app.node.tryGetContext('readReplica')) === 'true',
@@ -22,8 +33,10 @@ const shop = new ShopStack(app, 'ShopGlobalExpansion', {
   // `-c guardDuty=false` when the account already has a GuardDuty detector in this Region.
   guardDuty: String(app.node.tryGetContext('guardDuty')) !== 'false',
 });
+// Deployed last, to the secondary Region: the serving tier and read replica for customers near it.
+// Its parameters come from the primary stack's outputs (the deploy tool passes them).
 new ReadRegionStack(app, 'ShopGlobalExpansionReadRegion', {
-  env: { region: secondaryRegion },
   description: 'Global expansion: the read Region with latency routing (AWS architecture workshop)',
+  env: { region: secondaryRegion },
   zoneName: shop.zoneName,
 });

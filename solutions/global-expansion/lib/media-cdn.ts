@@ -1,21 +1,16 @@
 import { Duration } from 'aws-cdk-lib';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
-import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { MediaStorage } from './media';
 
 /** Props of {@link MediaCdn}. */
 export interface MediaCdnProps {
   /** The shop's CloudFront distribution, which gains the media behaviour. */
   readonly distribution: cloudfront.Distribution;
-  /** The private media bucket (images and video, 3 TB and growing). */
-  readonly bucket: s3.Bucket;
-  /**
-   * The bucket policy's Deny for object requests from outside the VPC endpoint; CloudFront's
-   * signed requests come from the edge, not the VPC, so this distribution is let through it.
-   */
-  readonly denyOutsideEndpoint: iam.PolicyStatement;
+  /** The private media storage (images and video, 3 TB and growing). */
+  readonly media: MediaStorage;
   /**
    * The path pattern the media answers on; CloudFront passes the whole path on, so the objects
    * live under the same prefix in the bucket (`/media/cat.jpg` reads the key `media/cat.jpg`).
@@ -52,7 +47,7 @@ export class MediaCdn extends Construct {
     // A second behaviour with a second S3 origin: each bucket gets its own origin, and the OAC
     // origin writes a bucket policy statement that trusts this distribution only (AWS:SourceArn).
     // READ only: a missing image is a 403, which reveals nothing about the keys that exist.
-    props.distribution.addBehavior(pathPattern, origins.S3BucketOrigin.withOriginAccessControl(props.bucket), {
+    props.distribution.addBehavior(pathPattern, origins.S3BucketOrigin.withOriginAccessControl(props.media.bucket), {
       viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
       // Images and video change rarely: long TTLs, no cookies or query strings in the cache key,
       // so one cached copy at each edge location serves every customer near it.
@@ -63,13 +58,9 @@ export class MediaCdn extends Construct {
       compress: true,
     });
 
-    // The media bucket denies object requests that do not come through the VPC endpoint. CloudFront
-    // is the one other reader: its requests carry this distribution's ARN as aws:SourceArn, and a
-    // Deny whose conditions do not all match does not apply (a request without the key still matches
-    // StringNotEquals, so nobody else gets through this way).
-    props.denyOutsideEndpoint.addCondition('StringNotEquals', {
-      'aws:SourceArn': props.distribution.distributionArn,
-    });
+    // The media bucket denies object requests that do not come through the VPC endpoint;
+    // CloudFront is the one other reader it lets in, by this distribution's ARN.
+    props.media.allowDistribution(props.distribution);
 
     // Cold media: most images are looked at in their first weeks, then rarely. Intelligent-Tiering
     // moves an object to the Infrequent Access tier after 30 days without access and to Archive
@@ -77,7 +68,7 @@ export class MediaCdn extends Construct {
     // It charges a small monitoring fee per object, and objects under 128 KB are never monitored or
     // moved (lifecycle does not even transition them). The optional Archive Access and Deep Archive
     // Access tiers stay off: an object there must be restored before CloudFront can serve it.
-    props.bucket.addLifecycleRule({
+    props.media.bucket.addLifecycleRule({
       id: 'MediaIntelligentTiering',
       prefix: pathPattern.replace(/^\//, '').replace(/\*$/, ''),
       transitions: [{ storageClass: s3.StorageClass.INTELLIGENT_TIERING, transitionAfter: Duration.days(tieringAfterDays) }],

@@ -1,4 +1,5 @@
-import { Aws, RemovalPolicy } from 'aws-cdk-lib';
+import { Aws, Lazy, RemovalPolicy } from 'aws-cdk-lib';
+import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
@@ -25,8 +26,10 @@ export interface MediaStorageProps {
 export class MediaStorage extends Construct {
   /** The private media bucket. */
   public readonly bucket: s3.Bucket;
+  /** Who may use the objects from outside the VPC endpoint: the administrators, then any service role allowed later. */
+  private readonly outsideEndpointArns: string[];
   /** The bucket policy's Deny for object requests that do not come through the VPC endpoint. */
-  public readonly denyOutsideEndpoint: iam.PolicyStatement;
+  private readonly denyOutsideEndpoint: iam.PolicyStatement;
 
   constructor(scope: Construct, id: string, props: MediaStorageProps) {
     if (props.readers.length === 0) {
@@ -42,6 +45,7 @@ export class MediaStorage extends Construct {
       );
     }
     super(scope, id);
+    this.outsideEndpointArns = [...administratorArns];
 
     this.bucket = new s3.Bucket(this, 'Bucket', {
       // Nobody on the internet may read the media, whatever a policy or an ACL says later.
@@ -67,12 +71,29 @@ export class MediaStorage extends Construct {
       conditions: {
         StringNotEquals: { 'aws:SourceVpce': props.endpoint.vpcEndpointId },
         // Without this exception the administrators would be locked out of their own media.
-        ArnNotLike: { 'aws:PrincipalArn': administratorArns },
+        ArnNotLike: { 'aws:PrincipalArn': Lazy.list({ produce: () => this.outsideEndpointArns }) },
       },
     });
     this.bucket.addToResourcePolicy(this.denyOutsideEndpoint);
 
     // Least privilege: read and write on this bucket only, nothing else in S3.
     for (const reader of props.readers) this.bucket.grantReadWrite(reader);
+  }
+
+  /**
+   * Lets a service role (such as S3 replication's) use the objects from outside the VPC endpoint:
+   * AWS services reach S3 from their own network, so the endpoint condition would deny them.
+   */
+  public allowOutsideEndpoint(role: iam.IRole): void {
+    this.outsideEndpointArns.push(role.roleArn);
+  }
+
+  /**
+   * Lets a CloudFront distribution read the objects through origin access control: its signed
+   * requests come from the edge, not the VPC, and carry the distribution's ARN as aws:SourceArn
+   * (a request without that key still matches StringNotEquals, so the Deny holds for everyone else).
+   */
+  public allowDistribution(distribution: cloudfront.IDistribution): void {
+    this.denyOutsideEndpoint.addCondition('StringNotEquals', { 'aws:SourceArn': distribution.distributionArn });
   }
 }

@@ -14,7 +14,7 @@ import { LoadBalancedTier } from './tiers';
 
 /** Props of {@link ReadRegionStack}. */
 export interface ReadRegionStackProps extends StackProps {
-  /** The shop's hosted zone name (the primary stack creates the zone), such as shop.example.com. */
+  /** The shop's hosted zone name (the primary stack creates the zone), such as shop.your-domain.com. */
   readonly zoneName: string;
   /**
    * The name, relative to the zone, that latency routing answers for both Regions.
@@ -60,24 +60,6 @@ export class ReadRegionStack extends Stack {
       description: 'The ARN of the primary RDS database (output DatabaseArn of the primary stack)',
       allowedPattern: '^arn:aws[a-z-]*:rds:[a-z0-9-]+:\\d{12}:db:[a-z][a-z0-9-]*$',
       constraintDescription: 'an RDS DB instance ARN such as arn:aws:rds:ap-northeast-2:123456789012:db:shop-db',
-    }).valueAsString;
-    const primaryAlbDnsName = new CfnParameter(this, 'PrimaryAlbDnsName', {
-      type: 'String',
-      description: 'The DNS name of the primary external ALB (output AlbDnsName of the primary stack)',
-      allowedPattern: '^[A-Za-z0-9.-]+\\.elb\\.amazonaws\\.com$',
-      constraintDescription: 'an ALB DNS name ending in .elb.amazonaws.com',
-    }).valueAsString;
-    const primaryAlbZoneId = new CfnParameter(this, 'PrimaryAlbHostedZoneId', {
-      type: 'String',
-      description: 'The canonical hosted zone id of the primary ALB (output AlbCanonicalHostedZoneId of the primary stack)',
-      allowedPattern: '^Z[A-Z0-9]{1,31}$',
-      constraintDescription: 'a Route 53 hosted zone id such as ZWKZPGTI48KDX',
-    }).valueAsString;
-    const hostedZoneId = new CfnParameter(this, 'HostedZoneId', {
-      type: 'String',
-      description: 'The id of the shop hosted zone (output HostedZoneId of the primary stack)',
-      allowedPattern: '^Z[A-Z0-9]{1,31}$',
-      constraintDescription: 'a Route 53 hosted zone id such as Z0123456789ABCDEFGHIJ',
     }).valueAsString;
     // arn:aws:rds:<region>:<account>:db:<name>: the fourth field is the primary Region.
     const primaryRegion = Fn.select(3, Fn.split(':', primaryDatabaseArn));
@@ -186,20 +168,6 @@ export class ReadRegionStack extends Stack {
     // Read replicas ignore deletion policies: deleting the stack deletes the replica.
     replica.applyRemovalPolicy(RemovalPolicy.DESTROY);
 
-    const zone = route53.HostedZone.fromHostedZoneAttributes(this, 'Zone', { hostedZoneId, zoneName: props.zoneName });
-    new LatencyRouting(this, 'LatencyRouting', {
-      zone,
-      recordName,
-      endpoints: [
-        { region: primaryRegion, dnsName: primaryAlbDnsName, canonicalHostedZoneId: primaryAlbZoneId },
-        {
-          region: this.region,
-          dnsName: web.loadBalancer.loadBalancerDnsName,
-          canonicalHostedZoneId: web.loadBalancer.loadBalancerCanonicalHostedZoneId,
-        },
-      ],
-    });
-
     acknowledgeNag(
       security.externalLoadBalancer,
       'AwsSolutions-EC23',
@@ -237,13 +205,47 @@ export class ReadRegionStack extends Stack {
       description: 'This Region external ALB (HTTP): compare with the primary one.',
       value: web.loadBalancer.loadBalancerDnsName,
     });
-    new CfnOutput(this, 'LatencyName', {
-      description: 'The name Route 53 answers with the nearest healthy Region (once the zone is delegated).',
-      value: `${recordName}.${props.zoneName}`,
-    });
     new CfnOutput(this, 'ReplicaEndpoint', {
       description: 'The cross-Region read replica: reads only, from the APP servers of this Region.',
       value: replica.attrEndpointAddress,
+    });
+
+    // Latency routing over both Regions, in the shop's hosted zone: the primary ALB and the zone come
+    // from the primary stack's outputs too.
+    const primaryAlbDnsName = new CfnParameter(this, 'PrimaryAlbDnsName', {
+      type: 'String',
+      description: 'The DNS name of the primary external ALB (output AlbDnsName of the primary stack)',
+      allowedPattern: '^[A-Za-z0-9.-]+\\.elb\\.amazonaws\\.com$',
+      constraintDescription: 'an ALB DNS name ending in .elb.amazonaws.com',
+    }).valueAsString;
+    const primaryAlbZoneId = new CfnParameter(this, 'PrimaryAlbHostedZoneId', {
+      type: 'String',
+      description: 'The canonical hosted zone id of the primary ALB (output AlbCanonicalHostedZoneId of the primary stack)',
+      allowedPattern: '^Z[A-Z0-9]{1,31}$',
+      constraintDescription: 'a Route 53 hosted zone id such as ZWKZPGTI48KDX',
+    }).valueAsString;
+    const hostedZoneId = new CfnParameter(this, 'HostedZoneId', {
+      type: 'String',
+      description: 'The id of the shop hosted zone (output HostedZoneId of the primary stack)',
+      allowedPattern: '^Z[A-Z0-9]{1,31}$',
+      constraintDescription: 'a Route 53 hosted zone id such as Z0123456789ABCDEFGHIJ',
+    }).valueAsString;
+    const zone = route53.HostedZone.fromHostedZoneAttributes(this, 'Zone', { hostedZoneId, zoneName: props.zoneName });
+    new LatencyRouting(this, 'LatencyRouting', {
+      zone,
+      recordName,
+      endpoints: [
+        { region: primaryRegion, dnsName: primaryAlbDnsName, canonicalHostedZoneId: primaryAlbZoneId },
+        {
+          region: this.region,
+          dnsName: web.loadBalancer.loadBalancerDnsName,
+          canonicalHostedZoneId: web.loadBalancer.loadBalancerCanonicalHostedZoneId,
+        },
+      ],
+    });
+    new CfnOutput(this, 'LatencyName', {
+      description: 'The name Route 53 answers with the nearest healthy Region (once the zone is delegated).',
+      value: `${recordName}.${props.zoneName}`,
     });
   }
 }

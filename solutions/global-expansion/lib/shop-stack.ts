@@ -6,15 +6,19 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as route53 from 'aws-cdk-lib/aws-route53';
 import * as targets from 'aws-cdk-lib/aws-route53-targets';
 import { Construct } from 'constructs';
+import { ShopBackup } from './backup';
 import { Bastion } from './bastion';
 import { ShopDatabase } from './database';
 import { DatabaseSubnetAcl } from './database-acl';
 import { MediaStorage } from './media';
 import { MediaCdn } from './media-cdn';
+import { MediaReplication } from './media-replication';
 import { ShopDomain, ShopNetwork } from './network';
 import { SecurityChain } from './security';
 import { StaticSite } from './static-site';
 import { AuditAndDetection, CpuAlarmScaling } from './monitoring';
+import { RecoveryObjectives } from './recovery-objectives';
+import { DEFAULT_SECONDARY_REGION, RecoveryTarget } from './recovery-stack';
 import { acknowledgeReviewedFindings } from './reviewed-findings';
 import { LoadBalancedTier } from './tiers';
 import { WebFirewall } from './web-firewall';
@@ -64,6 +68,11 @@ export interface ShopStackProps extends StackProps {
    * @default - the account root user and roles whose name starts with "Admin"
    */
   readonly administratorArns?: string[];
+  /**
+   * The recovery stack in the secondary Region that receives the backup copies and the media replicas.
+   * @default - the stack ShopBackupDrRecovery in ap-northeast-1
+   */
+  readonly recovery?: RecoveryTarget;
 }
 
 /** The shopping mall's infrastructure for the "Global expansion" lab: the primary Region. */
@@ -254,6 +263,15 @@ export class ShopStack extends Stack {
     new CpuAlarmScaling(this, 'WebCpuScaling', { autoScalingGroup: web.autoScalingGroup });
     new CpuAlarmScaling(this, 'AppCpuScaling', { autoScalingGroup: app.autoScalingGroup });
 
+    // Disaster recovery in a second Region: daily backups of the database and the servers'
+    // volumes with a copy in the secondary vault, and the media replicated to the replica bucket.
+    const recovery = props.recovery ?? { stackName: 'ShopBackupDrRecovery', region: DEFAULT_SECONDARY_REGION };
+    new ShopBackup(this, 'Backup', { database: database.instance, servers: [web, app], recovery });
+    new MediaReplication(this, 'MediaReplication', { media, recovery });
+    // Restoring the database from the Tokyo copy and redeploying the tiers there takes hours (RTO);
+    // the newest copy is at most a day old (RPO).
+    new RecoveryObjectives(this, 'RecoveryObjectives', { rto: Duration.hours(4), rpo: Duration.hours(24) });
+
     acknowledgeReviewedFindings({ security, web, app, database: database.instance, site: site.bucket, media: media.bucket, distribution });
 
     // LIST lets a request for the bucket's root list its keys; defaultRootObject answers / with
@@ -264,7 +282,7 @@ export class ShopStack extends Stack {
     );
 
     // The media behaviour (/media/* from the private media bucket) and lifecycle tiering for cold media.
-    new MediaCdn(this, 'MediaCdn', { distribution, bucket: media.bucket, denyOutsideEndpoint: media.denyOutsideEndpoint });
+    new MediaCdn(this, 'MediaCdn', { distribution, media });
 
     // The shop's hosted zone, always: the read Region's latency records live in it. With domainName,
     // the zone also answers the domain itself with an alias to CloudFront.

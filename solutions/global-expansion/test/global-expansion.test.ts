@@ -2,11 +2,12 @@ import path from 'node:path';
 import { App, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as route53 from 'aws-cdk-lib/aws-route53';
-import * as s3 from 'aws-cdk-lib/aws-s3';
 import { LatencyRouting } from '../lib/latency-routing';
+import { MediaStorage } from '../lib/media';
 import { MediaCdn } from '../lib/media-cdn';
 import { ReadRegionStack } from '../lib/read-region-stack';
 import { ShopStack } from '../lib/shop-stack';
@@ -53,11 +54,23 @@ const logicalId = (template: Template, type: string, props: Record<string, unkno
 };
 
 describe('the app', () => {
-  it('creates the primary stack and the read Region stack in the second Region (ap-northeast-1 unless told)', () => {
-    expect([...stacks.keys()]).toEqual(expect.arrayContaining(['ShopGlobalExpansion', 'ShopGlobalExpansionReadRegion']));
-    expect(stacks.get('ShopGlobalExpansionReadRegion')!.region).toBe('ap-northeast-1');
+  it('creates the recovery, primary and read Region stacks, the recovery and read Region ones in the second Region', () => {
+    expect([...stacks.keys()].sort()).toEqual(['ShopGlobalExpansion', 'ShopGlobalExpansionReadRegion', 'ShopGlobalExpansionRecovery']);
+    expect(stacks.get('ShopGlobalExpansionRecovery')!.region).toBe('ap-northeast-1');
     expect(stacks.get('ShopGlobalExpansion')!.region).toBe('unknown-region');
-    expect(binStacks({ secondaryRegion: 'us-west-2' }).get('ShopGlobalExpansionReadRegion')!.region).toBe('us-west-2');
+    expect(stacks.get('ShopGlobalExpansionReadRegion')!.region).toBe('ap-northeast-1');
+    const moved = binStacks({ secondaryRegion: 'us-west-2' });
+    expect([moved.get('ShopGlobalExpansionRecovery')!.region, moved.get('ShopGlobalExpansionReadRegion')!.region]).toEqual([
+      'us-west-2',
+      'us-west-2',
+    ]);
+  });
+
+  it('keeps lab 8: the primary copies its backups into the vault of the recovery stack, by name', () => {
+    const recovery = stacks.get('ShopGlobalExpansionRecovery')!.template;
+    recovery.hasResourceProperties('AWS::Backup::BackupVault', { BackupVaultName: 'shop-global-expansion-recovery-vault' });
+    expect(JSON.stringify(primary.findResources('AWS::Backup::BackupPlan'))).toContain(':backup:ap-northeast-1:');
+    expect(JSON.stringify(primary.findResources('AWS::Backup::BackupPlan'))).toContain('backup-vault:shop-global-expansion-recovery-vault');
   });
 
   it('uses one zone name in both stacks, and no cross-stack reference between the Regions', () => {
@@ -273,15 +286,16 @@ describe('the read Region stack', () => {
 describe('invalid props of the new constructs', () => {
   it('rejects a media path that is not a folder pattern and negative tiering days', () => {
     const stack = new Stack();
-    const bucket = new s3.Bucket(stack, 'Bucket');
-    const distribution = new cloudfront.Distribution(stack, 'Cdn', {
-      defaultBehavior: { origin: origins.S3BucketOrigin.withOriginAccessControl(bucket) },
+    const endpoint = new ec2.Vpc(stack, 'Vpc').addGatewayEndpoint('S3', { service: ec2.GatewayVpcEndpointAwsService.S3 });
+    const media = new MediaStorage(stack, 'Media', {
+      endpoint,
+      readers: [new iam.Role(stack, 'App', { assumedBy: new iam.ServicePrincipal('ec2.amazonaws.com') })],
     });
-    const denyOutsideEndpoint = new iam.PolicyStatement({ effect: iam.Effect.DENY, actions: ['s3:*'], resources: ['*'] });
-    expect(() => new MediaCdn(stack, 'A', { distribution, bucket, denyOutsideEndpoint, pathPattern: '*.jpg' })).toThrow(
-      /not a folder pattern/,
-    );
-    expect(() => new MediaCdn(stack, 'B', { distribution, bucket, denyOutsideEndpoint, tieringAfterDays: -1 })).toThrow(/0 or more/);
+    const distribution = new cloudfront.Distribution(stack, 'Cdn', {
+      defaultBehavior: { origin: new origins.HttpOrigin('shop.my-domain.net') },
+    });
+    expect(() => new MediaCdn(stack, 'A', { distribution, media, pathPattern: '*.jpg' })).toThrow(/not a folder pattern/);
+    expect(() => new MediaCdn(stack, 'B', { distribution, media, tieringAfterDays: -1 })).toThrow(/0 or more/);
   });
 
   it('rejects latency routing with one Region or a relative health check path', () => {

@@ -478,7 +478,15 @@ describe('the media bucket', () => {
     withAdmins.hasResourceProperties('AWS::S3::BucketPolicy', {
       PolicyDocument: {
         Statement: Match.arrayWith([
-          Match.objectLike({ Effect: 'Deny', Condition: Match.objectLike({ ArnNotLike: { 'aws:PrincipalArn': administratorArns } }) }),
+          Match.objectLike({
+            Effect: 'Deny',
+            // The administrators, then the S3 replication role (which reads the media from outside the VPC).
+            Condition: Match.objectLike({
+              ArnNotLike: {
+                'aws:PrincipalArn': [...administratorArns, { 'Fn::GetAtt': [Match.stringLikeRegexp('^MediaReplicationRole'), 'Arn'] }],
+              },
+            }),
+          }),
         ]),
       },
     });

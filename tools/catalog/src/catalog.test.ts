@@ -8,6 +8,7 @@ import {
   hourlyCost,
   labCost,
   labStacks,
+  regionName,
   nearestLabId,
   priceCatalog,
   priceLine,
@@ -233,9 +234,20 @@ describe('labs with several stacks in two Regions', () => {
       ]),
     ),
   };
-  /** A copy of the catalog whose last lab deploys a recovery stack to the second Region before its main stack. */
+  /** The price table without Tokyo. */
+  const withoutTokyo: PriceTable = {
+    ...priceTable,
+    prices: Object.fromEntries(
+      Object.entries(priceTable.prices).map(([key, entry]) => {
+        const { 'ap-northeast-1': _usd, ...usd } = entry.usd;
+        return [key, { ...entry, usd }];
+      }),
+    ),
+  };
+  /** The catalog's labs up to security-review, whose lab deploys a recovery stack to the second Region before its main stack. */
   const twoRegions = (): Catalog => {
     const data = clone();
+    data.labs = data.labs.slice(0, data.labs.findIndex((lab) => lab.id === 'security-review') + 1);
     const lab = data.labs[data.labs.length - 1];
     lab.stacks = [
       { name: 'ShopTestRecovery', region: 'secondary' },
@@ -259,6 +271,12 @@ describe('labs with several stacks in two Regions', () => {
     expect(usesSecondaryRegion(data.labs[0])).toBe(false);
     expect(labStacks(data.labs[data.labs.length - 1]).map((stack) => stack.name)).toEqual(['ShopTestRecovery', 'ShopSecurityReview']);
     expect(usesSecondaryRegion(data.labs[data.labs.length - 1])).toBe(true);
+  });
+
+  it('names a Region from the price table in both languages, else by its code', () => {
+    expect(regionName('ap-northeast-2', 'en')).toBe('Asia Pacific (Seoul)');
+    expect(regionName('ap-northeast-2', 'ko')).toBe('아시아 태평양(서울)');
+    expect(regionName('eu-west-9', 'ko')).toBe('eu-west-9');
   });
 
   it('takes the second Region from the lab, else the catalog, else Tokyo', () => {
@@ -306,7 +324,7 @@ describe('labs with several stacks in two Regions', () => {
     expect(validateCatalog(data, { root, prices: withTokyo })).toEqual([
       'lab "security-review": cost price "nat-gateway" is in the secondary Region, but the lab has no stack there: list its stacks in "stacks" or drop "region".',
     ]);
-    expect(validateCatalog(twoRegions(), { root })).toEqual([
+    expect(validateCatalog(twoRegions(), { root, prices: withoutTokyo })).toEqual([
       'lab "security-review": cost price "nat-gateway" has no ap-northeast-1 price in labs/prices.json: add it there or fix the key.',
     ]);
   });

@@ -62,6 +62,11 @@ export function labCost(lab: Lab): PricedLab['cost'] {
   return (priced && priced.costPerHour === lab.costPerHour ? priced : priceCatalog({ ...catalog, labs: [lab] }).labs[0]).cost;
 }
 
+/** A Region's name in the learner's language from labs/prices.json ("Asia Pacific (Tokyo)"), else its code. */
+export function regionName(region: string, lang: Lang): string {
+  return priceTable.regions[region]?.[lang] ?? region;
+}
+
 /** Finds a lab by id, or undefined. */
 export function findLab(id: string, source: Catalog = catalog): Lab | undefined {
   return source.labs.find((lab) => lab.id === id);

@@ -16,6 +16,7 @@ export {
   nearestId,
   nearestLabId,
   priceCatalog,
+  regionName,
   secondaryRegion,
   usesSecondaryRegion,
 } from './core';

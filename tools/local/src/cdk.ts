@@ -2,8 +2,9 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
-import { labDir, repoRoot, type Lab } from '@workshop/catalog';
+import { labDir, repoRoot } from '@workshop/catalog';
 import { commandLine, type DeployArgs } from './args';
+import type { StackContext } from './context';
 import { LocalError, msg, type Print } from './messages';
 import { dropOutputsOfUncreated, recoverStack, stackStatus } from './stack';
 import { workshopDir } from './state';
@@ -73,27 +74,75 @@ export function appDir(args: Pick<DeployArgs, 'labId' | 'solution'>): string {
   return dir;
 }
 
-/**
- * Synthesizes the lab for moto and drops the stack outputs that read resources moto does not create
- * (it fails every DescribeStacks of such a stack); returns the `--app` arguments that deploy this assembly.
- */
-export async function emulatorAssembly(lab: Lab, dir: string, target: ResolvedTarget, args: DeployArgs, print: Print): Promise<string[]> {
-  const { code } = await runCdk(['synth', lab.stackName, '--quiet'], dir, target.env);
-  if (code !== 0) throw new LocalError(msg.cdkFailed('synth', commandLine(args)));
-  const assembly = assemblyDir(dir, target.env);
-  const file = path.join(assembly, `${lab.stackName}.template.json`);
-  const template = JSON.parse(fs.readFileSync(file, 'utf8'));
-  const dropped = dropOutputsOfUncreated(template, target.state?.unsupportedResourceTypes ?? []);
-  if (dropped.length) {
-    fs.writeFileSync(file, JSON.stringify(template, null, 1));
-    print(msg.outputsLeftOut(dropped, target.state?.flavor ?? target.label));
-  }
-  return ['--app', assembly];
+/** The cloud assembly a deploy works from: the `--app` arguments that deploy it, and which of the lab's stacks the app defines. */
+export interface LabAssembly {
+  /** `['--app', <assembly>]`, or none when `cdk deploy` synthesizes the app itself. */
+  readonly app: readonly string[];
+  /** The lab's stacks the app defines (a starter may not define every stack of its lab yet). */
+  readonly defined: ReadonlySet<string>;
+  /** The assembly folder, when the app was synthesized here. */
+  readonly dir?: string;
 }
 
-/** Bootstraps the target for the CDK unless its CDKToolkit stack is already complete (a failed one is removed first). */
-export async function ensureBootstrapped(target: ResolvedTarget, dir: string, args: DeployArgs, print: Print): Promise<void> {
-  const cfn = new CloudFormationClient(target.clientConfig);
+/**
+ * Synthesizes the lab once when its stacks must be known or edited before deploying: a lab with several stacks
+ * (every stack, to deploy each from the same assembly) and moto (which fails every DescribeStacks of a stack
+ * whose outputs read resources it does not create: those outputs are dropped). Otherwise `cdk deploy` synthesizes.
+ */
+export async function labAssembly(context: StackContext): Promise<LabAssembly> {
+  const { dir, target, args, print, stacks, stack } = context;
+  const moto = target.state?.flavor.startsWith('moto') === true;
+  const several = stacks.length > 1;
+  if (!moto && !several) return { app: [], defined: new Set([stack.name]) };
+  const names = several ? [] : [stack.name];
+  const { code } = await runCdk(['synth', ...names, '--quiet', ...context.cdkContext], dir, target.env);
+  if (code !== 0) throw new LocalError(msg.cdkFailed('synth', commandLine(args)));
+  const assembly = assemblyDir(dir, target.env);
+  const defined = new Set(stacks.filter((lab) => fs.existsSync(templateFile(assembly, lab.name))).map((lab) => lab.name));
+  if (!defined.has(stack.name)) throw new LocalError(msg.stackNotInApp(stack.name, path.relative(repoRoot, dir)), 2);
+  if (moto) {
+    for (const name of defined) {
+      const file = templateFile(assembly, name);
+      const template = JSON.parse(fs.readFileSync(file, 'utf8'));
+      const dropped = dropOutputsOfUncreated(template, target.state?.unsupportedResourceTypes ?? []);
+      if (dropped.length) {
+        fs.writeFileSync(file, JSON.stringify(template, null, 1));
+        print(msg.outputsLeftOut(dropped, target.state?.flavor ?? target.label));
+      }
+    }
+  }
+  return { app: ['--app', assembly], defined, dir: assembly };
+}
+
+/** The template file of a stack in a cloud assembly. */
+export function templateFile(assembly: string, stackName: string): string {
+  return path.join(assembly, `${stackName}.template.json`);
+}
+
+/** The parameters a stack's template in the assembly declares (none when the template cannot be read). */
+export function declaredParameters(assembly: string | undefined, stackName: string): Set<string> {
+  if (!assembly) return new Set();
+  try {
+    return new Set(
+      Object.keys((JSON.parse(fs.readFileSync(templateFile(assembly, stackName), 'utf8')) as { Parameters?: object }).Parameters ?? {}),
+    );
+  } catch {
+    return new Set();
+  }
+}
+
+/**
+ * Bootstraps the target for the CDK in `region` (the target's by default) unless its CDKToolkit stack there is
+ * already complete (a failed one is removed first).
+ */
+export async function ensureBootstrapped(
+  target: ResolvedTarget,
+  dir: string,
+  args: DeployArgs,
+  print: Print,
+  region: string = target.region,
+): Promise<void> {
+  const cfn = new CloudFormationClient({ ...target.clientConfig, region });
   try {
     const status = await stackStatus(cfn, 'CDKToolkit');
     if (status && /COMPLETE$/.test(status) && !status.includes('ROLLBACK')) return;
@@ -101,7 +150,7 @@ export async function ensureBootstrapped(target: ResolvedTarget, dir: string, ar
   } finally {
     cfn.destroy();
   }
-  print(msg.bootstrapping(target.label));
-  const { code } = await runCdk(['bootstrap', `aws://${target.account}/${target.region}`], dir, target.env);
+  print(msg.bootstrapping(region === target.region ? target.label : `${target.label}, ${region}`));
+  const { code } = await runCdk(['bootstrap', `aws://${target.account}/${region}`], dir, target.env);
   if (code !== 0) throw new LocalError(msg.cdkFailed('bootstrap', commandLine(args)));
 }

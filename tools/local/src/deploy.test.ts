@@ -1,3 +1,5 @@
+import type { Lab } from '@workshop/catalog';
+import { deployStacks } from './context';
 import { deployFailure, liveCheckCommand } from './deploy';
 
 describe('a failed cdk deploy', () => {
@@ -29,6 +31,35 @@ describe('the check command printed after a deploy', () => {
     );
     expect(liveCheckCommand({ id: 'vpc-migration' }, { kind: 'aws', region: 'ap-northeast-2' })).toBe(
       'npx checker check vpc-migration --live --region ap-northeast-2',
+    );
+  });
+});
+
+describe('a lab with stacks in two Regions', () => {
+  const lab = {
+    id: 'two-region',
+    stackName: 'ShopTwin',
+    stacks: [
+      { name: 'ShopTwinRecovery', region: 'secondary' as const },
+      { name: 'ShopTwin', region: 'primary' as const, parameters: { Arn: { stack: 'ShopTwinRecovery', output: 'Arn' } } },
+    ],
+  };
+
+  test('deploys its stacks in catalog order, primary ones to the target Region and the others to the second Region', () => {
+    expect(deployStacks({ ...lab } as unknown as Lab, 'us-east-1').map(({ name, regionName }) => [name, regionName])).toEqual([
+      ['ShopTwinRecovery', 'ap-northeast-1'],
+      ['ShopTwin', 'us-east-1'],
+    ]);
+    expect(deployStacks({ ...lab, secondaryRegion: 'eu-west-1' } as unknown as Lab, 'ap-northeast-2')[0].regionName).toBe('eu-west-1');
+    expect(deployStacks({ id: 'one', stackName: 'ShopOne' } as Lab, 'us-east-1')).toEqual([
+      { name: 'ShopOne', region: 'primary', regionName: 'us-east-1' },
+    ]);
+  });
+
+  test('the check command stays one command: local finds both Regions in the record, real AWS names them', () => {
+    expect(liveCheckCommand(lab, { kind: 'local', region: 'us-east-1' })).toBe('npx checker check two-region --live');
+    expect(liveCheckCommand(lab, { kind: 'aws', region: 'ap-northeast-2' })).toBe(
+      'npx checker check two-region --live --region ap-northeast-2 --secondary-region ap-northeast-1',
     );
   });
 });

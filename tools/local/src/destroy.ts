@@ -1,51 +1,59 @@
 import type { DeployArgs } from './args';
 import { commandLine } from './args';
 import { runCdk } from './cdk';
-import { openContext, type StackContext } from './context';
+import { openContext, type LabApp, type StackContext } from './context';
 import { LEFTOVER_REASONS, LocalError, msg, say, type Print } from './messages';
 import { BILLABLE_TYPES, deployedTemplate, emptyBucket, listStackResources, retainedResources, stackStatus, type Leftover } from './stack';
 import { forgetDeployment } from './state';
 
-/** `npm run destroy`: empties the stack's buckets, deletes the stack and reports what is left (and billed). */
+/**
+ * `npm run destroy`: for each of the lab's stacks in reverse deploy order, empties its buckets, deletes it in its
+ * Region and reports what is left (and billed). Stops at the first stack that will not go, naming it.
+ */
 export async function destroy(
   args: DeployArgs,
   env: NodeJS.ProcessEnv = process.env,
   print: Print = say,
+  app?: LabApp,
 ): Promise<{ leftovers: Leftover[] }> {
-  const context = await openContext(args, env, print);
+  const context = await openContext(args, env, print, app);
   try {
-    return await destroyStack(context);
+    const leftovers: Leftover[] = [];
+    for (const stack of [...context.stacks].reverse()) leftovers.push(...(await destroyStack(context.forStack(stack))).leftovers);
+    return { leftovers };
   } finally {
     context.close();
   }
 }
 
 /**
- * Deletes the lab's stack with `cdk destroy` (emptying its buckets first, which CloudFormation cannot delete
- * otherwise), forgets its deployment record and reports what outlives it. Throws when the stack is still there.
+ * Deletes the context's stack with `cdk destroy` in its Region (emptying its buckets first, which CloudFormation
+ * cannot delete otherwise), forgets its deployment record and reports what outlives it. Throws when the stack is still there.
  */
 export async function destroyStack(context: StackContext): Promise<{ leftovers: Leftover[] }> {
-  const { lab, target, cfn, print } = context;
-  if (!(await stackStatus(cfn, lab.stackName))) {
-    forgetDeployment(lab.id, lab.stackName, context.env);
-    print(msg.nothingToDestroy(lab.stackName, target.label));
+  const { lab, target, cfn, print, stack } = context;
+  const where = context.stacks.length > 1 ? `${target.label}, ${stack.regionName}` : target.label;
+  if (!(await stackStatus(cfn, stack.name))) {
+    forgetDeployment(lab.id, stack.name, context.env);
+    print(msg.nothingToDestroy(stack.name, where));
     return { leftovers: [] };
   }
-  const resources = await listStackResources(cfn, lab.stackName);
-  const retained = retainedResources(await deployedTemplate(cfn, lab.stackName), resources);
+  const resources = await listStackResources(cfn, stack.name);
+  const retained = retainedResources(await deployedTemplate(cfn, stack.name), resources);
   await emptyBuckets(context, resources, retained);
-  print(msg.destroying(lab.stackName, target.label));
-  const { code } = await runCdk(['destroy', lab.stackName, '--force'], context.dir, target.env);
-  const after = await stackStatus(cfn, lab.stackName);
+  print(msg.destroying(stack.name, where));
+  const { code } = await runCdk(['destroy', stack.name, '--force', ...context.cdkContext], context.dir, context.cdkEnv);
+  const after = await stackStatus(cfn, stack.name);
   const leftovers = [...retained, ...(after ? await failedDeletes(context) : [])];
   if (after || (code !== 0 && target.kind === 'aws')) {
     if (leftovers.length) reportLeftovers(leftovers, context);
-    throw new LocalError(msg.cdkFailed('destroy', commandLine({ ...context.args, command: 'destroy' })));
+    const command = commandLine({ ...context.args, command: 'destroy' });
+    throw new LocalError(context.stacks.length > 1 ? msg.stackDestroyFailed(stack.name, command) : msg.cdkFailed('destroy', command));
   }
-  forgetDeployment(lab.id, lab.stackName, context.env);
+  forgetDeployment(lab.id, stack.name, context.env);
   // moto drops the stack even when it cannot delete a resource (a VPC whose instances it keeps).
   if (code !== 0) print(msg.emulatorKeptResources());
-  print(msg.stackGone(lab.stackName));
+  print(msg.stackGone(stack.name));
   if (code === 0 || leftovers.length) reportLeftovers(leftovers, context);
   return { leftovers };
 }
@@ -63,8 +71,8 @@ async function emptyBuckets(context: StackContext, resources: Awaited<ReturnType
   }
 }
 
-async function failedDeletes({ cfn, lab }: StackContext): Promise<Leftover[]> {
-  return (await listStackResources(cfn, lab.stackName))
+async function failedDeletes({ cfn, stack }: StackContext): Promise<Leftover[]> {
+  return (await listStackResources(cfn, stack.name))
     .filter((r) => r.ResourceStatus === 'DELETE_FAILED' && r.PhysicalResourceId)
     .map((r) => ({
       logicalId: r.LogicalResourceId ?? '',

@@ -53,6 +53,25 @@ describe('messages', () => {
     ['leftBehind', msg.leftBehind()],
     ['leftover', msg.leftover('AWS::S3::Bucket', 'shop-logs', LEFTOVER_REASONS.retained, { en: 'S3 storage', ko: 'S3 저장 요금' })],
     ['bootstrapStays', msg.bootstrapStays()],
+    [
+      'awsCostRegions',
+      msg.awsCostRegions(
+        'x',
+        true,
+        '123456789012',
+        [
+          { region: 'ap-northeast-2', usd: '0.120' },
+          { region: 'ap-northeast-1', usd: '0.050' },
+        ],
+        '0.170',
+      ),
+    ],
+    ['stackNotInApp', msg.stackNotInApp('Shop', 'labs/x')],
+    ['stackNotDefinedYet', msg.stackNotDefinedYet('ShopRecovery')],
+    ['parameterStackMissing', msg.parameterStackMissing('Shop', 'VaultName', 'ShopRecovery')],
+    ['parameterOutputMissing', msg.parameterOutputMissing('Shop', 'VaultName', 'ShopRecovery', 'VaultName')],
+    ['stackDeployFailed', msg.stackDeployFailed('ShopRecovery', 'npm run deploy -- x')],
+    ['stackDestroyFailed', msg.stackDestroyFailed('ShopRecovery', 'npm run destroy -- x')],
   ];
 
   test('every message has a sample here', () => {

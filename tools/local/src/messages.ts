@@ -147,6 +147,16 @@ export const msg = {
     en: `About to deploy ${lab} (${appName(solution).en}) to REAL AWS: account ${account}, region ${region}. It costs about USD ${cost} per hour until you run npm run destroy -- ${lab} --target aws.`,
     ko: `${lab}(${appName(solution).ko})을(를) 실제 AWS에 배포합니다. 계정 ${account}, 리전 ${region}. npm run destroy -- ${lab} --target aws로 지울 때까지 시간당 약 ${cost} USD가 듭니다.`,
   }),
+  awsCostRegions: (
+    lab: string,
+    solution: boolean,
+    account: string,
+    regions: ReadonlyArray<{ region: string; usd: string }>,
+    total: string,
+  ): LocalizedText => ({
+    en: `About to deploy ${lab} (${appName(solution).en}) to REAL AWS: account ${account}, ${regions.map((r) => `region ${r.region} about USD ${r.usd} per hour`).join(', ')}: about USD ${total} per hour in all until you run npm run destroy -- ${lab} --target aws.`,
+    ko: `${lab}(${appName(solution).ko})을(를) 실제 AWS에 배포합니다. 계정 ${account}, ${regions.map((r) => `리전 ${r.region} 시간당 약 ${r.usd} USD`).join(', ')}. npm run destroy -- ${lab} --target aws로 지울 때까지 모두 합쳐 시간당 약 ${total} USD가 듭니다.`,
+  }),
   stepTarget: (label: string, lab: string, solution: boolean, stack: string): LocalizedText => ({
     en: `[1/4] Target: ${label}; lab ${lab} (${appName(solution).en}), stack ${stack}`,
     ko: `[1/4] 대상: ${label}, 실습 ${lab}(${appName(solution).ko}), 스택 ${stack}`,
@@ -167,9 +177,33 @@ export const msg = {
     en: `Left out the stack outputs ${outputs.join(', ')}: they read resources ${flavor} does not create.`,
     ko: `스택 출력 ${outputs.join(', ')}은(는) 뺐습니다. ${flavor}이(가) 만들지 않는 리소스를 읽기 때문입니다.`,
   }),
-  stepDeploying: (stack: string, update: boolean): LocalizedText => ({
-    en: `[2/4] ${update ? 'Updating' : 'Creating'} ${stack} with cdk deploy (progress below)...`,
-    ko: `[2/4] cdk deploy로 ${stack}을(를) ${update ? '업데이트' : '생성'}합니다(진행 상황은 아래에)...`,
+  stepDeploying: (stack: string, update: boolean, region?: string): LocalizedText => ({
+    en: `[2/4] ${update ? 'Updating' : 'Creating'} ${stack}${region ? ` in ${region}` : ''} with cdk deploy (progress below)...`,
+    ko: `[2/4] cdk deploy로 ${region ? `${region}에 ` : ''}${stack}을(를) ${update ? '업데이트' : '생성'}합니다(진행 상황은 아래에)...`,
+  }),
+  stackNotInApp: (stack: string, dir: string): LocalizedText => ({
+    en: `The app in ${dir} does not define stack ${stack}: name the stack ${stack} in its bin/ file (as the lab guide shows) and deploy again.`,
+    ko: `${dir}의 앱에 스택 ${stack}이(가) 없습니다. bin/ 파일에서 스택 이름을 ${stack}(으)로 하고(실습 안내 참고) 다시 배포하세요.`,
+  }),
+  stackNotDefinedYet: (stack: string): LocalizedText => ({
+    en: `Skipped stack ${stack}: the app does not define it yet (a later step of the lab adds it).`,
+    ko: `스택 ${stack}은(는) 건너뜁니다. 앱에 아직 없습니다(실습의 뒤 단계에서 추가합니다).`,
+  }),
+  parameterStackMissing: (stack: string, parameter: string, producer: string): LocalizedText => ({
+    en: `Stack ${stack} needs parameter ${parameter} from stack ${producer}, which was not deployed: define ${producer} in the app (see the lab guide) and deploy again.`,
+    ko: `스택 ${stack}의 파라미터 ${parameter}은(는) 스택 ${producer}에서 받는데, ${producer}이(가) 배포되지 않았습니다. 앱에 ${producer}을(를) 정의하고(실습 안내 참고) 다시 배포하세요.`,
+  }),
+  parameterOutputMissing: (stack: string, parameter: string, producer: string, output: string): LocalizedText => ({
+    en: `Stack ${stack} needs parameter ${parameter} from output ${output} of stack ${producer}, which has no such output: add new CfnOutput(this, '${output}', ...) to ${producer} and deploy again.`,
+    ko: `스택 ${stack}의 파라미터 ${parameter}은(는) 스택 ${producer}의 출력 ${output}에서 받는데, 그런 출력이 없습니다. ${producer}에 new CfnOutput(this, '${output}', ...)을 추가하고 다시 배포하세요.`,
+  }),
+  stackDeployFailed: (stack: string, command: string): LocalizedText => ({
+    en: `cdk deploy of stack ${stack} failed (see the output above): fix the cause and run ${command} again.`,
+    ko: `스택 ${stack}의 cdk deploy에 실패했습니다(위 출력 참고). 원인을 고친 뒤 ${command}을(를) 다시 실행하세요.`,
+  }),
+  stackDestroyFailed: (stack: string, command: string): LocalizedText => ({
+    en: `cdk destroy of stack ${stack} failed (see the output above): fix the cause and run ${command} again.`,
+    ko: `스택 ${stack}의 cdk destroy에 실패했습니다(위 출력 참고). 원인을 고친 뒤 ${command}을(를) 다시 실행하세요.`,
   }),
   stepStack: (stack: string, status: string, resources: number): LocalizedText => ({
     en: `[3/4] Stack ${stack}: ${status}, ${resources} resources listed by CloudFormation.`,

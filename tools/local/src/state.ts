@@ -89,7 +89,10 @@ export interface DeploymentRecord {
   endpoint?: string;
   /** Emulator and version, e.g. "moto 5.2.5" (local only). */
   flavor?: string;
+  /** The Region the stack went to. */
   region: string;
+  /** For a lab with several stacks: which of its Regions (absent in records of one-stack labs and older records: primary). */
+  regionRole?: 'primary' | 'secondary';
   account: string;
   deployedAt: string;
 }
@@ -132,6 +135,11 @@ export function forgetDeployment(labId: string, stackName: string, env: NodeJS.P
   delete records[labId][stackName];
   if (Object.keys(records[labId]).length === 0) delete records[labId];
   writeDeployments(records, env);
+}
+
+/** Every recorded stack of a lab (a lab with several stacks has one record per stack), valid records only. */
+export function labDeployments(labId: string, env: NodeJS.ProcessEnv = process.env): DeploymentRecord[] {
+  return Object.keys(readDeployments(env)[labId] ?? {}).flatMap((stackName) => lastDeployment(labId, stackName, env) ?? []);
 }
 
 /** Where `npm run deploy` last put this lab's stack, or undefined when it has no (valid) record. */

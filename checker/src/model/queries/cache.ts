@@ -8,12 +8,21 @@ export const DEFAULT_CACHE_PORT = 6379;
 const MEMCACHED_PORT = 11211;
 
 /**
- * The caches of the stack: ElastiCache replication groups, and cache clusters that belong to no
- * replication group (a single Redis/Valkey node or a memcached cluster, which cannot fail over).
+ * The caches of the stack: ElastiCache replication groups, serverless caches, and cache clusters
+ * that belong to no replication group (a single Redis/Valkey node or a memcached cluster, which
+ * cannot fail over).
  */
 export function caches(graph: ResourceGraph): Resource[] {
   const standalone = graph.ofType('AWS::ElastiCache::CacheCluster').filter((cluster) => replicationGroupOf(graph, cluster) === undefined);
-  return [...graph.ofType('AWS::ElastiCache::ReplicationGroup'), ...standalone];
+  return [...graph.ofType('AWS::ElastiCache::ReplicationGroup'), ...graph.ofType('AWS::ElastiCache::ServerlessCache'), ...standalone];
+}
+
+/**
+ * True for an ElastiCache Serverless cache: AWS keeps its data in several AZs of its subnets and
+ * always encrypts it, in transit (TLS only) and at rest; no node to size or fail over by hand.
+ */
+export function isServerless(cache: Resource): boolean {
+  return cache.type === 'AWS::ElastiCache::ServerlessCache';
 }
 
 /** True for an ElastiCache replication group (as opposed to a lone cache cluster). */
@@ -109,6 +118,7 @@ export function cacheFailover(graph: ResourceGraph, cache: Resource): { readonly
 
 /** The cache subnet group a cache launches in; undefined means none, so ElastiCache uses the default VPC. */
 export function cacheSubnetGroup(graph: ResourceGraph, cache: Resource): Resource | undefined {
+  if (isServerless(cache)) return undefined;
   const value = graph.prop(cache, 'CacheSubnetGroupName');
   if (value === undefined) {
     const member = isReplicationGroup(cache) ? memberClusters(graph, cache)[0] : undefined;
@@ -129,8 +139,9 @@ export function cacheSubnetGroup(graph: ResourceGraph, cache: Resource): Resourc
   return byName;
 }
 
-/** The subnets a cache's nodes can be placed in (those of its subnet group). */
+/** The subnets a cache's nodes can be placed in (those of its subnet group, or a serverless cache's SubnetIds). */
 export function cacheSubnets(graph: ResourceGraph, cache: Resource): Resource[] {
+  if (isServerless(cache)) return subnetsIn(graph, cache, 'SubnetIds');
   const group = cacheSubnetGroup(graph, cache);
   return group ? subnetsIn(graph, group, 'SubnetIds') : [];
 }
@@ -175,6 +186,7 @@ export interface CacheEncryption {
 
 /** A cache's encryption settings (CloudFormation's defaults: off). A lone cache cluster cannot encrypt at rest. */
 export function cacheEncryption(graph: ResourceGraph, cache: Resource): CacheEncryption {
+  if (isServerless(cache)) return { inTransit: true, plaintextAccepted: false, atRest: true };
   const inTransit = booleanProp(graph, cache, 'TransitEncryptionEnabled') ?? false;
   const mode = isReplicationGroup(cache) ? stringProp(graph, cache, 'TransitEncryptionMode') : undefined;
   return {

@@ -38,6 +38,7 @@ function roleOfAttribute(graph: ResourceGraph, resource: Resource, attribute: st
     case 'AWS::RDS::DBProxy':
       return name === 'endpoint' ? 'writer' : undefined;
     case 'AWS::ElastiCache::ReplicationGroup':
+    case 'AWS::ElastiCache::ServerlessCache':
     case 'AWS::ElastiCache::CacheCluster':
       return /endpoint\.address$/.test(name) ? 'cache' : undefined;
     default:

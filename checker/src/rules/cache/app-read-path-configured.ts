@@ -35,7 +35,7 @@ export const appReadPathConfigured: Rule = {
     ko: "new ssm.StringParameter(this, 'ReaderHost', { parameterName: `/shop/${this.stackName}/DB_READER_HOST`, stringValue: replica.dbInstanceEndpointAddress })를 만들고 CACHE_HOST도 cache.attrPrimaryEndPointAddress로 만드세요. param.grantRead(app.role)로 권한을 주고 APP 사용자 데이터에서 읽으세요(aws ssm get-parameters-by-path).",
   },
   guide: { lab: 'event-ready', section: 'read-path' },
-  seed: { seed: '001_8b32331c4bddb65a', section: 'Feed Back: Master/Slave' },
+  seed: { seed: '001_8b32331c4bddb65a', section: 'Feed Back: Master/Slave, Redis와 Master의 연관성' },
   modes: ['template', 'live'],
   services: ['rds', 'elasticache', 'ssm', 'autoscaling', 'ec2', 'elbv2', 'iam'],
   evaluate({ graph }) {

@@ -13,6 +13,10 @@ describe('cache-encryption', () => {
     expect(judge(cacheEncryption, eventShopGraph({ cache: { transitMode: 'required', engine: 'redis' } })).status).toBe('PASS');
   });
 
+  it('passes for a serverless cache, always encrypted in transit and at rest', () => {
+    expect(judge(cacheEncryption, eventShopGraph({ cache: { serverless: true } })).status).toBe('PASS');
+  });
+
   it('skips without a cache, which cache-multi-az-failover reports', () => {
     const outcome = judge(cacheEncryption, eventShopGraph({ cache: false }));
     expect(outcome.status).toBe('SKIP');

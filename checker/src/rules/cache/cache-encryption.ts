@@ -24,7 +24,7 @@ export const cacheEncryption: Rule = {
     ko: "CfnReplicationGroup에 transitEncryptionEnabled: true와 atRestEncryptionEnabled: true를 주세요(transitEncryptionMode는 'required' 그대로). 클라이언트는 TLS로 연결합니다(CACHE_TLS=true).",
   },
   guide: { lab: 'event-ready', section: 'cache-cluster' },
-  seed: { seed: '001_8b32331c4bddb65a', section: 'Feed Back: Redis와 Master의 연관성' },
+  seed: { seed: '001_8b32331c4bddb65a', section: 'Feed Back: Master/Slave, Redis와 Master의 연관성' },
   modes: ['template', 'live'],
   services: ['elasticache'],
   evaluate({ graph }) {

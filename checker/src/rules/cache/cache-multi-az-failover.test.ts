@@ -17,6 +17,12 @@ describe('cache-multi-az-failover', () => {
     expect(judge(cacheMultiAzFailover, eventShopGraph({ cache })).status).toBe('PASS');
   });
 
+  it('passes for a serverless cache over two AZs, whose data AWS keeps in several AZs', () => {
+    const outcome = judge(cacheMultiAzFailover, eventShopGraph({ cache: { serverless: true } }));
+    expect(outcome.status).toBe('PASS');
+    expect(outcome.message.en).toContain('Cache Cache (serverless, over AZ#1, AZ#2)');
+  });
+
   it('passes for a hand-written group whose nodes are pinned to two zones', () => {
     const template = eventShopTemplate() as { Resources: Record<string, { Type: string; Properties: Record<string, unknown> }> };
     const group = Object.values(template.Resources).find((resource) => resource.Type === 'AWS::ElastiCache::ReplicationGroup')!;

@@ -1,4 +1,13 @@
-import { cacheAzs, cacheEngine, cacheFailover, cacheLayout, caches, isReplicationGroup } from '../../model/queries/cache';
+import {
+  cacheAzs,
+  cacheEngine,
+  cacheFailover,
+  cacheLayout,
+  caches,
+  cacheSubnets,
+  isReplicationGroup,
+  isServerless,
+} from '../../model/queries/cache';
 import type { ResourceGraph } from '../../model/graph';
 import type { Resource } from '../../model/types';
 import { absent } from '../absent';
@@ -26,7 +35,7 @@ export const cacheMultiAzFailover: Rule = {
     ko: "new elasticache.CfnReplicationGroup(this, 'Cache', { engine: 'valkey', cacheNodeType: 'cache.t4g.micro', numCacheClusters: 2, multiAzEnabled: true, automaticFailoverEnabled: true, cacheSubnetGroupName: subnetGroup.ref, ... })를 두 AZ의 서브넷으로 된 CfnSubnetGroup과 함께 만드세요(클러스터 모드라면 replicasPerNodeGroup: 1 이상).",
   },
   guide: { lab: 'event-ready', section: 'cache-cluster' },
-  seed: { seed: '001_8b32331c4bddb65a', section: 'Feed Back: Redis와 Master의 연관성' },
+  seed: { seed: '001_8b32331c4bddb65a', section: 'Feed Back: Master/Slave, Redis와 Master의 연관성' },
   modes: ['template', 'live'],
   services: ['elasticache', 'ec2'],
   evaluate({ graph }) {
@@ -35,6 +44,13 @@ export const cacheMultiAzFailover: Rule = {
     const problems = found.flatMap((cache) => failoverProblems(graph, cache));
     if (problems.length > 0) return failWith(problems);
     const described = found.map((cache) => {
+      if (isServerless(cache)) {
+        const azs = cacheAzs(graph, cache).join(', ');
+        return {
+          en: `${cache.id} (serverless, over ${azs || 'the default subnets'})`,
+          ko: `${cache.id}(서버리스, ${azs || '기본 서브넷'})`,
+        };
+      }
       const layout = cacheLayout(graph, cache);
       const shards = layout.shards > 1 ? `, ${layout.shards} shards` : '';
       const shardsKo = layout.shards > 1 ? `, 샤드 ${layout.shards}개` : '';
@@ -57,6 +73,17 @@ export const cacheMultiAzFailover: Rule = {
 
 /** What keeps one cache from surviving the loss of a node or an AZ. */
 function failoverProblems(graph: ResourceGraph, cache: Resource): Problem[] {
+  if (isServerless(cache)) {
+    const azs = cacheAzs(graph, cache);
+    if (cacheSubnets(graph, cache).length === 0 || azs.length >= 2) return [];
+    return [
+      {
+        en: `Serverless cache ${cache.id} has subnets in ${azs.join(', ')} only: give it subnets in two AZs, where ElastiCache keeps its data.`,
+        ko: `서버리스 캐시 ${cache.id}의 서브넷이 ${azs.join(', ')}에만 있습니다. ElastiCache가 데이터를 나눠 두도록 두 AZ의 서브넷을 주세요.`,
+        resources: [cache.id],
+      },
+    ];
+  }
   if (!isReplicationGroup(cache)) {
     const memcached = cacheEngine(graph, cache) === 'memcached';
     return [

@@ -14,6 +14,17 @@ describe('cache-private-app-only', () => {
     expect(judge(cachePrivateAppOnly, eventShopGraph({ cache: { subnets: ec2.SubnetType.PRIVATE_WITH_EGRESS } })).status).toBe('PASS');
   });
 
+  it('judges a serverless cache by its subnets and security groups', () => {
+    expect(judge(cachePrivateAppOnly, eventShopGraph({ cache: { serverless: true } })).status).toBe('PASS');
+    const outcome = judge(
+      cachePrivateAppOnly,
+      eventShopGraph({ cache: { serverless: true, subnets: ec2.SubnetType.PUBLIC, openTo: 'web' } }),
+    );
+    expect(outcome.status).toBe('FAIL');
+    expect(outcome.message.en).toContain('may be placed in public subnets');
+    expect(outcome.message.en).toContain('admits the WEB tier');
+  });
+
   it('skips without a cache, which cache-multi-az-failover reports', () => {
     expect(judge(cachePrivateAppOnly, eventShopGraph({ cache: false })).status).toBe('SKIP');
   });

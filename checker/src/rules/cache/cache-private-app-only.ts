@@ -25,7 +25,7 @@ export const cachePrivateAppOnly: Rule = {
     ko: 'vpc.isolatedSubnets로 CfnSubnetGroup을 만들고, 캐시 전용 보안 그룹에는 cacheSg.addIngressRule(appSg, ec2.Port.tcp(6379))만 두세요. securityGroupIds: [cacheSg.securityGroupId]와 cacheSubnetGroupName: subnetGroup.ref를 넘기세요.',
   },
   guide: { lab: 'event-ready', section: 'cache-cluster' },
-  seed: { seed: '001_8b32331c4bddb65a', section: 'Feed Back: Redis와 Master의 연관성' },
+  seed: { seed: '001_8b32331c4bddb65a', section: 'Feed Back: Master/Slave, Redis와 Master의 연관성' },
   modes: ['template', 'live'],
   services: ['elasticache', 'ec2', 'elbv2', 'autoscaling'],
   evaluate({ graph }) {

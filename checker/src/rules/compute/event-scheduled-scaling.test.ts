@@ -1,4 +1,6 @@
-import { eventShopGraph } from '../fixtures/event-shop';
+import { ResourceGraph } from '../../model/graph';
+import { eventShopGraph, eventShopTemplate } from '../fixtures/event-shop';
+import { liveGraphOf } from '../fixtures/live';
 import { judge } from '../fixtures/judge';
 import { eventScheduledScaling } from './event-scheduled-scaling';
 
@@ -6,7 +8,7 @@ describe('event-scheduled-scaling', () => {
   it('passes when both tiers scale out on a recurring schedule in Asia/Seoul and back after', () => {
     const outcome = judge(eventScheduledScaling, eventShopGraph());
     expect(outcome.status).toBe('PASS');
-    expect(outcome.message.en).toMatch(/WEB WebASG\w+: MinSize 4 at 0 23 10 11 \* \(Asia\/Seoul\), and back after; APP AppASG\w+/);
+    expect(outcome.message.en).toMatch(/WEB WebASG\w+: MinSize 4 at cron 0 23 10 11 \* \(Asia\/Seoul\), and back after; APP AppASG\w+/);
   });
 
   it('passes for one-time actions with StartTime instead of Recurrence, and says nothing brings them back', () => {
@@ -32,5 +34,18 @@ describe('event-scheduled-scaling', () => {
     expect(outcome.status).toBe('FAIL');
     expect(outcome.message.en).toContain('WEB group');
     expect(outcome.message.en).toContain('APP group');
+  });
+
+  it('passes live during the event, while the groups run at the raised size', () => {
+    const during = liveGraphOf(eventShopTemplate())
+      .all()
+      .map((resource) =>
+        resource.type === 'AWS::AutoScaling::AutoScalingGroup'
+          ? { ...resource, properties: { ...resource.properties, MinSize: '4', MaxSize: '8', DesiredCapacity: '4' } }
+          : resource,
+      );
+    const outcome = judge(eventScheduledScaling, new ResourceGraph('live', during));
+    expect(outcome.status).toBe('PASS');
+    expect(outcome.message.en).toContain('and back after');
   });
 });

@@ -68,7 +68,7 @@ export const eventScheduledScaling: Rule = {
     const described = verdicts.map(({ asg, tier, raising, lowering }) => {
       const first = raising[0];
       const size = first.minSize !== undefined ? `MinSize ${first.minSize}` : `DesiredCapacity ${first.desiredCapacity}`;
-      const when = first.recurrence ?? first.startTime ?? '';
+      const when = first.recurrence ? `cron ${first.recurrence}` : (first.startTime ?? '');
       const zone = first.timeZone ?? 'UTC';
       const back =
         lowering.length > 0 ? { en: ', and back after', ko: ', 끝나면 되돌림' } : { en: ', never back down', ko: ', 되돌리는 작업 없음' };

@@ -90,10 +90,11 @@ function bySortKey(a: Resource, b: Resource): number {
   return a.type === b.type ? a.id.localeCompare(b.id) : a.type.localeCompare(b.type);
 }
 
-/** The target, transport and Region a live load shares across its stacks. */
+/** The target and primary Region a live load shares across its stacks, and the transport of each Region. */
 interface LiveSite {
   readonly target?: TargetProfile;
-  readonly transport: Transport;
+  /** The transport whose calls go to a Region (the SDK's clients are per Region; a test transport serves all). */
+  readonly transportFor: (region: string | undefined) => Transport;
   /** The primary Region (flag, environment, profile; us-east-1 for local targets). */
   readonly region?: string;
 }
@@ -102,9 +103,15 @@ async function openSite(options: LiveOptions): Promise<LiveSite> {
   // Detection also fails fast, with the one-line unreachable error, when a local endpoint is down.
   const target = options.target ?? (options.transport ? undefined : await detectTarget(options.endpoint));
   const sdk = options.transport ? undefined : sdkTransport(options);
-  const transport = options.transport ?? (sdk as Transport);
   const region = sdk ? await sdk.region() : defaultRegion(options);
-  return { target, transport, region };
+  const others = new Map<string, Transport>();
+  const transportFor = (wanted: string | undefined): Transport => {
+    if (options.transport) return options.transport;
+    if (wanted === undefined || wanted === region) return sdk as Transport;
+    if (!others.has(wanted)) others.set(wanted, sdkTransport({ ...options, region: wanted }));
+    return others.get(wanted) as Transport;
+  };
+  return { target, transportFor, region };
 }
 
 /** One stack read live: its resources (not linked yet) and how they were found. */
@@ -198,8 +205,12 @@ export async function loadLiveStacks(options: LiveStacksOptions): Promise<LiveLo
 /** Reads one stack in one Region: lists its resources (or finds them by tag) and runs the fetchers. */
 async function readStack(options: LiveOptions, site: LiveSite, stackName: string, region: string | undefined): Promise<StackRead> {
   const progress = (message: string): void => options.onProgress?.(message);
-  const { target, transport } = site;
-  const caller = new Caller(transport, { region, endpoint: options.endpoint, profile: options.profile }, options.concurrency ?? 4);
+  const { target } = site;
+  const caller = new Caller(
+    site.transportFor(region),
+    { region, endpoint: options.endpoint, profile: options.profile },
+    options.concurrency ?? 4,
+  );
   const context: FetchContext = { caller, region, stackName, progress };
   const denied: DeniedService[] = [];
 

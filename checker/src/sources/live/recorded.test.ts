@@ -53,6 +53,29 @@ describe('where check --live goes without an endpoint', () => {
     expect(choice.notice?.en).toMatch(/real AWS \(account 123456789012, ap-northeast-2\).*--target aws put the starter/);
   });
 
+  test('a lab with a stack in its second Region is checked where each stack was recorded; --secondary-region wins', () => {
+    const twoRegions = {
+      id: 'backup-dr',
+      stacks: [
+        { name: 'ShopBackupDrRecovery', region: 'secondary' as const },
+        { name: 'ShopBackupDr', region: 'primary' as const },
+      ],
+    };
+    const record = { ...local, labId: 'backup-dr', target: 'aws' as const, endpoint: undefined, flavor: undefined };
+    recordDeployment({ ...record, stackName: 'ShopBackupDrRecovery', region: 'eu-west-1', regionRole: 'secondary' }, env);
+    recordDeployment({ ...record, stackName: 'ShopBackupDr', region: 'ap-northeast-2', regionRole: 'primary' }, env);
+    expect(chooseLiveTarget({ kind: 'live' }, twoRegions, 'ShopBackupDr', env).input).toEqual({
+      kind: 'live',
+      region: 'ap-northeast-2',
+      secondaryRegion: 'eu-west-1',
+    });
+    expect(chooseLiveTarget({ kind: 'live', secondaryRegion: 'us-west-2' }, twoRegions, 'ShopBackupDr', env).input).toEqual({
+      kind: 'live',
+      region: 'ap-northeast-2',
+      secondaryRegion: 'us-west-2',
+    });
+  });
+
   test('nothing recorded (or another stack name): one line that says how to deploy or where to point', () => {
     recordDeployment(local, env);
     for (const [labId, stack] of [

@@ -34,8 +34,8 @@ runMain(async () => {
   });
   console.log(serviceEnvironment(services).join('\n'));
   await new Promise<void>((resolve) => {
-    process.once('SIGINT', resolve);
-    process.once('SIGTERM', resolve);
+    // Ctrl+C, a stop request, or the terminal closing: the servers never outlive this command.
+    for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(signal, resolve);
   });
   await services.stop();
   say({ en: 'Stopped redis-server and MariaDB and removed their data.', ko: 'redis-server와 MariaDB를 멈추고 데이터를 지웠습니다.' });

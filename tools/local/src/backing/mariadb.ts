@@ -27,7 +27,14 @@ export interface MariaDbOptions {
 }
 
 // Small memory and log sizes: a test database holds a few rows, and two servers share a small machine.
-const LEAN = ['--innodb-buffer-pool-size=32M', '--innodb-log-file-size=8M', '--performance-schema=OFF'];
+const LEAN = [
+  '--innodb-buffer-pool-size=8M',
+  '--innodb-log-file-size=8M',
+  '--performance-schema=OFF',
+  '--key-buffer-size=1M',
+  '--aria-pagecache-buffer-size=1M',
+  '--max-connections=60',
+];
 
 /** True when the server on host:port sends its handshake packet (protocol version 10) within a second. */
 function handshakes(host: string, port: number): Promise<boolean> {

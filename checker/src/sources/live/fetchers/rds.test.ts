@@ -122,7 +122,7 @@ describe('rds fetcher, proxies', () => {
             },
           ],
         },
-        'rds:DescribeDBProxyTargets': { Targets: [{ Type: 'RDS_INSTANCE', RdsResourceId: 'shopdb', Port: 3306 }] },
+        'rds:DescribeDBProxyTargets': { Targets: [{ RdsResourceId: 'shopdb', Port: 3306 }] },
       },
       [
         { physicalId: 'shopdb', type: 'AWS::RDS::DBInstance' },
@@ -148,6 +148,27 @@ describe('rds fetcher, proxies', () => {
     expect(requests.find((request) => request.command === 'DescribeDBProxyTargets')?.input).toEqual({
       DBProxyName: 'shop-proxy',
       TargetGroupName: 'default',
+    });
+  });
+
+  it('lists a tracked Aurora cluster once, as the cluster, and an instance target with its Type', async () => {
+    const { byId } = await runFetcher(
+      rdsFetcher,
+      {
+        'rds:DescribeDBProxies': { DBProxies: [{ DBProxyName: 'p', EngineFamily: 'MYSQL' }] },
+        'rds:DescribeDBProxyTargets': {
+          Targets: [
+            { Type: 'TRACKED_CLUSTER', TrackedClusterId: 'shop-cluster', RdsResourceId: 'shop-cluster' },
+            { Type: 'RDS_INSTANCE', TrackedClusterId: 'shop-cluster', RdsResourceId: 'shop-cluster-writer' },
+            { Type: 'RDS_INSTANCE', RdsResourceId: 'shopdb' },
+          ],
+        },
+      },
+      [{ physicalId: 'p', type: 'AWS::RDS::DBProxy' }],
+    );
+    expect(byId('p/default').properties).toMatchObject({
+      DBInstanceIdentifiers: [{ $ref: 'shopdb' }],
+      DBClusterIdentifiers: [{ $ref: 'shop-cluster' }],
     });
   });
 });

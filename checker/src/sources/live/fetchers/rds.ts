@@ -147,8 +147,9 @@ async function dbProxies(context: FetchContext, names: string[], entries: readon
     const clusters = targets
       .filter((target) => target.Type === 'TRACKED_CLUSTER')
       .map((target) => target.TrackedClusterId ?? target.RdsResourceId);
+    // A target without a Type is a DB instance (the only kind some emulators report).
     const instances = targets
-      .filter((target) => target.Type === 'RDS_INSTANCE' && !target.TrackedClusterId)
+      .filter((target) => (target.Type ?? 'RDS_INSTANCE') === 'RDS_INSTANCE' && !target.TrackedClusterId)
       .map((target) => target.RdsResourceId);
     resources.push({
       id: `${id}/default`,

@@ -20,6 +20,8 @@ CORRECTIONS = (
     "subnet_public_ip",
     "ec2_instance",
     "rds_db_instance",
+    "rds_read_replica",
+    "rds_db_proxy",
     "s3_bucket",
     "s3_bucket_data_protection",
     "s3_bucket_policy",
@@ -36,6 +38,7 @@ CORRECTIONS = (
     "autoscaling_scheduled_action",
     "ssm_parameter",
     "backup",
+    "route53_routing",
 )
 
 _applied: list[ModuleType] = []

@@ -1,0 +1,33 @@
+#!/usr/bin/env node
+import { App } from 'aws-cdk-lib';
+import { DEFAULT_SECONDARY_REGION, RecoveryStack } from '../lib/recovery-stack';
+import { ShopStack } from '../lib/shop-stack';
+
+const app = new App();
+// Deployed first, to the secondary Region (`-c secondaryRegion=us-west-2` to choose another): the
+// vault and the bucket that the primary stack's backups and media are copied into.
+const recovery = new RecoveryStack(app, 'ShopBackupDrRecovery', {
+  description: 'Backup and DR: the recovery side in the secondary Region (AWS architecture workshop)',
+  env: { region: app.node.tryGetContext('secondaryRegion') ?? DEFAULT_SECONDARY_REGION },
+});
+// The shop itself, in the Region you deploy to.
+new ShopStack(app, 'ShopBackupDr', {
+  description: 'Backup and DR: daily backups copied to a second Region, replicated media, declared RTO and RPO (AWS architecture workshop)',
+  // Plain strings, not a cross-stack reference: CloudFormation cannot reference a stack in another Region.
+  recovery: recovery.target,
+  // Stretch tasks: `cdk synth -c allowedCountries=KR,JP`, and
+  // `-c domainName=shop.example.com -c certificateArn=<ACM certificate ARN in us-east-1>`.
+  domainName: app.node.tryGetContext('domainName'),
+  certificateArn: app.node.tryGetContext('certificateArn'),
+  allowedCountries: app.node.tryGetContext('allowedCountries')?.split(','),
+  // The read replica serves the cache misses; `-c readReplica=false` sends them to the writer.
+  readReplica: String(app.node.tryGetContext('readReplica')) !== 'false',
+  // The yearly event in Seoul time, e.g. `-c eventStart=12-24T20:00 -c eventHours=6`.
+  eventStart: app.node.tryGetContext('eventStart'),
+  eventHours: app.node.tryGetContext('eventHours') === undefined ? undefined : Number(app.node.tryGetContext('eventHours')),
+  // Who may still empty the media bucket from outside the VPC (comma-separated ARN patterns), e.g.
+  // `-c administratorArns=arn:aws:iam::123456789012:role/aws-reserved/sso.amazonaws.com/*AdministratorAccess*`.
+  administratorArns: app.node.tryGetContext('administratorArns')?.split(','),
+  // `-c guardDuty=false` when the account already has a GuardDuty detector in this Region.
+  guardDuty: String(app.node.tryGetContext('guardDuty')) !== 'false',
+});

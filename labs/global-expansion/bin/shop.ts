@@ -1,0 +1,34 @@
+#!/usr/bin/env node
+import { App } from 'aws-cdk-lib';
+import { DEFAULT_SECONDARY_REGION, RecoveryStack } from '../lib/recovery-stack';
+import { ShopStack } from '../lib/shop-stack';
+
+const app = new App();
+// The second Region: Tokyo by default, the DR Region of lab 8 and now the Japan expansion
+// (`-c secondaryRegion=us-west-2` to choose another).
+const secondaryRegion: string = app.node.tryGetContext('secondaryRegion') ?? DEFAULT_SECONDARY_REGION;
+// Deployed first, to the secondary Region: the vault and the bucket that the primary stack's backups
+// and media are copied into.
+const recovery = new RecoveryStack(app, 'ShopGlobalExpansionRecovery', {
+  description: 'Global expansion: the recovery side in the secondary Region (AWS architecture workshop)',
+  env: { region: secondaryRegion },
+});
+// The shop itself, in the Region you deploy to: every write still happens here.
+new ShopStack(app, 'ShopGlobalExpansion', {
+  description: 'Global expansion: the primary Region, with media at the edge (AWS architecture workshop)',
+  // Plain strings, not a cross-stack reference: CloudFormation cannot reference a stack in another Region.
+  recovery: recovery.target,
+  // Stretch tasks: `cdk synth -c readReplica=true -c allowedCountries=KR,JP`, and
+  // `-c domainName=shop.example.com -c certificateArn=<ACM certificate ARN in us-east-1>`.
+  domainName: app.node.tryGetContext('domainName'),
+  certificateArn: app.node.tryGetContext('certificateArn'),
+  allowedCountries: app.node.tryGetContext('allowedCountries')?.split(','),
+  readReplica: String(app.node.tryGetContext('readReplica')) === 'true',
+  // Who may still empty the media bucket from outside the VPC (comma-separated ARN patterns), e.g.
+  // `-c administratorArns=arn:aws:iam::123456789012:role/aws-reserved/sso.amazonaws.com/*AdministratorAccess*`.
+  administratorArns: app.node.tryGetContext('administratorArns')?.split(','),
+  // `-c guardDuty=false` when the account already has a GuardDuty detector in this Region.
+  guardDuty: String(app.node.tryGetContext('guardDuty')) !== 'false',
+});
+// TODO(global-expansion) step 6: keep the primary stack in a const, pass it the zoneName context, and
+// add the ReadRegionStack 'ShopGlobalExpansionReadRegion' in the secondary Region with its zoneName.
