@@ -54,6 +54,8 @@ function synthesize(dir: string, stackName: string): string[] {
   const globals = globalThis as Record<symbol, unknown>;
   globals[APP_INIT_HOOK] = (app: CdkApp) => {
     for (const [key, value] of Object.entries(context)) app.node.setContext(key, value);
+    // Asset bundling (esbuild for event-ready's shop API) is not what a step judges: skip it, as the checker does.
+    app.node.setContext('aws:cdk:bundling-stacks', []);
     apps.push(app);
   };
   const validation = process.env.CDK_VALIDATION;
@@ -77,14 +79,14 @@ function synthesize(dir: string, stackName: string): string[] {
   }
 }
 
-/** Writes one state as a complete app: the starter's config files with the state's bin/ and lib/. */
+/** Writes one state as a complete app: the starter's config files with the state's step folders. */
 function writeApp(lab: Lab, state: LabState): string {
   const dir = path.join(work, lab.id, `step-${state.step}`);
   fs.mkdirSync(dir, { recursive: true });
   for (const file of ['cdk.json', 'tsconfig.json']) fs.copyFileSync(path.join(labDir(lab.id, 'starter'), file), path.join(dir, file));
   // Only the app's own sources are type-checked: the starter's tests describe the starter, not each step.
   const tsconfig = JSON.parse(fs.readFileSync(path.join(dir, 'tsconfig.json'), 'utf8')) as { include?: string[] };
-  tsconfig.include = ['bin/**/*.ts', 'lib/**/*.ts'];
+  tsconfig.include = ['bin/**/*.ts', 'lib/**/*.ts', 'service/src/**/*.ts'];
   fs.writeFileSync(path.join(dir, 'tsconfig.json'), JSON.stringify(tsconfig));
   writeSources(dir, state.sources);
   return dir;

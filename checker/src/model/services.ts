@@ -19,6 +19,7 @@ export const SERVICES = {
   rds: { name: 'Amazon RDS', iamPrefix: 'rds' },
   elasticache: { name: 'Amazon ElastiCache', iamPrefix: 'elasticache' },
   ssm: { name: 'AWS Systems Manager Parameter Store', iamPrefix: 'ssm' },
+  backup: { name: 'AWS Backup', iamPrefix: 'backup' },
   secretsmanager: { name: 'AWS Secrets Manager', iamPrefix: 'secretsmanager' },
   route53: { name: 'Amazon Route 53', iamPrefix: 'route53' },
   s3: { name: 'Amazon S3', iamPrefix: 's3' },

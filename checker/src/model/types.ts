@@ -45,6 +45,10 @@ export interface StackInfo {
   readonly region: RegionRole;
   /** The Region's name: always in live mode; in template mode when the stack fixes its Region (`env`), else undefined. */
   readonly regionName?: string;
+  /** The stack's outputs by key (template: resolved like properties; live: DescribeStacks), when read. */
+  readonly outputs?: Readonly<Record<string, unknown>>;
+  /** The stack's own tags (live: DescribeStacks; template mode does not see them), when read. */
+  readonly tags?: Readonly<Record<string, string>>;
 }
 
 /** A reference to another resource of the graph (a resolved Ref or GetAtt). */

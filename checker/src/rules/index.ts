@@ -51,6 +51,17 @@ import { cachePrivateAppOnly } from './cache/cache-private-app-only';
 import { appReadPathConfigured } from './cache/app-read-path-configured';
 import { eventScheduledScaling } from './compute/event-scheduled-scaling';
 import { rdsProxyPrivate } from './database/rds-proxy-private';
+import { backupPlanDailyRetained } from './backup/backup-plan-daily-retained';
+import { backupCopyToSecondRegion } from './backup/backup-copy-to-second-region';
+import { backupSelectionCoversData } from './backup/backup-selection-covers-data';
+import { mediaBucketReplicated } from './storage/media-bucket-replicated';
+import { mediaNoncurrentLifecycle } from './storage/media-noncurrent-lifecycle';
+import { recoveryObjectivesDeclared } from './backup/recovery-objectives-declared';
+import { cloudfrontMediaBehavior } from './cdn/cloudfront-media-behavior';
+import { mediaLifecycleTiering } from './storage/media-lifecycle-tiering';
+import { secondRegionServingTier } from './compute/second-region-serving-tier';
+import { route53LatencyHealthChecked } from './dns/route53-latency-health-checked';
+import { crossRegionReadReplica } from './database/cross-region-read-replica';
 import type { Rule } from './types';
 
 /** Every rule the checker knows, in report order. Each lives in rules/<area>/<id>.ts. */
@@ -108,4 +119,15 @@ export const rules: readonly Rule[] = [
   appReadPathConfigured,
   eventScheduledScaling,
   rdsProxyPrivate,
+  backupPlanDailyRetained,
+  backupCopyToSecondRegion,
+  backupSelectionCoversData,
+  mediaBucketReplicated,
+  mediaNoncurrentLifecycle,
+  recoveryObjectivesDeclared,
+  cloudfrontMediaBehavior,
+  mediaLifecycleTiering,
+  secondRegionServingTier,
+  route53LatencyHealthChecked,
+  crossRegionReadReplica,
 ];

@@ -111,9 +111,7 @@ const CASES: Readonly<Record<string, LabCase>> = {
     solutionSkips: ['rds-read-replica-private'],
   },
   'event-ready': {
-    // The learner writes the APP service in step 3: the starter is built with its tests' stand-in.
-    starter: (id) =>
-      new EventReadyStarter(app(), id, { serviceDir: path.join(__dirname, '../../../labs/event-ready/test/fixtures/service') }),
+    starter: (id) => new EventReadyStarter(app(), id),
     solution: (id) => new EventReadySolution(app(), id),
     starterFails: ['cache-multi-az-failover', 'app-read-path-configured', 'event-scheduled-scaling'],
     // No cache yet (cache-multi-az-failover reports it), and the replica is off until step 2 turns it on.

@@ -5,6 +5,7 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as rds from 'aws-cdk-lib/aws-rds';
 import * as s3 from 'aws-cdk-lib/aws-s3';
+import { Construct } from 'constructs';
 import { ShopBackup } from '../lib/backup';
 import { MediaStorage } from '../lib/media';
 import { MediaReplication } from '../lib/media-replication';
@@ -112,6 +113,15 @@ describe('invalid props', () => {
     const { database, servers } = backupTargets(stack);
     expect(() => new ShopBackup(stack, 'Backup', { database, servers, recovery: recovery.target, retention: Duration.days(3) })).toThrow(
       /retention is 3 days: keep backups at least 7 days/,
+    );
+  });
+
+  it('refuses servers without a launch template to carry the backup tag', () => {
+    const stack = new Stack();
+    const { database } = backupTargets(stack);
+    const bare = new Construct(stack, 'Bare');
+    expect(() => new ShopBackup(stack, 'Backup', { database, servers: [bare], recovery: recovery.target })).toThrow(
+      /Default\/Bare has no launch template to tag its volumes/,
     );
   });
 

@@ -7,6 +7,9 @@ const app = new App();
 // The second Region: Tokyo by default, the DR Region of lab 8 and now the Japan expansion
 // (`-c secondaryRegion=us-west-2` to choose another).
 const secondaryRegion: string = app.node.tryGetContext('secondaryRegion') ?? DEFAULT_SECONDARY_REGION;
+// The yearly event in Seoul time, e.g. `-c eventStart=12-24T20:00 -c eventHours=6`: both Regions scale out for it.
+const eventStart: string | undefined = app.node.tryGetContext('eventStart');
+const eventHours = app.node.tryGetContext('eventHours') === undefined ? undefined : Number(app.node.tryGetContext('eventHours'));
 // Deployed first, to the secondary Region: the vault and the bucket that the primary stack's backups
 // and media are copied into.
 const recovery = new RecoveryStack(app, 'ShopGlobalExpansionRecovery', {
@@ -18,12 +21,15 @@ new ShopStack(app, 'ShopGlobalExpansion', {
   description: 'Global expansion: the primary Region, with media at the edge (AWS architecture workshop)',
   // Plain strings, not a cross-stack reference: CloudFormation cannot reference a stack in another Region.
   recovery: recovery.target,
-  // Stretch tasks: `cdk synth -c readReplica=true -c allowedCountries=KR,JP`, and
+  // Stretch tasks: `cdk synth -c allowedCountries=KR,JP`, and
   // `-c domainName=shop.example.com -c certificateArn=<ACM certificate ARN in us-east-1>`.
   domainName: app.node.tryGetContext('domainName'),
   certificateArn: app.node.tryGetContext('certificateArn'),
   allowedCountries: app.node.tryGetContext('allowedCountries')?.split(','),
-  readReplica: String(app.node.tryGetContext('readReplica')) === 'true',
+  // The read replica serves the cache misses; `-c readReplica=false` sends them to the writer.
+  readReplica: String(app.node.tryGetContext('readReplica')) !== 'false',
+  eventStart,
+  eventHours,
   // Who may still empty the media bucket from outside the VPC (comma-separated ARN patterns), e.g.
   // `-c administratorArns=arn:aws:iam::123456789012:role/aws-reserved/sso.amazonaws.com/*AdministratorAccess*`.
   administratorArns: app.node.tryGetContext('administratorArns')?.split(','),
@@ -31,4 +37,5 @@ new ShopStack(app, 'ShopGlobalExpansion', {
   guardDuty: String(app.node.tryGetContext('guardDuty')) !== 'false',
 });
 // TODO(global-expansion) step 6: keep the primary stack in a const, pass it the zoneName context, and
-// add the ReadRegionStack 'ShopGlobalExpansionReadRegion' in the secondary Region with its zoneName.
+// add the ReadRegionStack 'ShopGlobalExpansionReadRegion' in the secondary Region with its zoneName
+// and the same event.

@@ -49,6 +49,8 @@ export class ShopDatabase extends Construct {
   public readonly instance: rds.DatabaseInstance;
   /** The Secrets Manager secret holding the generated user name and password. */
   public readonly secret: secretsmanager.ISecret;
+  /** The name of the schema RDS creates at launch. */
+  public readonly databaseName: string;
   /** The read replica, when `readReplica` is on. */
   public readonly replica?: rds.DatabaseInstanceReadReplica;
 
@@ -64,6 +66,7 @@ export class ShopDatabase extends Construct {
       );
     }
     super(scope, id);
+    this.databaseName = databaseName;
 
     // The subnet group lists an isolated subnet in every AZ: RDS runs the primary in one and the
     // Multi-AZ standby in another.

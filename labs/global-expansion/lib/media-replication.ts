@@ -74,11 +74,14 @@ export class MediaReplication extends Construct {
       `AwsSolutions-IAM5[Resource::<${source.logicalId}.Arn>/*]`,
       'Replication reads every object version of the media bucket: all of the shop images and video are backed up.',
     );
-    acknowledgeNag(
-      policy,
-      `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::${replicaBucketName(props.recovery, '<AWS::AccountId>')}/*]`,
-      'Replication writes every replica into the one bucket of the recovery stack, whose name is fixed.',
-    );
+    // The partition as the template writes it (<AWS::Partition>) or as a resolved template has it (aws).
+    for (const partition of ['<AWS::Partition>', 'aws']) {
+      acknowledgeNag(
+        policy,
+        `AwsSolutions-IAM5[Resource::arn:${partition}:s3:::${replicaBucketName(props.recovery, '<AWS::AccountId>')}/*]`,
+        'Replication writes every replica into the one bucket of the recovery stack, whose name is fixed.',
+      );
+    }
     // S3 reads the media from its own network, not through the VPC endpoint.
     props.media.allowOutsideEndpoint(this.role);
 
@@ -91,7 +94,8 @@ export class MediaReplication extends Construct {
           id: 'MediaToSecondaryRegion',
           status: 'Enabled',
           priority: 1,
-          // An empty filter: every object of the bucket.
+          // An empty filter: every object written from now on. Objects already in the bucket are not
+          // copied; S3 Batch Replication copies them once.
           filter: { prefix: '' },
           destination: {
             bucket: replicaArn,

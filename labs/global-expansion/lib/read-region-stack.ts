@@ -16,6 +16,17 @@ export interface ReadRegionStackProps extends StackProps {
    * @default '10.1.0.0/16'
    */
   readonly cidr?: string;
+  /**
+   * When the shop's yearly event starts, as MM-DDTHH:mm in Asia/Seoul time (Tokyo's clock reads the
+   * same, UTC+9): this Region scales out for it too.
+   * @default '11-11T00:00' (the 11.11 sale)
+   */
+  readonly eventStart?: string;
+  /**
+   * How many hours the event lasts.
+   * @default 24
+   */
+  readonly eventHours?: number;
 }
 
 /**
@@ -44,9 +55,9 @@ export class ReadRegionStack extends Stack {
 
     // TODO(global-expansion) step 4: the PrimaryDatabaseArn parameter (with an allowedPattern); a
     // ShopNetwork with props.cidr (default 10.1.0.0/16), a SecurityChain, flow logs, the APP and WEB
-    // LoadBalancedTiers with their user data and CPU alarm scaling; a KMS key of this Region and an
-    // rds.CfnDBInstance read replica of PrimaryDatabaseArn (SourceRegion from the ARN) in the isolated
-    // subnets; the reviewed cdk-nag findings; the outputs AlbDnsName and ReplicaEndpoint.
+    // LoadBalancedTiers with their user data, CPU alarm scaling and EventScaling; a KMS key of this
+    // Region and an rds.CfnDBInstance read replica of PrimaryDatabaseArn (SourceRegion from the ARN) in
+    // the isolated subnets; the reviewed cdk-nag findings; the outputs AlbDnsName and ReplicaEndpoint.
 
     // TODO(global-expansion) step 5: the parameters PrimaryAlbDnsName, PrimaryAlbHostedZoneId and
     // HostedZoneId, the shop's zone (HostedZone.fromHostedZoneAttributes with props.zoneName), and

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { Annotations, CfnOutput, CfnParameter, Duration, Stack, StackProps } from 'aws-cdk-lib';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
@@ -5,16 +6,20 @@ import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as targets from 'aws-cdk-lib/aws-route53-targets';
 import { Construct } from 'constructs';
+import { ShopApiService } from './api-service';
 import { ShopBackup } from './backup';
 import { Bastion } from './bastion';
+import { ShopCache } from './cache';
 import { ShopDatabase } from './database';
 import { DatabaseSubnetAcl } from './database-acl';
+import { EventScaling } from './event-scaling';
 import { MediaStorage } from './media';
 import { MediaReplication } from './media-replication';
 import { ShopDomain, ShopNetwork } from './network';
 import { SecurityChain } from './security';
 import { StaticSite } from './static-site';
 import { AuditAndDetection, CpuAlarmScaling } from './monitoring';
+import { ReadPathConfiguration } from './read-path';
 import { RecoveryObjectives } from './recovery-objectives';
 import { DEFAULT_SECONDARY_REGION, RecoveryTarget } from './recovery-stack';
 import { acknowledgeReviewedFindings } from './reviewed-findings';
@@ -47,8 +52,9 @@ export interface ShopStackProps extends StackProps {
    */
   readonly guardDuty?: boolean;
   /**
-   * Optional stretch task: add an RDS read replica next to the Multi-AZ primary.
-   * @default false
+   * The RDS read replica next to the Multi-AZ primary: cache misses read it. Without it, reads go
+   * to the writer.
+   * @default true
    */
   readonly readReplica?: boolean;
   /**
@@ -59,13 +65,34 @@ export interface ShopStackProps extends StackProps {
    */
   readonly administratorArns?: string[];
   /**
+   * When the shop's yearly event starts, as MM-DDTHH:mm in Asia/Seoul time: the WEB and APP groups
+   * scale out an hour before and back after `eventHours`.
+   * @default '11-11T00:00' (the 11.11 sale)
+   */
+  readonly eventStart?: string;
+  /**
+   * How many hours the event lasts.
+   * @default 24
+   */
+  readonly eventHours?: number;
+  /**
+   * The folder of the shop API the APP servers run (src/main.ts), bundled with esbuild.
+   * @default - the app's service/ folder
+   */
+  readonly serviceDir?: string;
+  /**
    * The recovery stack in the secondary Region that receives the backup copies and the media replicas.
    * @default - the stack ShopBackupDrRecovery in ap-northeast-1
    */
   readonly recovery?: RecoveryTarget;
 }
 
-/** The shopping mall's infrastructure for the "Security review: harden the whole shop" lab. */
+/** Everyday capacity of the WEB and APP groups: one server per AZ, room for CPU scaling. */
+const EVERYDAY = { min: 2, max: 4 };
+/** Event-day capacity: two servers per AZ before the first customer arrives. */
+const EVENT_DAY = { min: 4, max: 8 };
+
+/** The shopping mall's infrastructure for the "Backup and DR: a second Region" lab. */
 export class ShopStack extends Stack {
   constructor(scope: Construct, id: string, props: ShopStackProps = {}) {
     if (props.domainName !== undefined && props.certificateArn === undefined) {
@@ -86,47 +113,48 @@ export class ShopStack extends Stack {
       vpc,
       securityGroup: security.database,
       port: security.databasePort,
-      readReplica: props.readReplica,
+      readReplica: props.readReplica ?? true,
     });
 
+    // Cache-aside: the APP servers ask the cache first; a miss reads the replica and fills the cache.
+    const cache = new ShopCache(this, 'Cache', { vpc, clients: security.app });
+
     // APP tier first: the WEB servers need the internal load balancer's DNS name.
-    const appUserData = ec2.UserData.forLinux();
-    // A stand-in for the shop's application server: answers on the APP port, runs without root.
-    appUserData.addCommands(
-      'mkdir -p /srv/shop',
-      "echo '<h1>Shop: served by the APP tier</h1>' > /srv/shop/index.html",
-      'echo ok > /srv/shop/health',
-      // What CloudFront's /api/* behaviour reaches: external ALB → WEB (nginx) → internal ALB → APP.
-      'mkdir -p /srv/shop/api && echo \'{"status":"ok"}\' > /srv/shop/api/index.html',
-      "cat > /etc/systemd/system/shop-app.service <<'EOF'",
-      '[Unit]',
-      'Description=Shop APP tier (stand-in application server)',
-      'After=network-online.target',
-      '[Service]',
-      'DynamicUser=yes',
-      `ExecStart=/usr/bin/python3 -m http.server ${security.appPort} --directory /srv/shop`,
-      'Restart=always',
-      '[Install]',
-      'WantedBy=multi-user.target',
-      'EOF',
-      'systemctl daemon-reload',
-      'systemctl enable --now shop-app',
-    );
+    const api = new ShopApiService(this, 'Api', {
+      serviceDir: props.serviceDir ?? path.join(__dirname, '..', 'service'),
+      port: security.appPort,
+      configurationPath: `/shop/${this.stackName}`,
+    });
     const app = new LoadBalancedTier(this, 'App', {
       vpc,
       internetFacing: false,
       loadBalancerSecurityGroup: security.internalLoadBalancer,
       instanceSecurityGroup: security.app,
       instancePort: security.appPort,
-      userData: appUserData,
+      userData: api.userData,
+      minCapacity: EVERYDAY.min,
+      maxCapacity: EVERYDAY.max,
     });
-    // Least privilege: no server may read the database password yet, because nothing in this lab
-    // connects to the database. When the application does, grant exactly that to the APP role
-    // (database.secret.grantRead(app.role)) and never to WEB.
+    api.grantDownload(app.role);
+    // The read path as configuration the APP role may read: writer, replica, secret ARN, cache.
+    // Least privilege: the APP role reads these parameters and the database secret, WEB reads neither.
+    const readPath = new ReadPathConfiguration(this, 'ReadPath', {
+      writer: database.instance,
+      reader: database.replica,
+      databaseName: database.databaseName,
+      secret: database.secret,
+      cacheHost: cache.host,
+      cachePort: cache.port,
+      grantee: app.role,
+    });
+    // Servers boot only once their configuration (and so the replica and the cache) and their
+    // permissions exist.
+    app.autoScalingGroup.node.addDependency(readPath, app.role);
 
     const webUserData = ec2.UserData.forLinux();
     // WEB servers run nginx and hand every request except the health check to the internal ALB.
-    // The resolver line makes nginx re-resolve the ALB's name, whose IP addresses change.
+    // The resolver line makes nginx re-resolve the ALB's name, whose IP addresses change. CloudFront
+    // sends /api/* here; the API serves /products/..., so /api is cut off on the way to APP.
     webUserData.addCommands(
       'dnf install -y nginx',
       "cat > /etc/nginx/nginx.conf <<'EOF'",
@@ -136,6 +164,7 @@ export class ShopStack extends Stack {
       '  server {',
       `    listen ${security.webPort};`,
       '    location = /health { return 200 "ok"; }',
+      `    location /api/ { set $app http://${app.loadBalancer.loadBalancerDnsName}; rewrite ^/api(/.*)$ $1 break; proxy_pass $app; }`,
       `    location / { set $app http://${app.loadBalancer.loadBalancerDnsName}; proxy_pass $app; }`,
       '  }',
       '}',
@@ -149,6 +178,8 @@ export class ShopStack extends Stack {
       instanceSecurityGroup: security.web,
       instancePort: security.webPort,
       userData: webUserData,
+      minCapacity: EVERYDAY.min,
+      maxCapacity: EVERYDAY.max,
     });
 
     // The front end: a private bucket that only the CloudFront distribution may read.
@@ -224,12 +255,14 @@ export class ShopStack extends Stack {
     const bastion = new Bastion(this, 'Bastion', { vpc, adminCidr: adminCidr.valueAsString, targets: [security.app] });
 
     // A stateless, subnet-wide second wall around the database, behind its security group.
-    new DatabaseSubnetAcl(this, 'DatabaseAcl', {
+    const databaseAcl = new DatabaseSubnetAcl(this, 'DatabaseAcl', {
       vpc,
       databaseSubnets: vpc.isolatedSubnets,
       clientSubnets: vpc.privateSubnets,
       port: security.databasePort,
     });
+    // The cache shares the isolated subnets, so their network ACL lets the cache port in from APP too.
+    cache.admitThrough(databaseAcl.acl, vpc.privateSubnets);
 
     // AWS WAF with AWS managed rules on the external ALB (which CloudFront's /api/* reaches).
     new WebFirewall(this, 'Firewall', { loadBalancer: web.loadBalancer });
@@ -241,16 +274,34 @@ export class ShopStack extends Stack {
     new CpuAlarmScaling(this, 'WebCpuScaling', { autoScalingGroup: web.autoScalingGroup });
     new CpuAlarmScaling(this, 'AppCpuScaling', { autoScalingGroup: app.autoScalingGroup });
 
+    // The event is on the calendar: servers are added before the customers arrive, not after the
+    // CPU alarms notice them (two 5-minute periods, then minutes of booting).
+    new EventScaling(this, 'EventScaling', {
+      eventStart: props.eventStart ?? '11-11T00:00',
+      eventHours: props.eventHours,
+      tiers: [web, app].map((tier) => ({ group: tier.autoScalingGroup, normal: EVERYDAY, event: EVENT_DAY })),
+    });
+
     // Disaster recovery in a second Region: daily backups of the database and the servers'
     // volumes with a copy in the secondary vault, and the media replicated to the replica bucket.
     const recovery = props.recovery ?? { stackName: 'ShopBackupDrRecovery', region: DEFAULT_SECONDARY_REGION };
     new ShopBackup(this, 'Backup', { database: database.instance, servers: [web, app], recovery });
     new MediaReplication(this, 'MediaReplication', { media, recovery });
-    // Restoring the database from the Tokyo copy and redeploying the tiers there takes hours (RTO);
-    // the newest copy is at most a day old (RPO).
+    // A restore never overwrites anything: it creates a new DB instance (Single-AZ, with the default
+    // security group unless you choose others) and new volumes, and the tiers must be pointed at them.
+    // Doing that in the secondary Region takes hours (RTO); the newest copy there is at most a day old (RPO).
     new RecoveryObjectives(this, 'RecoveryObjectives', { rto: Duration.hours(4), rpo: Duration.hours(24) });
 
-    acknowledgeReviewedFindings({ security, web, app, database: database.instance, site: site.bucket, media: media.bucket, distribution });
+    acknowledgeReviewedFindings({
+      security,
+      web,
+      app,
+      database: database.instance,
+      replica: database.replica,
+      site: site.bucket,
+      media: media.bucket,
+      distribution,
+    });
 
     // LIST lets a request for the bucket's root list its keys; defaultRootObject answers / with
     // index.html instead, so CDK's warning about it is answered.
@@ -286,6 +337,10 @@ export class ShopStack extends Stack {
     new CfnOutput(this, 'MediaBucketName', {
       description: 'The private media bucket: only the APP servers may use it, through the VPC endpoint.',
       value: media.bucket.bucketName,
+    });
+    new CfnOutput(this, 'ApiConfigurationPath', {
+      description: 'The Parameter Store path the APP servers read their configuration from (aws ssm get-parameters-by-path).',
+      value: readPath.path,
     });
     new CfnOutput(this, 'DatabaseSecretName', {
       description: 'The Secrets Manager secret with the database user name and password.',

@@ -3,8 +3,11 @@ import path from 'node:path';
 import { applyPatch, FILE_HEADERS_ONLY, formatPatch, parsePatch, structuredPatch, type StructuredPatch } from 'diff';
 import { findLab, labDir, repoRoot } from '@workshop/catalog';
 
-/** The folders of a lab app that its steps change; tests, package files and the README stay as they are. */
-export const STEP_FOLDERS = ['bin', 'lib'] as const;
+/**
+ * The folders of a lab app that its steps change: the CDK app, and the source of a service the app deploys
+ * (event-ready's shop API). Package files and READMEs stay as they are.
+ */
+export const STEP_FOLDERS = ['bin', 'lib', 'service/src'] as const;
 
 /** The files of a lab app's step folders: path inside the lab ("lib/tiers.ts") → text. */
 export type LabSources = Map<string, string>;

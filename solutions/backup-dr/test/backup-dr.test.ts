@@ -5,6 +5,7 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as rds from 'aws-cdk-lib/aws-rds';
 import * as s3 from 'aws-cdk-lib/aws-s3';
+import { Construct } from 'constructs';
 import { BACKUP_TAG, ShopBackup } from '../lib/backup';
 import { MediaStorage } from '../lib/media';
 import { MediaReplication } from '../lib/media-replication';
@@ -306,6 +307,15 @@ describe('invalid props', () => {
     expect(
       () => new ShopBackup(stack, 'Backup', { database, servers, recovery: recovery.target, copyRetention: Duration.days(3) }),
     ).toThrow(/copyRetention is 3 days: keep backups at least 7 days/);
+  });
+
+  it('refuses servers without a launch template to carry the backup tag', () => {
+    const stack = new Stack();
+    const { database } = backupTargets(stack);
+    const bare = new Construct(stack, 'Bare');
+    expect(() => new ShopBackup(stack, 'Backup', { database, servers: [bare], recovery: recovery.target })).toThrow(
+      /Default\/Bare has no launch template to tag its volumes/,
+    );
   });
 
   it('refuses an RPO shorter than the time between copies', () => {

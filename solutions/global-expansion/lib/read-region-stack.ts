@@ -5,6 +5,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as rds from 'aws-cdk-lib/aws-rds';
 import * as route53 from 'aws-cdk-lib/aws-route53';
 import { Construct } from 'constructs';
+import { EventScaling } from './event-scaling';
 import { LatencyRouting } from './latency-routing';
 import { CpuAlarmScaling } from './monitoring';
 import { acknowledgeNag } from './nag';
@@ -27,6 +28,17 @@ export interface ReadRegionStackProps extends StackProps {
    * @default '10.1.0.0/16'
    */
   readonly cidr?: string;
+  /**
+   * When the shop's yearly event starts, as MM-DDTHH:mm in Asia/Seoul time (Tokyo's clock reads the
+   * same, UTC+9): this Region scales out for it too.
+   * @default '11-11T00:00' (the 11.11 sale)
+   */
+  readonly eventStart?: string;
+  /**
+   * How many hours the event lasts.
+   * @default 24
+   */
+  readonly eventHours?: number;
 }
 
 /**
@@ -133,6 +145,13 @@ export class ReadRegionStack extends Stack {
     });
     new CpuAlarmScaling(this, 'WebCpuScaling', { autoScalingGroup: web.autoScalingGroup });
     new CpuAlarmScaling(this, 'AppCpuScaling', { autoScalingGroup: app.autoScalingGroup });
+    // The event reaches customers in both Regions: this Region's servers are added before it starts too,
+    // with the primary's everyday and event-day capacities.
+    new EventScaling(this, 'EventScaling', {
+      eventStart: props.eventStart ?? '11-11T00:00',
+      eventHours: props.eventHours,
+      tiers: [web, app].map((tier) => ({ group: tier.autoScalingGroup, normal: { min: 2, max: 4 }, event: { min: 4, max: 8 } })),
+    });
 
     // KMS keys never leave their Region: the replica of an encrypted database needs a key here.
     const replicaKey = new kms.Key(this, 'ReplicaKey', {

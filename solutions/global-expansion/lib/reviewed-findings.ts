@@ -11,6 +11,7 @@ export interface ReviewedParts {
   readonly web: LoadBalancedTier;
   readonly app: LoadBalancedTier;
   readonly database: rds.DatabaseInstance;
+  readonly replica?: rds.DatabaseInstanceReadReplica;
   readonly site: s3.IBucket;
   readonly media: s3.IBucket;
   readonly distribution: cloudfront.Distribution;
@@ -22,7 +23,7 @@ export interface ReviewedParts {
  * the reasons; anything cdk-nag finds that is not listed here fails the cdk-nag check.
  */
 export function acknowledgeReviewedFindings(parts: ReviewedParts): void {
-  const { security, web, app, database, site, media, distribution } = parts;
+  const { security, web, app, database, replica, site, media, distribution } = parts;
 
   acknowledgeNag(
     security.externalLoadBalancer,
@@ -40,6 +41,28 @@ export function acknowledgeReviewedFindings(parts: ReviewedParts): void {
     'AwsSolutions-RDS11',
     'A non-default port is obscurity, not protection: only the APP security group and the database NACL let 3306 in.',
   );
+  if (replica) {
+    acknowledgeNag(
+      replica,
+      'AwsSolutions-RDS10',
+      'Deletion protection would block the lab teardown; the replica holds nothing the primary lacks.',
+    );
+    acknowledgeNag(
+      replica,
+      'AwsSolutions-RDS11',
+      'A non-default port is obscurity, not protection: only the APP security group and the database NACL let 3306 in.',
+    );
+    acknowledgeNag(
+      replica,
+      'AwsSolutions-RDS2',
+      'A replica in the same Region inherits the encryption of its encrypted primary; CloudFormation refuses StorageEncrypted next to a source instance.',
+    );
+    acknowledgeNag(
+      replica,
+      'AwsSolutions-RDS3',
+      'The replica only serves reads and holds nothing the primary lacks; the Multi-AZ primary keeps the data safe, so a second replica AZ is not worth its cost here.',
+    );
+  }
   acknowledgeNag(
     database.node.findChild('Secret'),
     'AwsSolutions-SMG4',

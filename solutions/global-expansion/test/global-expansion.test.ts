@@ -153,7 +153,8 @@ describe('the primary stack: media at the edge', () => {
 
   it('outputs what the read Region needs', () => {
     const outputs = primary.toJSON().Outputs as Record<string, { Value: unknown }>;
-    const database = logicalId(primary, 'AWS::RDS::DBInstance');
+    // The writer, not lab 7's same-Region replica: a cross-Region replica copies the writer.
+    const database = logicalId(primary, 'AWS::RDS::DBInstance', { MultiAZ: true });
     const zone = logicalId(primary, 'AWS::Route53::HostedZone');
     const alb = logicalId(primary, 'AWS::ElasticLoadBalancingV2::LoadBalancer', { Scheme: 'internet-facing' });
     expect(JSON.stringify(outputs.DatabaseArn.Value)).toContain(`"Ref":"${database}"`);
@@ -210,6 +211,8 @@ describe('the read Region stack', () => {
     readRegion.resourcePropertiesCountIs('AWS::ElasticLoadBalancingV2::TargetGroup', { HealthCheckPath: '/health' }, 2);
     const userData = JSON.stringify(readRegion.findResources('AWS::EC2::LaunchTemplate'));
     expect(userData).toContain('location = /health { return 200');
+    // Scaled out before the yearly event like the primary: a scale-out and a scale-back per group, in Seoul time.
+    readRegion.resourcePropertiesCountIs('AWS::AutoScaling::ScheduledAction', { TimeZone: 'Asia/Seoul' }, 4);
   });
 
   it('replicates the primary database across Regions, encrypted with a key of this Region, reachable from APP only', () => {

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { App, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
@@ -7,22 +8,34 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as targets from 'aws-cdk-lib/aws-route53-targets';
+import { ShopApiService } from '../lib/api-service';
 import { Bastion } from '../lib/bastion';
+import { ShopCache } from '../lib/cache';
 import { ShopDatabase } from '../lib/database';
 import { DatabaseSubnetAcl } from '../lib/database-acl';
+import { EventScaling } from '../lib/event-scaling';
 import { MediaStorage } from '../lib/media';
 import { ShopDomain, ShopNetwork } from '../lib/network';
 import { SecurityChain } from '../lib/security';
 import { CpuAlarmScaling } from '../lib/monitoring';
 import { acknowledgeNag } from '../lib/nag';
-import { ShopStack } from '../lib/shop-stack';
+import { ReadPathConfiguration } from '../lib/read-path';
+import { ShopStack, type ShopStackProps } from '../lib/shop-stack';
 import { StaticSite } from '../lib/static-site';
 import { LoadBalancedTier } from '../lib/tiers';
 import { WebFirewall } from '../lib/web-firewall';
 
 type Resource = { Type: string; Properties: Record<string, unknown>; DeletionPolicy?: string };
 
-const template = Template.fromStack(new ShopStack(new App(), 'ShopSecurityReview'));
+/** A stand-in for the shop API: the stack tests do not depend on the service's code. */
+const serviceDir = path.join(__dirname, 'fixtures', 'service');
+
+/** The shop in an app that skips bundling, as the checker synthesizes it: no esbuild run per stack. */
+function shopStack(id: string, props: ShopStackProps = {}): ShopStack {
+  return new ShopStack(new App({ context: { 'aws:cdk:bundling-stacks': [] } }), id, { serviceDir, ...props });
+}
+
+const template = Template.fromStack(shopStack('ShopBackupDr'));
 const resources = template.toJSON().Resources as Record<string, Resource>;
 const ref = (id: string) => ({ Ref: id });
 const groupIdOf = (id: string) => ({ 'Fn::GetAtt': [id, 'GroupId'] });
@@ -43,6 +56,29 @@ function group(prefix: string): string {
   );
   expect(ids).toHaveLength(1);
   return ids[0];
+}
+
+/** The logical id of a tier's instance role ('App' or 'Web'). */
+function roleOf(tier: string): string {
+  const ids = Object.keys(template.findResources('AWS::IAM::Role')).filter((id) => id.startsWith(`${tier}InstanceRole`));
+  expect(ids).toHaveLength(1);
+  return ids[0];
+}
+
+/** The IAM statements of the policies attached to a role. */
+function statementsOf(role: string): Array<{ Action: string | string[]; Resource: unknown; Effect: string }> {
+  return Object.values(template.findResources('AWS::IAM::Policy'))
+    .filter((policy) => JSON.stringify(policy.Properties.Roles) === JSON.stringify([ref(role)]))
+    .flatMap((policy) => policy.Properties.PolicyDocument.Statement);
+}
+
+/** The first-boot script of a tier's launch template, with its references written as JSON. */
+function userDataOf(tier: string): string {
+  const launchTemplate = Object.entries(template.findResources('AWS::EC2::LaunchTemplate')).find(([id]) =>
+    id.startsWith(`${tier}LaunchTemplate`),
+  );
+  expect(launchTemplate).toBeDefined();
+  return JSON.stringify(launchTemplate![1].Properties.LaunchTemplateData.UserData);
 }
 
 /** The route table a subnet is associated with. */
@@ -180,11 +216,17 @@ describe('the security chain', () => {
     return rules.sort();
   }
 
-  it('has five chain groups plus the bastion, each open only to the one in front of it', () => {
-    template.resourceCountIs('AWS::EC2::SecurityGroup', 6);
-    const [externalAlb, web, internalAlb, app, database, bastion] = ['External ALB', 'WEB', 'Internal ALB', 'APP', 'RDS', 'Bastion'].map(
-      group,
-    );
+  it('has five chain groups, the cache group and the bastion, each open only to the one in front of it', () => {
+    template.resourceCountIs('AWS::EC2::SecurityGroup', 7);
+    const [externalAlb, web, internalAlb, app, database, cache, bastion] = [
+      'External ALB',
+      'WEB',
+      'Internal ALB',
+      'APP',
+      'RDS',
+      'Cache',
+      'Bastion',
+    ].map(group);
     expect(ingressRules()).toEqual(
       [
         [externalAlb, '0.0.0.0/0', 80],
@@ -192,6 +234,7 @@ describe('the security chain', () => {
         [internalAlb, web, 80],
         [app, internalAlb, 8080],
         [database, app, 3306],
+        [cache, app, 6379],
         [bastion, { Ref: 'AdminCidr' }, 22],
         [app, bastion, 22],
       ].sort(),
@@ -208,7 +251,6 @@ describe('the security chain', () => {
 
 describe('the database', () => {
   it('is a private RDS MySQL instance in the database subnets of both AZs', () => {
-    template.resourceCountIs('AWS::RDS::DBInstance', 1);
     template.hasResourceProperties('AWS::RDS::DBInstance', {
       Engine: 'mysql',
       EngineVersion: Match.stringLikeRegexp('^8\\.4\\.\\d+$'),
@@ -223,13 +265,15 @@ describe('the database', () => {
     template.hasResourceProperties('AWS::RDS::DBInstance', { MultiAZ: true, BackupRetentionPeriod: 7, StorageEncrypted: true });
   });
 
-  it('keeps its password in Secrets Manager and gives no server access to it', () => {
+  it('keeps its password in Secrets Manager and lets only the APP role read it', () => {
     template.resourceCountIs('AWS::SecretsManager::Secret', 1);
     template.hasResourceProperties('AWS::RDS::DBInstance', {
       MasterUserPassword: { 'Fn::Join': ['', Match.arrayWith([Match.stringLikeRegexp('resolve:secretsmanager')])] },
     });
-    const policies = JSON.stringify(template.findResources('AWS::IAM::Policy'));
-    expect(policies).not.toContain('secretsmanager:');
+    const readers = Object.values(template.findResources('AWS::IAM::Policy'))
+      .filter((policy) => JSON.stringify(policy).includes('secretsmanager:'))
+      .map((policy) => JSON.stringify(policy.Properties.Roles));
+    expect(readers).toEqual([JSON.stringify([ref(roleOf('App'))])]);
   });
 
   it('is deleted with the stack, since a lab is torn down', () => {
@@ -237,15 +281,20 @@ describe('the database', () => {
   });
 });
 
-describe('the optional read replica stretch', () => {
-  it('is off by default', () => {
-    expect(
-      Object.keys(template.findResources('AWS::RDS::DBInstance', { Properties: { SourceDBInstanceIdentifier: Match.anyValue() } })),
-    ).toEqual([]);
+describe('the read replica', () => {
+  it('is on by default, and off on request (reads then go to the writer)', () => {
+    template.resourceCountIs('AWS::RDS::DBInstance', 2);
+    const without = Template.fromStack(shopStack('ShopBackupDr', { readReplica: false }));
+    without.resourceCountIs('AWS::RDS::DBInstance', 1);
+    const writer = Object.keys(without.findResources('AWS::RDS::DBInstance'))[0];
+    without.hasResourceProperties('AWS::SSM::Parameter', {
+      Name: '/shop/ShopBackupDr/DB_READER_HOST',
+      Value: { 'Fn::GetAtt': [writer, 'Endpoint.Address'] },
+    });
   });
 
-  it('adds a private replica of the primary in the same subnet group and security group', () => {
-    const withReplica = Template.fromStack(new ShopStack(new App(), 'ShopSecurityReview', { readReplica: true }));
+  it('is a private replica of the primary in the same subnet group and security group', () => {
+    const withReplica = template;
     withReplica.resourceCountIs('AWS::RDS::DBInstance', 2);
     const primary = Object.keys(withReplica.findResources('AWS::RDS::DBInstance', { Properties: { MultiAZ: true } }))[0];
     const subnetGroup = Object.keys(withReplica.findResources('AWS::RDS::DBSubnetGroup'))[0];
@@ -269,9 +318,7 @@ describe('the optional Route 53 stretch', () => {
 
   it('adds a hosted zone and an alias A record to the distribution, which serves the domain with the given certificate', () => {
     const certificateArn = 'arn:aws:acm:us-east-1:123456789012:certificate/11111111-2222-3333-4444-555555555555';
-    const withDomain = Template.fromStack(
-      new ShopStack(new App(), 'ShopSecurityReview', { domainName: 'shop.example.com', certificateArn }),
-    );
+    const withDomain = Template.fromStack(shopStack('ShopBackupDr', { domainName: 'shop.example.com', certificateArn }));
     withDomain.hasResourceProperties('AWS::Route53::HostedZone', { Name: 'shop.example.com.' });
     const distribution = Object.keys(withDomain.findResources('AWS::CloudFront::Distribution'))[0];
     withDomain.hasResourceProperties('AWS::Route53::RecordSet', {
@@ -287,7 +334,7 @@ describe('the optional Route 53 stretch', () => {
   });
 
   it('refuses a domain without a certificate', () => {
-    expect(() => new ShopStack(new App(), 'Shop', { domainName: 'shop.example.com' })).toThrow(/needs certificateArn/);
+    expect(() => shopStack('Shop', { domainName: 'shop.example.com' })).toThrow(/needs certificateArn/);
   });
 });
 
@@ -299,11 +346,11 @@ describe('the optional geo restriction stretch', () => {
   });
 
   it('admits only the listed countries', () => {
-    const limited = Template.fromStack(new ShopStack(new App(), 'ShopSecurityReview', { allowedCountries: ['KR', 'JP'] }));
+    const limited = Template.fromStack(shopStack('ShopBackupDr', { allowedCountries: ['KR', 'JP'] }));
     limited.hasResourceProperties('AWS::CloudFront::Distribution', {
       DistributionConfig: Match.objectLike({ Restrictions: { GeoRestriction: { RestrictionType: 'whitelist', Locations: ['KR', 'JP'] } } }),
     });
-    expect(() => new ShopStack(new App(), 'Shop', { allowedCountries: ['Korea'] })).toThrow(/allowedCountries holds "Korea"/);
+    expect(() => shopStack('Shop', { allowedCountries: ['Korea'] })).toThrow(/allowedCountries holds "Korea"/);
   });
 });
 
@@ -417,11 +464,9 @@ describe('the CloudFront distribution', () => {
     });
   });
 
-  it('gives the APP tier an /api/ answer to reach through CloudFront', () => {
-    const app = Object.values(template.findResources('AWS::EC2::LaunchTemplate')).find((lt) =>
-      JSON.stringify(lt.Properties).includes('shop-app.service'),
-    );
-    expect(JSON.stringify(app?.Properties.LaunchTemplateData.UserData)).toContain('/srv/shop/api/index.html');
+  it('reaches the shop API: WEB cuts /api off the path on the way to the internal ALB', () => {
+    expect(userDataOf('Web')).toContain('location /api/ { set $app http://');
+    expect(userDataOf('Web')).toContain('rewrite ^/api(/.*)$ $1 break;');
   });
 });
 
@@ -474,7 +519,7 @@ describe('the media bucket', () => {
       'arn:aws:iam::123456789012:role/aws-reserved/sso.amazonaws.com/*AdministratorAccess*',
       'arn:aws:iam::123456789012:user/alice',
     ];
-    const withAdmins = Template.fromStack(new ShopStack(new App(), 'ShopSecurityReview', { administratorArns }));
+    const withAdmins = Template.fromStack(shopStack('ShopBackupDr', { administratorArns }));
     withAdmins.hasResourceProperties('AWS::S3::BucketPolicy', {
       PolicyDocument: {
         Statement: Match.arrayWith([
@@ -493,22 +538,19 @@ describe('the media bucket', () => {
   });
 
   it('is read and written by the APP role only, on that bucket only', () => {
-    const appRole = Object.keys(template.findResources('AWS::IAM::Role', { Properties: { Tags: Match.absent() } })).find((id) =>
-      id.startsWith('App'),
-    );
-    expect(appRole).toBeDefined();
     template.hasResourceProperties('AWS::IAM::Policy', {
-      Roles: [ref(appRole!)],
+      Roles: [ref(roleOf('App'))],
       PolicyDocument: {
-        Statement: [
+        Statement: Match.arrayWith([
           Match.objectLike({
             Effect: 'Allow',
             Action: Match.arrayWith(['s3:GetObject*', 's3:DeleteObject*', 's3:PutObject']),
             Resource: [{ 'Fn::GetAtt': [media(), 'Arn'] }, { 'Fn::Join': ['', [{ 'Fn::GetAtt': [media(), 'Arn'] }, '/*']] }],
           }),
-        ],
+        ]),
       },
     });
+    expect(JSON.stringify(statementsOf(roleOf('Web')))).not.toContain('s3:');
   });
 });
 
@@ -636,7 +678,7 @@ describe('audit and detection', () => {
     });
     template.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 30 });
     template.hasResourceProperties('AWS::GuardDuty::Detector', { Enable: true });
-    const without = Template.fromStack(new ShopStack(new App(), 'ShopSecurityReview', { guardDuty: false }));
+    const without = Template.fromStack(shopStack('ShopBackupDr', { guardDuty: false }));
     without.resourceCountIs('AWS::GuardDuty::Detector', 0);
   });
 });
@@ -672,6 +714,183 @@ describe('hardened servers', () => {
   });
 });
 
+describe('the cache', () => {
+  const cacheGroup = () => only('AWS::ElastiCache::ReplicationGroup');
+
+  it('is a Valkey 8 replication group of two cache.t4g.micro nodes with Multi-AZ and automatic failover', () => {
+    template.hasResourceProperties('AWS::ElastiCache::ReplicationGroup', {
+      Engine: 'valkey',
+      EngineVersion: Match.stringLikeRegexp('^8\\.\\d+$'),
+      CacheNodeType: 'cache.t4g.micro',
+      NumCacheClusters: 2,
+      MultiAZEnabled: true,
+      AutomaticFailoverEnabled: true,
+      Port: 6379,
+    });
+  });
+
+  it('encrypts traffic (TLS required) and data at rest', () => {
+    template.hasResourceProperties('AWS::ElastiCache::ReplicationGroup', {
+      TransitEncryptionEnabled: true,
+      AtRestEncryptionEnabled: true,
+      TransitEncryptionMode: Match.absent(),
+    });
+  });
+
+  it('lives in the isolated subnets of both AZs behind its own security group', () => {
+    const subnetGroup = only('AWS::ElastiCache::SubnetGroup');
+    template.hasResourceProperties('AWS::ElastiCache::SubnetGroup', { SubnetIds: subnets('Database').map(ref) });
+    expect(resources[cacheGroup()].Properties).toMatchObject({
+      CacheSubnetGroupName: ref(subnetGroup),
+      SecurityGroupIds: [groupIdOf(group('Cache'))],
+    });
+    template.hasResourceProperties('AWS::EC2::SecurityGroup', {
+      GroupDescription: Match.stringLikeRegexp('^Cache'),
+      SecurityGroupEgress: [Match.objectLike({ CidrIp: '255.255.255.255/32', Description: 'Disallow all traffic' })],
+    });
+  });
+
+  it('lets 6379 through the isolated subnets network ACL from each app subnet only', () => {
+    const cacheEntries = Object.values(
+      template.findResources('AWS::EC2::NetworkAclEntry', { Properties: { PortRange: { From: 6379, To: 6379 } } }),
+    ).map((entry) => entry.Properties);
+    expect(cacheEntries.map((entry) => [entry.CidrBlock, entry.Egress, entry.RuleAction]).sort()).toEqual(
+      subnets('App')
+        .map((subnet) => [resources[subnet].Properties.CidrBlock, false, 'allow'])
+        .sort(),
+    );
+  });
+});
+
+describe('the read path', () => {
+  const parameter = (name: string) => only('AWS::SSM::Parameter', { Name: `/shop/ShopBackupDr/${name}` });
+  const valueOf = (name: string) => resources[parameter(name)].Properties.Value;
+  const primary = () => only('AWS::RDS::DBInstance', { MultiAZ: true });
+  const replica = () => only('AWS::RDS::DBInstance', { SourceDBInstanceIdentifier: Match.anyValue() });
+
+  it('names the writer, the replica and the cache by reference in String parameters under /shop/<stack>/', () => {
+    template.resourceCountIs('AWS::SSM::Parameter', 9);
+    template.allResourcesProperties('AWS::SSM::Parameter', {
+      Type: 'String',
+      Name: Match.stringLikeRegexp('^/shop/ShopBackupDr/[A-Z_]+$'),
+    });
+    expect(valueOf('DB_WRITER_HOST')).toEqual({ 'Fn::GetAtt': [primary(), 'Endpoint.Address'] });
+    expect(valueOf('DB_READER_HOST')).toEqual({ 'Fn::GetAtt': [replica(), 'Endpoint.Address'] });
+    expect(valueOf('DB_PORT')).toEqual({ 'Fn::GetAtt': [primary(), 'Endpoint.Port'] });
+    expect(valueOf('DB_NAME')).toBe('shop');
+    expect(valueOf('CACHE_HOST')).toEqual({ 'Fn::GetAtt': [only('AWS::ElastiCache::ReplicationGroup'), 'PrimaryEndPoint.Address'] });
+    expect([valueOf('CACHE_PORT'), valueOf('CACHE_TLS'), valueOf('CACHE_TTL_SECONDS')]).toEqual(['6379', 'true', '60']);
+  });
+
+  it('hands over the secret ARN, never the password, and types no host name into the template', () => {
+    // The attachment's Ref is the secret's ARN, once the secret names its database.
+    expect(valueOf('DB_SECRET_ARN')).toEqual(ref(only('AWS::SecretsManager::SecretTargetAttachment')));
+    expect(JSON.stringify(template.toJSON())).not.toMatch(/\.(rds|cache)\.amazonaws\.com/);
+    expect(JSON.stringify(Object.values(template.findResources('AWS::SSM::Parameter')))).not.toContain('resolve:secretsmanager');
+  });
+
+  it('lets the APP role read exactly these parameters and the path, and the WEB role none', () => {
+    const statements = statementsOf(roleOf('App'));
+    const byPath = statements.filter((statement) => JSON.stringify(statement.Action).includes('ssm:GetParametersByPath'));
+    expect(byPath).toHaveLength(1);
+    expect(JSON.stringify(byPath[0].Resource)).toContain(':parameter/shop/ShopBackupDr"');
+    const readable = statements
+      .filter((statement) => JSON.stringify(statement.Action).includes('ssm:GetParameter"'))
+      .map((statement) => JSON.stringify(statement.Resource));
+    expect(readable).toHaveLength(9);
+    expect(JSON.stringify(statements)).not.toMatch(/parameter\/\*|"ssm:\*"/);
+    expect(JSON.stringify(statementsOf(roleOf('Web')))).not.toContain('ssm:');
+  });
+
+  it('starts the APP servers only after their configuration and permissions exist', () => {
+    const app = Object.entries(template.findResources('AWS::AutoScaling::AutoScalingGroup')).find(([id]) => id.startsWith('App'))!;
+    expect(app[1].DependsOn).toEqual(expect.arrayContaining([parameter('DB_READER_HOST'), parameter('CACHE_HOST')]));
+    expect(app[1].DependsOn).toEqual(expect.arrayContaining([expect.stringMatching(/^AppInstanceRoleDefaultPolicy/)]));
+  });
+});
+
+describe('the shop API on the APP servers', () => {
+  it('is downloaded from the assets bucket, run by Node.js 22 under systemd with its configuration from Parameter Store', () => {
+    const userData = userDataOf('App');
+    expect(userData).toContain('dnf install -y nodejs22');
+    expect(userData).toMatch(
+      /aws s3 cp 's3:\/\/",\{"Fn::Sub":"cdk-[a-z0-9]+-assets-\$\{AWS::AccountId\}-\$\{AWS::Region\}"\},"\/[0-9a-f]{64}\.zip'/,
+    );
+    expect(userData).toContain('python3 -m zipfile -e /opt/shop-api/bundle.zip /opt/shop-api/');
+    expect(userData).toContain('aws ssm get-parameters-by-path --region ');
+    expect(userData).toContain(' --path /shop/ShopBackupDr/ ');
+    expect(userData).toContain("echo 'PORT=8080' >> /etc/shop-api.env");
+    expect(userData).toContain('EnvironmentFile=/etc/shop-api.env');
+    expect(userData).toContain('ExecStart=/usr/bin/node-22 /opt/shop-api/server.js');
+    expect(userData).toContain('DynamicUser=yes');
+    expect(userData).not.toContain('http.server');
+  });
+
+  it('may download its own bundle and nothing else from the assets bucket', () => {
+    const assetReads = statementsOf(roleOf('App')).filter((statement) => JSON.stringify(statement.Resource).includes('-assets-'));
+    expect(assetReads).toHaveLength(1);
+    expect(assetReads[0].Action).toBe('s3:GetObject');
+    expect(JSON.stringify(assetReads[0].Resource)).toMatch(/\/[0-9a-f]{64}\.zip"\]\]\}$/);
+  });
+
+  it('bundles the service with esbuild into one server.js when bundling runs', () => {
+    const app = new App();
+    new ShopStack(app, 'ShopBackupDr', { serviceDir });
+    const assembly = app.synth();
+    try {
+      const bundles = fs
+        .readdirSync(assembly.directory)
+        .filter((entry) => entry.startsWith('asset.') && fs.existsSync(path.join(assembly.directory, entry, 'server.js')));
+      expect(bundles).toHaveLength(1);
+      const server = fs.readFileSync(path.join(assembly.directory, bundles[0], 'server.js'), 'utf8');
+      expect(server).toContain('createServer');
+      expect(fs.readdirSync(path.join(assembly.directory, bundles[0]))).toEqual(['server.js']);
+      const bundled = Template.fromJSON(assembly.getStackByName('ShopBackupDr').template).toJSON();
+      expect(JSON.stringify(bundled.Resources)).toBe(JSON.stringify(template.toJSON().Resources));
+    } finally {
+      fs.rmSync(assembly.directory, { recursive: true, force: true });
+    }
+  });
+
+  it('stops the synth with the reason when the service does not build', () => {
+    const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'no-service-'));
+    try {
+      expect(() => new ShopStack(new App(), 'Broken', { serviceDir: empty })).toThrow(/esbuild could not bundle .*src\/main\.ts/);
+    } finally {
+      fs.rmSync(empty, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('event-day scaling', () => {
+  /** The scheduled actions of a tier's Auto Scaling group, as [Recurrence, MinSize, MaxSize, TimeZone]. */
+  function schedules(shop: Template, tier: string): unknown[][] {
+    const asg = Object.keys(shop.findResources('AWS::AutoScaling::AutoScalingGroup')).find((id) => id.startsWith(`${tier}Group`));
+    return Object.values(shop.findResources('AWS::AutoScaling::ScheduledAction'))
+      .filter((action) => JSON.stringify(action.Properties.AutoScalingGroupName) === JSON.stringify(ref(asg!)))
+      .map(({ Properties: p }) => [p.Recurrence, p.MinSize, p.MaxSize, p.TimeZone])
+      .sort();
+  }
+
+  it('scales WEB and APP out to 4-8 an hour before the 11.11 sale in Seoul time, and back to 2-4 after a day', () => {
+    for (const tier of ['Web', 'App']) {
+      expect(schedules(template, tier)).toEqual([
+        ['0 0 12 11 *', 2, 4, 'Asia/Seoul'],
+        ['0 23 10 11 *', 4, 8, 'Asia/Seoul'],
+      ]);
+    }
+    template.allResourcesProperties('AWS::AutoScaling::AutoScalingGroup', { MinSize: '2', MaxSize: '4' });
+  });
+
+  it('follows the event start and length given as context, across the end of the year', () => {
+    const newYear = Template.fromStack(shopStack('ShopBackupDr', { eventStart: '12-31T23:30', eventHours: 2 }));
+    expect(schedules(newYear, 'App')).toEqual([
+      ['30 1 1 1 *', 2, 4, 'Asia/Seoul'],
+      ['30 22 31 12 *', 4, 8, 'Asia/Seoul'],
+    ]);
+  });
+});
+
 describe('the reviewed cdk-nag findings', () => {
   it('are written into the template with a reason each', () => {
     const acknowledged = Object.values(resources).flatMap(
@@ -685,7 +904,14 @@ describe('the reviewed cdk-nag findings', () => {
       expect(reason.length).toBeGreaterThanOrEqual(20);
     }
     expect(acknowledged.map((a) => a.id)).toEqual(
-      expect.arrayContaining(['AwsSolutions-EC23', 'AwsSolutions-EC28', 'AwsSolutions-SMG4', 'AwsSolutions-CFR2']),
+      expect.arrayContaining([
+        'AwsSolutions-EC23',
+        'AwsSolutions-EC28',
+        'AwsSolutions-SMG4',
+        'AwsSolutions-CFR2',
+        'AwsSolutions-AEC6',
+        'AwsSolutions-RDS3',
+      ]),
     );
   });
 });
@@ -724,7 +950,7 @@ describe('invalid props', () => {
     const { loadBalancer } = new LoadBalancedTier(stack, 'Tier', tier);
     const target = new targets.LoadBalancerTarget(loadBalancer);
     expect(() => new ShopDomain(stack, 'Domain', { domainName: 'Not A Domain', target })).toThrow(/is not a lower-case DNS name/);
-    expect(() => new ShopStack(new App(), 'Shop', { domainName: 'shop', certificateArn: 'arn:aws:acm:us-east-1:1:certificate/x' })).toThrow(
+    expect(() => shopStack('Shop', { domainName: 'shop', certificateArn: 'arn:aws:acm:us-east-1:1:certificate/x' })).toThrow(
       /domainName "shop"/,
     );
   });
@@ -762,6 +988,58 @@ describe('invalid props', () => {
     );
     expect(() => acknowledgeNag(securityGroup, 'EC23', 'A long enough reason for the test.')).toThrow(/not a cdk-nag AwsSolutions rule id/);
     expect(() => acknowledgeNag(securityGroup, 'AwsSolutions-EC23', 'ok')).toThrow(/too short/);
+  });
+
+  it('rejects a cache on a bad port or node type, and a network ACL entry for no client subnet', () => {
+    const { stack, securityGroup } = scaffold();
+    const { vpc } = new ShopNetwork(stack, 'Network');
+    expect(() => new ShopCache(stack, 'Port', { vpc, clients: securityGroup, port: 70000 })).toThrow(/port 70000 is not a TCP port/);
+    expect(() => new ShopCache(stack, 'Type', { vpc, clients: securityGroup, nodeType: 't4g.micro' })).toThrow(
+      /nodeType "t4g.micro" is not an ElastiCache node type/,
+    );
+    const cache = new ShopCache(stack, 'Cache', { vpc, clients: securityGroup });
+    const acl = new ec2.NetworkAcl(stack, 'Acl', { vpc });
+    expect(() => cache.admitThrough(acl, [])).toThrow(/clientSubnets is empty/);
+  });
+
+  it('rejects a cache TTL outside one second to one day and a configuration path that is not one', () => {
+    const { stack, securityGroup } = scaffold();
+    const { vpc } = new ShopNetwork(stack, 'Network');
+    const database = new ShopDatabase(stack, 'Database', { vpc, securityGroup });
+    const config = {
+      writer: database.instance,
+      databaseName: database.databaseName,
+      secret: database.secret,
+      cacheHost: 'cache',
+      cachePort: 6379,
+      grantee: new iam.AccountRootPrincipal(),
+    };
+    expect(() => new ReadPathConfiguration(stack, 'Zero', { ...config, cacheTtlSeconds: 0 })).toThrow(/cacheTtlSeconds 0 must be/);
+    expect(() => new ShopApiService(stack, 'Api', { serviceDir, port: 8080, configurationPath: 'shop/x/' })).toThrow(
+      /configurationPath "shop\/x\/" is not a parameter path/,
+    );
+    expect(() => new ShopApiService(stack, 'Port', { serviceDir, port: 0, configurationPath: '/shop/x' })).toThrow(
+      /port 0 is not a TCP port/,
+    );
+  });
+
+  it('rejects an event start that is not a day of the year, a zero-hour event and capacity that does not grow', () => {
+    const { stack, vpc } = scaffold();
+    const group = new autoscaling.AutoScalingGroup(stack, 'Asg', {
+      vpc,
+      instanceType: new ec2.InstanceType('t3.micro'),
+      machineImage: ec2.MachineImage.latestAmazonLinux2023(),
+    });
+    const tiers = [{ group, normal: { min: 2, max: 4 }, event: { min: 4, max: 8 } }];
+    for (const eventStart of ['2027-11-11T00:00', '02-30T00:00', '11-11T24:00', '11-11']) {
+      expect(() => new EventScaling(stack, `Bad${eventStart}`, { tiers, eventStart })).toThrow(/is not a day and time of the year/);
+    }
+    expect(() => new EventScaling(stack, 'Short', { tiers, eventStart: '11-11T00:00', eventHours: 0 })).toThrow(/eventHours 0/);
+    expect(() => new EventScaling(stack, 'Late', { tiers, eventStart: '11-11T00:00', leadMinutes: 5 })).toThrow(/leadMinutes 5/);
+    expect(() => new EventScaling(stack, 'None', { tiers: [], eventStart: '11-11T00:00' })).toThrow(/tiers is empty/);
+    const flat = [{ group, normal: { min: 2, max: 4 }, event: { min: 2, max: 4 } }];
+    expect(() => new EventScaling(stack, 'Flat', { tiers: flat, eventStart: '11-11T00:00' })).toThrow(/must raise the everyday 2-4/);
+    expect(() => new EventScaling(stack, 'LeapDay', { tiers, eventStart: '02-29T12:00' })).not.toThrow();
   });
 
   it('rejects a database name RDS would refuse and a backup window outside 1-35 days', () => {

@@ -57,7 +57,7 @@ describe('labs/catalog.json', () => {
     expect(validateCatalog(readCatalog(catalogPath), { root: repoRoot })).toEqual([]);
   });
 
-  it('holds the six labs of the workshop in order', () => {
+  it('holds the nine labs of the workshop in order', () => {
     expect(catalog.labs.map((lab) => lab.id)).toEqual([
       'on-prem-baseline',
       'vpc-migration',
@@ -65,6 +65,9 @@ describe('labs/catalog.json', () => {
       's3-static-hosting',
       'cloudfront-cdn',
       'security-review',
+      'event-ready',
+      'backup-dr',
+      'global-expansion',
     ]);
   });
 

@@ -22,13 +22,13 @@ export const cacheMultiAzFailover: Rule = {
   area: 'cache',
   title: {
     en: 'The cache is an ElastiCache replication group with a replica in a second AZ, Multi-AZ and automatic failover',
-    ko: '캐시가 두 번째 AZ에 복제본을 둔 ElastiCache 복제 그룹이고, Multi-AZ와 자동 장애 조치가 켜져 있다',
+    ko: '캐시가 두 번째 AZ에 복제본 노드를 둔 ElastiCache 복제 그룹이고, Multi-AZ와 자동 failover가 켜져 있다',
   },
   severity: 'high',
   points: 10,
   why: {
     en: 'On event day the cache answers most product reads, so the database only sees the misses. If the only cache node fails, every read falls on the database at once and the shop slows down exactly when it matters. A replica in another AZ that ElastiCache promotes automatically (Multi-AZ with automatic failover) keeps the cache answering through a node or AZ failure.',
-    ko: '이벤트 날에는 캐시가 상품 조회 대부분에 답하고, 데이터베이스는 캐시에 없는 요청만 받습니다. 하나뿐인 캐시 노드가 장애를 일으키면 모든 읽기가 한꺼번에 데이터베이스로 몰려, 가장 중요한 순간에 쇼핑몰이 느려집니다. 다른 AZ의 복제본을 ElastiCache가 자동으로 승격하게 하면(Multi-AZ와 자동 장애 조치) 노드나 AZ에 장애가 나도 캐시가 계속 답합니다.',
+    ko: '이벤트 날에는 캐시가 상품 조회 대부분에 답하고, 데이터베이스는 캐시에 없는 요청만 받습니다. 하나뿐인 캐시 노드가 장애를 일으키면 모든 읽기가 한꺼번에 데이터베이스로 몰려, 가장 중요한 순간에 쇼핑몰이 느려집니다. 다른 AZ의 복제본을 ElastiCache가 자동으로 승격하게 하면(Multi-AZ와 자동 failover) 노드나 AZ에 장애가 나도 캐시가 계속 답합니다.',
   },
   fix: {
     en: "new elasticache.CfnReplicationGroup(this, 'Cache', { engine: 'valkey', cacheNodeType: 'cache.t4g.micro', numCacheClusters: 2, multiAzEnabled: true, automaticFailoverEnabled: true, cacheSubnetGroupName: subnetGroup.ref, ... }) with a CfnSubnetGroup over subnets in two AZs (cluster mode: replicasPerNodeGroup: 1 or more).",
@@ -64,7 +64,7 @@ export const cacheMultiAzFailover: Rule = {
       status: 'PASS',
       message: {
         en: `Cache ${described.map((d) => d.en).join(', ')} runs Multi-AZ with automatic failover: a replica in another AZ takes over when the primary fails.`,
-        ko: `캐시 ${described.map((d) => d.ko).join(', ')}에서 Multi-AZ와 자동 장애 조치가 켜져 있습니다. 기본 노드에 장애가 나면 다른 AZ의 복제본이 넘겨받습니다.`,
+        ko: `캐시 ${described.map((d) => d.ko).join(', ')}에서 Multi-AZ와 자동 failover가 켜져 있습니다. 기본 노드에 장애가 나면 다른 AZ의 복제본이 넘겨받습니다.`,
       },
       resources: found.map((cache) => cache.id),
     };
@@ -95,7 +95,7 @@ function failoverProblems(graph: ResourceGraph, cache: Resource): Problem[] {
           }
         : {
             en: `Cache cluster ${cache.id} is a single node with no replica: when it fails, every read falls on the database. Use a replication group (CfnReplicationGroup) with numCacheClusters: 2, Multi-AZ and automatic failover.`,
-            ko: `캐시 클러스터 ${withParticle(cache.id, '은/는')} 복제본 없는 노드 하나뿐입니다. 장애가 나면 모든 읽기가 데이터베이스로 몰립니다. numCacheClusters: 2, Multi-AZ, 자동 장애 조치를 켠 복제 그룹(CfnReplicationGroup)을 쓰세요.`,
+            ko: `캐시 클러스터 ${withParticle(cache.id, '은/는')} 복제본 없는 노드 하나뿐입니다. 장애가 나면 모든 읽기가 데이터베이스로 몰립니다. numCacheClusters: 2, Multi-AZ, 자동 failover를 켠 복제 그룹(CfnReplicationGroup)을 쓰세요.`,
             resources: [cache.id],
           },
     ];
@@ -121,14 +121,14 @@ function failoverProblems(graph: ResourceGraph, cache: Resource): Problem[] {
   if (!automaticFailover) {
     problems.push({
       en: `Replication group ${cache.id} has automatic failover off: when the primary fails, no replica is promoted and writes stop until someone acts. Set automaticFailoverEnabled: true.`,
-      ko: `복제 그룹 ${cache.id}의 자동 장애 조치가 꺼져 있습니다. 기본 노드에 장애가 나도 복제본이 승격되지 않아 누군가 조치할 때까지 쓰기가 멈춥니다. automaticFailoverEnabled: true를 주세요.`,
+      ko: `복제 그룹 ${cache.id}의 자동 failover가 꺼져 있습니다. 기본 노드에 장애가 나도 복제본이 승격되지 않아 누군가 조치할 때까지 쓰기가 멈춥니다. automaticFailoverEnabled: true를 주세요.`,
       resources: [cache.id],
     });
   }
   if (!multiAz) {
     problems.push({
       en: `Replication group ${cache.id} has Multi-AZ off: ElastiCache does not keep the replica in another AZ for failover, so an AZ outage can take every node. Set multiAzEnabled: true.`,
-      ko: `복제 그룹 ${cache.id}의 Multi-AZ가 꺼져 있습니다. ElastiCache가 장애 조치를 위해 복제본을 다른 AZ에 두지 않으므로 AZ 하나의 장애로 모든 노드를 잃을 수 있습니다. multiAzEnabled: true를 주세요.`,
+      ko: `복제 그룹 ${cache.id}의 Multi-AZ가 꺼져 있습니다. ElastiCache가 failover를 위해 복제본을 다른 AZ에 두지 않으므로 AZ 하나의 장애로 모든 노드를 잃을 수 있습니다. multiAzEnabled: true를 주세요.`,
       resources: [cache.id],
     });
   }

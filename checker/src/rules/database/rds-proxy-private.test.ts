@@ -40,4 +40,10 @@ describe('rds-proxy-private', () => {
     expect(outcome.status).toBe('FAIL');
     expect(outcome.message.en).toContain('admits the WEB tier');
   });
+
+  it('fails when the database does not admit the proxy', () => {
+    const outcome = judge(rdsProxyPrivate, eventShopGraph({ proxy: { databaseAdmitsProxy: false } }));
+    expect(outcome.status).toBe('FAIL');
+    expect(outcome.message.en).toMatch(/The security groups of database Db\w+ do not admit RDS Proxy DbProxy\w+ on 3306/);
+  });
 });

@@ -1,4 +1,5 @@
-import { primaryDatabases } from '../../model/queries/database';
+import { dbPort, primaryDatabases } from '../../model/queries/database';
+import { groupsReaching, securityGroupsOf } from '../../model/queries/security-groups';
 import { proxies, proxyPort, proxySecurityGroups, proxySubnets, proxyTargets } from '../../model/queries/proxy';
 import { booleanProp } from '../../model/queries/values';
 import { absent } from '../absent';
@@ -20,7 +21,7 @@ export const rdsProxyPrivate: Rule = {
   optional: true,
   why: {
     en: 'When the APP tier scales out for an event, every new server opens its own database connections, and MySQL spends memory on each one. RDS Proxy pools them: hundreds of server connections share a few database connections, and a failover is absorbed by the proxy instead of every client. It sits in front of the database, so it needs the same protection: TLS, private subnets, APP only.',
-    ko: '이벤트를 위해 APP 계층이 늘어나면 새 서버마다 데이터베이스 연결을 따로 열고, MySQL은 연결마다 메모리를 씁니다. RDS Proxy는 연결을 모아 둡니다. 서버의 연결 수백 개가 데이터베이스 연결 몇 개를 나눠 쓰고, 장애 조치도 클라이언트마다가 아니라 프록시가 흡수합니다. 데이터베이스 바로 앞에 있으므로 보호도 같아야 합니다: TLS, 프라이빗 서브넷, APP만 허용.',
+    ko: '이벤트를 위해 APP 계층이 늘어나면 새 서버마다 데이터베이스 연결을 따로 열고, MySQL은 연결마다 메모리를 씁니다. RDS Proxy는 연결을 모아 둡니다. 서버의 연결 수백 개가 데이터베이스 연결 몇 개를 나눠 쓰고, failover도 클라이언트마다가 아니라 프록시가 흡수합니다. 데이터베이스 바로 앞에 있으므로 보호도 같아야 합니다: TLS, 프라이빗 서브넷, APP만 허용.',
   },
   fix: {
     en: "db.addProxy('Proxy', { secrets: [db.secret!], vpc, vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_ISOLATED }, securityGroups: [proxySg], requireTLS: true }) with proxySg.addIngressRule(appSg, ec2.Port.tcp(3306)) and dbSg.addIngressRule(proxySg, ec2.Port.tcp(3306)).",
@@ -52,6 +53,20 @@ export const rdsProxyPrivate: Rule = {
         });
       }
       const targets = proxyTargets(graph, proxy);
+      const proxyGroups = proxySecurityGroups(graph, proxy);
+      for (const db of targets.filter((target) => databases.includes(target))) {
+        const port = dbPort(graph, db);
+        const admitted = securityGroupsOf(graph, db).some((group) =>
+          groupsReaching(graph, group, port).some((source) => proxyGroups.includes(source)),
+        );
+        if (!admitted) {
+          own.push({
+            en: `The security groups of database ${db.id} do not admit RDS Proxy ${proxy.id} on ${port}, so the proxy cannot reach it: dbSg.addIngressRule(proxySg, ec2.Port.tcp(${port})).`,
+            ko: `데이터베이스 ${db.id}의 보안 그룹이 RDS Proxy ${withParticle(proxy.id, '을/를')} ${port} 포트로 받지 않아 프록시가 데이터베이스에 닿지 못합니다. dbSg.addIngressRule(proxySg, ec2.Port.tcp(${port}))를 주세요.`,
+            resources: [proxy.id, db.id],
+          });
+        }
+      }
       if (!targets.some((target) => databases.includes(target))) {
         own.push({
           en: `RDS Proxy ${proxy.id} has no target in the shop's database (no DBProxyTargetGroup names it): register the primary with db.addProxy() or proxy.addTargets.`,
@@ -65,7 +80,7 @@ export const rdsProxyPrivate: Rule = {
           resource: proxy,
           what: { en: 'RDS Proxy', ko: 'RDS Proxy' },
           subnets: proxySubnets(graph, proxy),
-          groups: proxySecurityGroups(graph, proxy),
+          groups: proxyGroups,
           port,
         }),
       );

@@ -36,7 +36,7 @@ export const IAM_ACTION_EXCEPTIONS: Readonly<Record<string, string>> = {
 const COMMANDS = {
   // The account of a live check, for grading fingerprints (grading/submission.ts); needs no permission.
   sts: ['GetCallerIdentity'],
-  cloudformation: ['ListStackResources'],
+  cloudformation: ['ListStackResources', 'DescribeStacks'],
   ec2: [
     'DescribeVpcs',
     'DescribeVpcAttribute',

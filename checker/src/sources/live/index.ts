@@ -13,6 +13,7 @@ import type { FetchContext, Fetcher, StackEntry } from './fetchers/types';
 import { linkResources } from './link';
 import { defaultRegion, sdkTransport } from './sdk';
 import { listStack } from './stack';
+import { stackFacts } from './stack-facts';
 
 export type { ApiCall, Transport } from './caller';
 export { LIVE_COMMANDS, iamActionFor, type LiveCommand, type LiveService } from './commands';
@@ -166,7 +167,11 @@ export async function loadLiveStacks(options: LiveStacksOptions): Promise<LiveLo
     const regionName = stack.region === 'secondary' ? second : site.region;
     try {
       const read = await readStack({ ...options, stackName: stack.name, region: regionName }, site, stack.name, regionName);
-      reads.push({ ...read, stack: { name: stack.name, region: stack.region, ...(regionName && { regionName }) } });
+      const facts = await stackFacts(
+        new Caller(site.transportFor(regionName), { region: regionName, endpoint: options.endpoint, profile: options.profile }),
+        stack.name,
+      );
+      reads.push({ ...read, stack: { name: stack.name, region: stack.region, ...(regionName && { regionName }), ...facts } });
     } catch (error) {
       if (stack.name === options.stackName || !(error instanceof LiveError && error.kind === 'stack-not-found')) throw error;
       options.onProgress?.(error.text.en);

@@ -135,7 +135,12 @@ export function graphFromStacks(stacks: readonly TemplateStack[], parameters: Re
     'template',
     resources,
     (values) => graphFromStacks(stacks, { ...parameters, ...values }),
-    stacks.map((stack) => ({ name: stack.name, region: stack.region, ...(stack.regionName && { regionName: stack.regionName }) })),
+    stacks.map((stack) => ({
+      name: stack.name,
+      region: stack.region,
+      ...(stack.regionName && { regionName: stack.regionName }),
+      outputs: outputs.get(stack.name) ?? {},
+    })),
   );
 }
 

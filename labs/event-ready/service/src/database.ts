@@ -74,7 +74,12 @@ async function readOne(from: Pool, id: number): Promise<Product | undefined> {
  * start of every server); the read replica receives them through replication.
  */
 export async function ensureSchema(config: ServiceConfig, credentials: DatabaseCredentials): Promise<void> {
-  const connection = await mysql.createConnection({ ...config.writer, user: credentials.user, password: credentials.password });
+  const connection = await mysql.createConnection({
+    ...config.writer,
+    user: credentials.user,
+    password: credentials.password,
+    connectTimeout: 10_000,
+  });
   try {
     await connection.query(`CREATE DATABASE IF NOT EXISTS \`${config.database}\` CHARACTER SET utf8mb4`);
     await connection.query(`USE \`${config.database}\``);

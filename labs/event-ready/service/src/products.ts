@@ -62,7 +62,7 @@ export class ProductService {
 
   /** Cache-aside read: the cache first (HIT); on a miss the database, then the cache is filled with the TTL. */
   async get(id: number): Promise<ProductRead> {
-    // TODO(event-ready): read through the cache (cache-aside). Look up productKey(id) and writtenKey(id) in one
+    // TODO(event-ready) step 5: read through the cache (cache-aside). Look up productKey(id) and writtenKey(id) in one
     // round trip (this.cache.getMany): a cached copy is a HIT (count it, return cachedRead(...)). On a miss, read
     // the writer when writtenKey(id) is set (the replica may lag behind a write made moments ago), else the read
     // replica; do it inside this.flights.run(...) so simultaneous misses of one key share one database read, and
@@ -76,7 +76,7 @@ export class ProductService {
   /** Writes to the writer, then deletes the cached copy so the next read fetches the new row. */
   async put(id: number, input: ProductInput): Promise<Product> {
     const product = await this.store.write(id, input);
-    // TODO(event-ready): invalidate after the write: delete productKey(id) and mark writtenKey(id) for
+    // TODO(event-ready) step 5 (continued): invalidate after the write: delete productKey(id) and mark writtenKey(id) for
     // READ_YOUR_WRITES_SECONDS in one transaction (this.cache.deleteAndMark), then count the invalidation.
     return product;
   }

@@ -1,5 +1,4 @@
 import type http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { connectCache } from './cache';
 import type { ServiceConfig } from './config';
 import type { DatabaseCredentials } from './credentials';
@@ -10,7 +9,7 @@ import { ProductService } from './products';
 
 /** A started service. */
 export interface RunningService {
-  /** The port it listens on (the configured one, or the one the OS chose for port 0). */
+  /** The port it listens on. */
   readonly port: number;
   readonly products: ProductService;
   /** Graceful shutdown: stops accepting, lets requests in flight finish (at most `graceMs`), then closes the pools and the cache. */
@@ -23,30 +22,23 @@ interface StartFailure {
   readonly check: Text;
 }
 
-async function within<T>(failure: StartFailure, ms: number, work: Promise<T>): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const seconds = ms / 1000;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
-      reject(
-        new ServiceError({
-          en: `${failure.what.en} within ${seconds} s: ${failure.check.en}.`,
-          ko: `${seconds}초 안에 ${failure.what.ko}. ${failure.check.ko}.`,
-        }),
-      );
-    }, ms);
-  });
+/** Runs `work`; a failure becomes one line: what failed, why, and what to check. */
+async function explained<T>(failure: StartFailure, work: () => Promise<T>): Promise<T> {
   try {
-    return await Promise.race([work, timeout]);
-  } finally {
-    clearTimeout(timer);
+    return await work();
+  } catch (error) {
+    const why = String((error as Error)?.message ?? error).split('\n')[0];
+    throw new ServiceError({
+      en: `${failure.what.en} (${why}): ${failure.check.en}.`,
+      ko: `${failure.what.ko}(${why}). ${failure.check.ko}.`,
+    });
   }
 }
 
-/** Creates the schema on the writer, connects to the cache and listens on config.port (0 picks a free port). */
-export async function startService(config: ServiceConfig, credentials: DatabaseCredentials, connectMs = 15_000): Promise<RunningService> {
+/** Creates the schema on the writer, connects to the cache (waiting at most `cacheMs`) and listens on config.port. */
+export async function startService(config: ServiceConfig, credentials: DatabaseCredentials, cacheMs = 15_000): Promise<RunningService> {
   const { host, port } = config.writer;
-  await within(
+  await explained(
     {
       what: {
         en: `Could not prepare the database on the writer ${host}:${port}`,
@@ -57,10 +49,9 @@ export async function startService(config: ServiceConfig, credentials: DatabaseC
         ko: 'DB_WRITER_HOST, DB_PORT, 자격 증명, 데이터베이스 보안 그룹이 APP 계층을 허용하는지 확인하세요',
       },
     },
-    connectMs,
-    ensureSchema(config, credentials),
+    () => ensureSchema(config, credentials),
   );
-  const cache = await within(
+  const cache = await explained(
     {
       what: {
         en: `Could not connect to the cache ${config.cache.host}:${config.cache.port}`,
@@ -71,8 +62,7 @@ export async function startService(config: ServiceConfig, credentials: DatabaseC
         ko: `CACHE_HOST, CACHE_PORT, CACHE_TLS(지금 ${config.cache.tls}, 전송 중 암호화를 켰다면 true), 캐시 보안 그룹이 APP 계층을 허용하는지 확인하세요`,
       },
     },
-    connectMs,
-    connectCache(config.cache),
+    () => connectCache(config.cache, cacheMs),
   );
   const store = openProductStore(config, credentials);
   const products = new ProductService(store, cache, config.ttlSeconds);
@@ -84,7 +74,7 @@ export async function startService(config: ServiceConfig, credentials: DatabaseC
     server.listen(config.port, resolve);
   });
   return {
-    port: (server.address() as AddressInfo).port,
+    port: config.port,
     products,
     async stop(graceMs = 10_000) {
       await closeServer(server, graceMs);

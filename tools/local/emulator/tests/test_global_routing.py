@@ -102,3 +102,18 @@ def test_media_behaviour_goes_to_the_private_bucket_through_its_access_control(s
     assert behaviours == {"/media/*": "media", "/api/*": "alb"}
     origins = {origin["Id"]: origin for origin in config["Origins"]["Items"]}
     assert origins["media"]["OriginAccessControlId"] == ids["Oac"]
+
+
+def test_a_stack_output_reads_its_hosted_zone_id_and_name_servers(stacks):
+    zone = {"Type": "AWS::Route53::HostedZone", "Properties": {"Name": "shop.example.com"}}
+    outputs = {
+        "ZoneId": {"Value": {"Ref": "Zone"}},
+        "ZoneIdAttribute": {"Value": {"Fn::GetAtt": ["Zone", "Id"]}},
+        "NameServers": {"Value": {"Fn::Join": [", ", {"Fn::GetAtt": ["Zone", "NameServers"]}]}},
+    }
+    ids = stacks.create(template({"Zone": zone}, outputs))
+    found = stacks.outputs()
+    delegation = client("route53").get_hosted_zone(Id=ids["Zone"])["DelegationSet"]["NameServers"]
+    assert (found["ZoneId"], found["ZoneIdAttribute"]) == (ids["Zone"], ids["Zone"])
+    assert found["NameServers"].split(", ") == delegation
+    assert len(delegation) == 4

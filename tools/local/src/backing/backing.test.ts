@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import tls from 'node:tls';
 import { pingRedis } from './redis';
 import { backingUnavailable, skipReasonForTests, startBackingServices, type BackingServices } from './index';
@@ -39,6 +40,8 @@ describeIf(`backing services: started for real${skip ? ` (skipped: ${skip})` : '
     expect(startMs).toBeLessThan(15_000);
     expect(services.dir).toMatch(/\.workshop[/\\]backing[/\\]run-\d+-/);
     expect(fs.existsSync(services.dir)).toBe(true);
+    // The pristine MariaDB data directory is kept next to the runs and copied for each server.
+    expect(fs.readdirSync(path.dirname(services.dir)).filter((name) => name.startsWith('template-'))).toHaveLength(1);
   });
 
   it('serve redis on 127.0.0.1, in plain TCP and over TLS with a certificate the CA signed for the address', async () => {

@@ -36,7 +36,7 @@ export interface BackingServices {
 export interface BackingOptions {
   /** Also open a TLS port on redis-server with a throwaway CA (needs openssl). @default false */
   readonly tls?: boolean;
-  /** The parent folder of the private folder. @default WORKSHOP_DIR or .workshop/ at the repository root, plus backing/ */
+  /** The parent folder of the private folder (it also keeps MariaDB's pristine data directory). @default WORKSHOP_DIR or .workshop/ at the repository root, plus backing/ */
   readonly parentDir?: string;
 }
 
@@ -59,7 +59,7 @@ function alive(pid: number): boolean {
 
 /** Removes folders left by runs whose servers are all gone (a test runner killed before its afterAll). */
 function removeAbandoned(root: string): void {
-  for (const name of fs.existsSync(root) ? fs.readdirSync(root) : []) {
+  for (const name of fs.existsSync(root) ? fs.readdirSync(root).filter((entry) => entry.startsWith('run-')) : []) {
     const dir = path.join(root, name);
     const pidsFile = path.join(dir, 'pids');
     const pids = fs.existsSync(pidsFile) ? fs.readFileSync(pidsFile, 'utf8').split(/\s+/).filter(Boolean).map(Number) : [];
@@ -78,7 +78,7 @@ export async function startBackingServices(options: BackingOptions = {}): Promis
   removeAbandoned(root);
   const dir = fs.mkdtempSync(path.join(root, `run-${process.pid}-`));
   const certificates = options.tls ? createTestCertificates(dir) : undefined;
-  const started = await Promise.allSettled([startRedis(dir, certificates), startReplicatedPair(dir)]);
+  const started = await Promise.allSettled([startRedis(dir, certificates), startReplicatedPair(dir, root)]);
   const [redis, pair] = started as [PromiseSettledResult<RedisServer>, PromiseSettledResult<ReplicatedPair>];
   const processes = [
     ...(redis.status === 'fulfilled' ? [redis.value.process] : []),

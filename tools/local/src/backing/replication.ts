@@ -15,8 +15,11 @@ export interface ReplicatedPair {
   caughtUp(timeoutSeconds?: number): Promise<void>;
 }
 
-/** Starts two MariaDB servers in `dir` and makes the second a replica of the first (GTID, row-based, asynchronous). */
-export async function startReplicatedPair(dir: string): Promise<ReplicatedPair> {
+/**
+ * Starts two MariaDB servers in `dir` and makes the second a replica of the first (GTID, row-based,
+ * asynchronous); `cacheDir` keeps the pristine data directory they are copied from.
+ */
+export async function startReplicatedPair(dir: string, cacheDir: string): Promise<ReplicatedPair> {
   const writerDir = path.join(dir, 'writer');
   const readerDir = path.join(dir, 'reader');
   fs.mkdirSync(writerDir);
@@ -24,8 +27,8 @@ export async function startReplicatedPair(dir: string): Promise<ReplicatedPair> 
   // One account and password on both, as a read replica has its primary's users.
   const password = crypto.randomBytes(12).toString('hex');
   const [writer, reader] = await Promise.allSettled([
-    startMariaDb(writerDir, { serverId: 1, binaryLog: true, password }),
-    startMariaDb(readerDir, { serverId: 2, binaryLog: false, password }),
+    startMariaDb(writerDir, { serverId: 1, binaryLog: true, password, cacheDir }),
+    startMariaDb(readerDir, { serverId: 2, binaryLog: false, password, cacheDir }),
   ]);
   if (writer.status === 'rejected' || reader.status === 'rejected') {
     await Promise.all([writer, reader].map((started) => (started.status === 'fulfilled' ? started.value.process.stop(2_000) : undefined)));

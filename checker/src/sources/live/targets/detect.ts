@@ -20,6 +20,7 @@ const HEALTH_NAMES: Readonly<Record<Service, readonly string[]>> = {
   rds: ['rds'],
   elasticache: ['elasticache'],
   ssm: ['ssm'],
+  backup: ['backup'],
   secretsmanager: ['secretsmanager'],
   route53: ['route53'],
   s3: ['s3'],

@@ -1,4 +1,4 @@
-"""AWS::Route53::HealthCheck updates and deletes, and RecordSets that share a name (latency, failover).
+"""AWS::Route53::HealthCheck updates and deletes, RecordSets that share a name (latency, failover), HostedZone GetAtt.
 
 moto lacks: its RecordSet model (moto/route53/models.py) deletes a record by name (and type), so
 deleting or updating one record of a latency or failover pair (same name and type, another
@@ -8,12 +8,16 @@ neither update nor delete, so a changed path or domain name makes a second check
 (and every check, after the stack is deleted) stays. This correction deletes exactly the record a
 resource made (name, type and set identifier), reads the whole config, updates a check in place
 through ``UpdateHealthCheck`` (a new Type replaces it, as the API cannot change one) and deletes it
-with its stack.
+with its stack. Its HostedZone model has no ``get_cfn_attribute``, so a stack output that reads
+``GetAtt Zone.NameServers`` (or ``Id``) fails while DescribeStacks builds the outputs and the stack
+shows none at all (lab 9's read-Region stack then cannot get its parameters from the primary's
+outputs); this correction answers both attributes as CloudFormation does.
 """
 
 from typing import Any
 
-from moto.route53.models import HealthCheck, RecordSet, route53_backends
+from moto.cloudformation.exceptions import UnformattedGetAttTemplateException
+from moto.route53.models import FakeZone, HealthCheck, RecordSet, route53_backends
 from moto.utilities.utils import get_partition
 
 from ._glue import as_bool, as_int
@@ -77,8 +81,23 @@ def update_record(cls: type, original_resource: Any, new_resource_name: str, clo
     return RecordSet.create_from_cloudformation_json(new_resource_name, cloudformation_json, account_id, region_name)
 
 
+def has_zone_attribute(cls: type, attr: str) -> bool:
+    return attr in ("Id", "NameServers")
+
+
+def zone_attribute(self: FakeZone, attribute_name: str) -> Any:
+    """GetAtt of a hosted zone: its id, or the name servers of its delegation set (a list, as CloudFormation gives)."""
+    if attribute_name == "Id":
+        return self.physical_resource_id
+    if attribute_name == "NameServers":
+        return list(self.delegation_set.name_servers) if self.delegation_set else []
+    raise UnformattedGetAttTemplateException()
+
+
 def apply() -> None:
-    """Gives moto's HealthCheck the whole config, an update and a delete; RecordSet an exact delete."""
+    """Gives moto's HealthCheck the whole config, an update and a delete; RecordSet an exact delete; HostedZone its attributes."""
+    FakeZone.has_cfn_attr = classmethod(has_zone_attribute)  # type: ignore[method-assign,assignment]
+    FakeZone.get_cfn_attribute = zone_attribute  # type: ignore[attr-defined]
     HealthCheck.create_from_cloudformation_json = classmethod(create_health_check)  # type: ignore[method-assign,assignment]
     HealthCheck.update_from_cloudformation_json = classmethod(update_health_check)  # type: ignore[method-assign,assignment]
     HealthCheck.delete = delete_health_check  # type: ignore[attr-defined]

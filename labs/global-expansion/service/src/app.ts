@@ -1,0 +1,102 @@
+import type http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { connectCache } from './cache';
+import type { ServiceConfig } from './config';
+import type { DatabaseCredentials } from './credentials';
+import { ensureSchema, openProductStore } from './database';
+import { createHttpServer } from './http';
+import { ServiceError, type Text } from './messages';
+import { ProductService } from './products';
+
+/** A started service. */
+export interface RunningService {
+  /** The port it listens on (the configured one, or the one the OS chose for port 0). */
+  readonly port: number;
+  readonly products: ProductService;
+  /** Graceful shutdown: stops accepting, lets requests in flight finish (at most `graceMs`), then closes the pools and the cache. */
+  stop(graceMs?: number): Promise<void>;
+}
+
+/** A failure to reach a dependency at start: what failed, and what to check. */
+interface StartFailure {
+  readonly what: Text;
+  readonly check: Text;
+}
+
+async function within<T>(failure: StartFailure, ms: number, work: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const seconds = ms / 1000;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      reject(
+        new ServiceError({
+          en: `${failure.what.en} within ${seconds} s: ${failure.check.en}.`,
+          ko: `${seconds}초 안에 ${failure.what.ko}. ${failure.check.ko}.`,
+        }),
+      );
+    }, ms);
+  });
+  try {
+    return await Promise.race([work, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Creates the schema on the writer, connects to the cache and listens on config.port (0 picks a free port). */
+export async function startService(config: ServiceConfig, credentials: DatabaseCredentials, connectMs = 15_000): Promise<RunningService> {
+  const { host, port } = config.writer;
+  await within(
+    {
+      what: {
+        en: `Could not prepare the database on the writer ${host}:${port}`,
+        ko: `writer ${host}:${port}에서 데이터베이스를 준비하지 못했습니다`,
+      },
+      check: {
+        en: 'check DB_WRITER_HOST, DB_PORT, the credentials, and that the database security group admits the APP tier',
+        ko: 'DB_WRITER_HOST, DB_PORT, 자격 증명, 데이터베이스 보안 그룹이 APP 계층을 허용하는지 확인하세요',
+      },
+    },
+    connectMs,
+    ensureSchema(config, credentials),
+  );
+  const cache = await within(
+    {
+      what: {
+        en: `Could not connect to the cache ${config.cache.host}:${config.cache.port}`,
+        ko: `캐시 ${config.cache.host}:${config.cache.port}에 연결하지 못했습니다`,
+      },
+      check: {
+        en: `check CACHE_HOST, CACHE_PORT, CACHE_TLS (now ${config.cache.tls}; true when in-transit encryption is on), and that the cache security group admits the APP tier`,
+        ko: `CACHE_HOST, CACHE_PORT, CACHE_TLS(지금 ${config.cache.tls}, 전송 중 암호화를 켰다면 true), 캐시 보안 그룹이 APP 계층을 허용하는지 확인하세요`,
+      },
+    },
+    connectMs,
+    connectCache(config.cache),
+  );
+  const store = openProductStore(config, credentials);
+  const products = new ProductService(store, cache, config.ttlSeconds);
+  const server = createHttpServer(products);
+  // The ALB keeps connections open for up to 60 s; a longer keep-alive here avoids races where both close at once.
+  server.keepAliveTimeout = 65_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, resolve);
+  });
+  return {
+    port: (server.address() as AddressInfo).port,
+    products,
+    async stop(graceMs = 10_000) {
+      await closeServer(server, graceMs);
+      await Promise.allSettled([store.close(), cache.close()]);
+    },
+  };
+}
+
+async function closeServer(server: http.Server, graceMs: number): Promise<void> {
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  server.closeIdleConnections();
+  const timer = setTimeout(() => server.closeAllConnections(), graceMs);
+  await closed;
+  clearTimeout(timer);
+}
