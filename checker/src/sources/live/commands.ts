@@ -58,7 +58,10 @@ const COMMANDS = {
   autoscaling: ['DescribeAutoScalingGroups', 'DescribePolicies', 'DescribeScheduledActions'],
   elbv2: ['DescribeLoadBalancers', 'DescribeLoadBalancerAttributes', 'DescribeListeners', 'DescribeTargetGroups'],
   rds: ['DescribeDBInstances', 'DescribeDBSubnetGroups', 'DescribeDBProxies', 'DescribeDBProxyTargets'],
+  elasticache: ['DescribeReplicationGroups', 'DescribeServerlessCaches', 'DescribeCacheClusters', 'DescribeCacheSubnetGroups'],
   secretsmanager: ['DescribeSecret'],
+  // GetParameters reads String and StringList values only, never with decryption: no SecureString value.
+  ssm: ['DescribeParameters', 'GetParameters'],
   s3: [
     'GetBucketWebsite',
     'GetPublicAccessBlock',

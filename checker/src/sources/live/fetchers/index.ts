@@ -3,6 +3,7 @@ import { cloudFrontFetcher } from './cloudfront';
 import { cloudTrailFetcher } from './cloudtrail';
 import { cloudWatchFetcher } from './cloudwatch';
 import { ec2Fetcher } from './ec2';
+import { elastiCacheFetcher } from './elasticache';
 import { elbv2Fetcher } from './elbv2';
 import { guardDutyFetcher } from './guardduty';
 import { iamFetcher } from './iam';
@@ -10,6 +11,7 @@ import { rdsFetcher } from './rds';
 import { route53Fetcher } from './route53';
 import { s3Fetcher } from './s3';
 import { secretsManagerFetcher } from './secretsmanager';
+import { ssmFetcher } from './ssm';
 import type { Fetcher } from './types';
 import { wafv2Fetcher } from './wafv2';
 
@@ -19,7 +21,9 @@ export const FETCHERS: readonly Fetcher[] = [
   autoScalingFetcher,
   elbv2Fetcher,
   rdsFetcher,
+  elastiCacheFetcher,
   secretsManagerFetcher,
+  ssmFetcher,
   s3Fetcher,
   iamFetcher,
   cloudFrontFetcher,
