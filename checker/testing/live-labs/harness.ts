@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { CloudFormationClient, DeleteStackCommand, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
-import { repoRoot, type Lab } from '@workshop/catalog';
+import { labStacks, repoRoot, secondaryRegion, type Lab } from '@workshop/catalog';
 import {
   EMULATOR,
   freePort,
@@ -22,9 +22,9 @@ import {
 import { runChecks } from '../../src/engine/run';
 import type { CheckReport } from '../../src/engine/result';
 import { rules } from '../../src/rules';
-import { fromTemplate } from '../../src/sources';
+import { fromLabTemplates, hasSeveralStacks, stacksToLoad } from '../../src/sources';
 import { loadCdkOut } from '../../src/sources/template/load';
-import { loadLiveGraph, type ApiCall } from '../../src/sources/live';
+import { loadLiveGraph, loadLiveStacks, type ApiCall } from '../../src/sources/live';
 import { quietSdkNodeWarning } from '../../src/sources/live/node-notice';
 import type { TargetProfile } from '../../src/sources/live/targets';
 
@@ -73,9 +73,28 @@ export async function startSandbox(): Promise<LiveSandbox> {
   };
 }
 
-/** Deletes a lab's stack through the CloudFormation API (faster than `npm run destroy`, which synthesizes first). */
-export async function deleteStack(sandbox: LiveSandbox, stackName: string): Promise<void> {
-  const cfn = new CloudFormationClient(localClientConfig(sandbox.state));
+/** A stack of a lab on the sandbox: its name and the Region it is deployed to. */
+export interface SandboxStack {
+  readonly name: string;
+  readonly region: string;
+}
+
+/** A lab's stacks in deploy order, each with its Region on the sandbox (the second Region as `npm run deploy` picks it). */
+export function sandboxStacks(sandbox: LiveSandbox, lab: Lab): SandboxStack[] {
+  return labStacks(lab).map((stack) => ({
+    name: stack.name,
+    region: stack.region === 'secondary' ? secondaryRegion(lab) : sandbox.state.region,
+  }));
+}
+
+/** Deletes a lab's stacks through the CloudFormation API, in reverse deploy order. */
+export async function deleteLabStacks(sandbox: LiveSandbox, lab: Lab): Promise<void> {
+  for (const stack of sandboxStacks(sandbox, lab).reverse()) await deleteStack(sandbox, stack.name, stack.region);
+}
+
+/** Deletes a stack through the CloudFormation API (faster than `npm run destroy`, which synthesizes first). */
+export async function deleteStack(sandbox: LiveSandbox, stackName: string, region = sandbox.state.region): Promise<void> {
+  const cfn = new CloudFormationClient(localClientConfig({ ...sandbox.state, region }));
   try {
     // moto drops the stack even when it cannot delete a resource (DependencyViolation on a VPC it keeps).
     await cfn.send(new DeleteStackCommand({ StackName: stackName })).catch(() => undefined);
@@ -87,9 +106,13 @@ export async function deleteStack(sandbox: LiveSandbox, stackName: string): Prom
   }
 }
 
-/** The id and status of a lab's stack on the sandbox (an update keeps the id; a fresh stack gets a new one). */
-export async function describeStack(sandbox: LiveSandbox, stackName: string): Promise<{ id?: string; status?: string }> {
-  const cfn = new CloudFormationClient(localClientConfig(sandbox.state));
+/** The id and status of a stack on the sandbox (an update keeps the id; a fresh stack gets a new one). */
+export async function describeStack(
+  sandbox: LiveSandbox,
+  stackName: string,
+  region = sandbox.state.region,
+): Promise<{ id?: string; status?: string }> {
+  const cfn = new CloudFormationClient(localClientConfig({ ...sandbox.state, region }));
   try {
     const stack = (await cfn.send(new DescribeStacksCommand({ StackName: stackName }))).Stacks?.[0];
     return { id: stack?.StackId, status: stack?.StackStatus };
@@ -136,19 +159,23 @@ export function deployedAssembly(sandbox: LiveSandbox, labId: string, solution: 
   return path.join(workshopDir(sandbox.env), 'cdk.out', `${solution ? 'solutions' : 'labs'}-${labId}`);
 }
 
-/** A live check of the lab's stack on the sandbox, in-process: the report and the API calls made. */
+/** A live check of the lab's stacks on the sandbox (each in its Region), in-process: the report and the API calls made. */
 export async function checkLive(
   sandbox: LiveSandbox,
   lab: Lab,
 ): Promise<{ report: CheckReport; calls: ApiCall[]; target?: TargetProfile }> {
   const startedAt = Date.now();
   const { state } = sandbox;
-  const loaded = await loadLiveGraph({ stackName: lab.stackName, endpoint: state.endpoint, region: state.region, lab });
+  const options = { stackName: lab.stackName, endpoint: state.endpoint, region: state.region, lab };
+  const loaded = hasSeveralStacks(lab)
+    ? await loadLiveStacks({ ...options, stacks: stacksToLoad(lab, lab.stackName) })
+    : await loadLiveGraph(options);
   return { report: runChecks({ lab, loaded, rules, lang: 'en', startedAt }), calls: loaded.calls, target: loaded.target };
 }
 
-/** A template-mode check of a cloud assembly: the same app the live check read, before deployment. */
+/** A template-mode check of a cloud assembly (every stack of a lab with several): the same app the live check read. */
 export function checkAssembly(lab: Lab, assemblyDir: string): CheckReport {
-  const loaded = fromTemplate(loadCdkOut(assemblyDir, lab.stackName), `cdk.out ${assemblyDir}`, lab.stackName);
+  const templates = loadCdkOut(assemblyDir, lab.stackName, hasSeveralStacks(lab));
+  const loaded = fromLabTemplates(templates, `cdk.out ${assemblyDir}`, lab, lab.stackName);
   return runChecks({ lab, loaded, rules, lang: 'en' });
 }

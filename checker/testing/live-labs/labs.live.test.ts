@@ -5,19 +5,20 @@ import { rules } from '../../src/rules';
 import {
   checkAssembly,
   checkLive,
-  deleteStack,
+  deleteLabStacks,
   deployedAssembly,
   describeStack,
   emulatorMissing,
   runDeployCommand,
+  sandboxStacks,
   startSandbox,
   type CommandRun,
   type LiveSandbox,
 } from './harness';
 
 // The learner's loop for every lab, live on the embedded emulator, through `npm run deploy|destroy`:
-// deploy the starter, deploy the solution over it (an update of the same stack), check live, destroy,
-// deploy again. The starter fails live every rule it fails in template mode that live judges; the
+// deploy the starter, deploy the solution over it (an update of the same stacks), check live, destroy,
+// deploy again. A lab with several stacks (labs 8-9) goes through it with every stack, each in its Region. The starter fails live every rule it fails in template mode that live judges; the
 // solution passes every rule the emulator judges and SKIPs the rest with the reason; a rule both modes
 // judge gives the same status in template mode (the deploy's own cloud assembly) and live. Without the
 // emulator installed the suite is skipped with the reason, unless CI=true (then it fails the run).
@@ -57,16 +58,27 @@ describeIf(missing && !ci ? `labs live on the embedded emulator (skipped: ${miss
   });
 
   describe.each(labs.map((lab): [string, Lab] => [lab.id, lab]))('%s', (_id, lab) => {
-    let starterStackId: string | undefined;
+    /** Each stack's id after the starter's deploy (a stack the starter does not define yet has none). */
+    let starterStackIds: Map<string, string | undefined> | undefined;
     let solutionLive: CheckReport | undefined;
+    /** The stacks' statuses, every stack in its Region. */
+    const stackStates = () =>
+      Promise.all(
+        sandboxStacks(sandbox, lab).map(
+          async (stack) => [stack.name, await describeStack(sandbox, stack.name, stack.region).catch(() => ({}))] as const,
+        ),
+      );
 
     test('the starter deploys and fails live every rule it fails in template mode that live judges', async () => {
-      await deleteStack(sandbox, lab.stackName);
+      await deleteLabStacks(sandbox, lab);
       const deployed = await runDeployCommand(sandbox, 'deploy', lab.id, false);
       expect(outcome(deployed)).toEqual(ok);
       expect(deployed.output).toContain(`npx checker check ${lab.id} --live`);
-      starterStackId = (await describeStack(sandbox, lab.stackName)).id;
+      starterStackIds = new Map((await stackStates()).map(([name, state]) => [name, (state as { id?: string }).id]));
+      expect(starterStackIds.get(lab.stackName)).toBeDefined();
+      const checkStart = Date.now();
       const { report, target } = await checkLive(sandbox, lab);
+      const checkMs = Date.now() - checkStart;
       expect(explain(report, 'ERROR')).toEqual([]);
       const template = checkAssembly(lab, deployedAssembly(sandbox, lab.id, false));
       const missed = template.results.filter((result) => result.status === 'FAIL').map((result) => result.ruleId);
@@ -76,6 +88,7 @@ describeIf(missing && !ci ? `labs live on the embedded emulator (skipped: ${miss
       const judged = missed.filter((id) => !(live[id].status === 'SKIP' && acceptableSkip(live[id], targetName)));
       expect(Object.fromEntries(judged.map((id) => [id, live[id].status]))).toEqual(Object.fromEntries(judged.map((id) => [id, 'FAIL'])));
       summary.push(
+        `${lab.id} starter deploy: ${(deployed.ms / 1000).toFixed(1)} s; live check ${checkMs} ms`,
         `${lab.id} starter: template FAIL ${missed.join(', ')}; live FAIL ${
           explain(report, 'FAIL')
             .map((line) => line.split(':')[0])
@@ -84,19 +97,29 @@ describeIf(missing && !ci ? `labs live on the embedded emulator (skipped: ${miss
       );
     }, 300_000);
 
-    test('the solution deploys over the starter as an update of the same stack', async () => {
-      if (!starterStackId) throw new Error('the starter was not deployed');
+    test('the solution deploys over the starter as an update of the same stacks', async () => {
+      if (!starterStackIds) throw new Error('the starter was not deployed');
       const updated = await runDeployCommand(sandbox, 'deploy', lab.id, true);
       summary.push(`${lab.id} update deploy: ${(updated.ms / 1000).toFixed(1)} s, exit ${updated.code}`);
       expect(outcome(updated)).toEqual(ok);
       expect(updated.output).not.toMatch(/XML parse error/);
-      expect(await describeStack(sandbox, lab.stackName)).toEqual({ id: starterStackId, status: 'UPDATE_COMPLETE' });
+      // The main stack changes; another stack the starter already had keeps its id (updated, or unchanged
+      // when the solution leaves it as it was); one the starter did not define yet is created.
+      const expected = [...starterStackIds].map(([name, id]) => [
+        name,
+        id === undefined
+          ? { id: expect.any(String), status: 'CREATE_COMPLETE' }
+          : { id, status: name === lab.stackName ? 'UPDATE_COMPLETE' : expect.stringMatching(/^(CREATE|UPDATE)_COMPLETE$/) },
+      ]);
+      expect(await stackStates()).toEqual(expected);
     }, 300_000);
 
     test('the solution passes live every rule the emulator judges; the others SKIP with the reason', async () => {
       if ((await describeStack(sandbox, lab.stackName)).status !== 'UPDATE_COMPLETE')
         throw new Error('the solution was not deployed over the starter');
+      const checkStart = Date.now();
       const { report, target } = await checkLive(sandbox, lab);
+      const checkMs = Date.now() - checkStart;
       solutionLive = report;
       const count = (status: string) => report.results.filter((result) => result.status === status).length;
       const reasons = [
@@ -107,7 +130,7 @@ describeIf(missing && !ci ? `labs live on the embedded emulator (skipped: ${miss
         ),
       ];
       summary.push(
-        `${lab.id} solution live: PASS ${count('PASS')}, SKIP ${count('SKIP')}, FAIL ${count('FAIL')}, ERROR ${count('ERROR')}; SKIP reasons: ${reasons.join(' | ')}`,
+        `${lab.id} solution live (${checkMs} ms): PASS ${count('PASS')}, SKIP ${count('SKIP')}, FAIL ${count('FAIL')}, ERROR ${count('ERROR')}; SKIP reasons: ${reasons.join(' | ')}`,
       );
       expect(report.source.target).toBe('emulator');
       expect(explain(report, 'FAIL')).toEqual([]);
@@ -129,14 +152,18 @@ describeIf(missing && !ci ? `labs live on the embedded emulator (skipped: ${miss
       );
     });
 
-    test('npm run destroy removes the stack, and npm run deploy creates it again', async () => {
+    test('npm run destroy removes every stack, and npm run deploy creates them again', async () => {
+      const names = sandboxStacks(sandbox, lab).map((stack) => stack.name);
       const gone = await runDeployCommand(sandbox, 'destroy', lab.id, true);
-      expect(gone.output).toContain(`Stack ${lab.stackName} is gone.`);
-      expect(await describeStack(sandbox, lab.stackName).catch(() => ({}))).toEqual({});
+      for (const name of names) expect(gone.output).toContain(`Stack ${name} is gone.`);
+      expect(await stackStates()).toEqual(names.map((name) => [name, {}]));
       const again = await runDeployCommand(sandbox, 'deploy', lab.id, true);
+      summary.push(`${lab.id} destroy: ${(gone.ms / 1000).toFixed(1)} s; deploy again: ${(again.ms / 1000).toFixed(1)} s`);
       expect(outcome(again)).toEqual(ok);
-      expect((await describeStack(sandbox, lab.stackName)).status).toBe('CREATE_COMPLETE');
-      await deleteStack(sandbox, lab.stackName);
+      expect((await stackStates()).map(([name, state]) => [name, (state as { status?: string }).status])).toEqual(
+        names.map((name) => [name, 'CREATE_COMPLETE']),
+      );
+      await deleteLabStacks(sandbox, lab);
     }, 300_000);
   });
 });
