@@ -59,13 +59,13 @@ function deployed(replicaVersioning = 'Enabled'): Record<string, Handler> {
   };
   const bucket = (input: Record<string, unknown>) => buckets[input.Bucket as string];
   return {
-    'cloudformation:ListStackResources': (input) => ({
+    'cloudformation:ListStackResources': (input: Record<string, unknown>) => ({
       StackResourceSummaries:
         input.StackName === 'ShopBackupDr'
           ? [summary('MediaBucket', 'shop-media', 'AWS::S3::Bucket'), summary('BackupPlan', 'plan-1', 'AWS::Backup::BackupPlan')]
           : [summary('MediaReplica', REPLICA, 'AWS::S3::Bucket')],
     }),
-    'cloudformation:DescribeStacks': (input) => ({
+    'cloudformation:DescribeStacks': (input: Record<string, unknown>) => ({
       Stacks: [
         {
           StackName: input.StackName,
@@ -80,9 +80,11 @@ function deployed(replicaVersioning = 'Enabled'): Record<string, Handler> {
         },
       ],
     }),
-    's3:GetBucketVersioning': (input) => bucket(input).versioning,
-    's3:GetBucketReplication': (input) => bucket(input).replication ?? awsError('ReplicationConfigurationNotFoundError'),
-    's3:GetBucketLifecycleConfiguration': (input) => bucket(input).lifecycle ?? awsError('NoSuchLifecycleConfiguration'),
+    's3:GetBucketVersioning': (input: Record<string, unknown>) => bucket(input).versioning,
+    's3:GetBucketReplication': (input: Record<string, unknown>) =>
+      bucket(input).replication ?? awsError('ReplicationConfigurationNotFoundError'),
+    's3:GetBucketLifecycleConfiguration': (input: Record<string, unknown>) =>
+      bucket(input).lifecycle ?? awsError('NoSuchLifecycleConfiguration'),
     's3:GetBucketWebsite': awsError('NoSuchWebsiteConfiguration'),
     's3:GetPublicAccessBlock': awsError('NoSuchPublicAccessBlockConfiguration'),
     's3:GetBucketEncryption': awsError('ServerSideEncryptionConfigurationNotFoundError'),
@@ -158,7 +160,7 @@ describe('lab 9 latency records in live mode', () => {
           ResourceRecordSets: [record('ap-northeast-2', primaryDns, 'hc-1'), record('ap-northeast-1', secondaryDns, secondHealthCheck)],
           IsTruncated: false,
         },
-        'route53:GetHealthCheck': (input) => ({
+        'route53:GetHealthCheck': (input: Record<string, unknown>) => ({
           HealthCheck: {
             Id: input.HealthCheckId,
             HealthCheckConfig: { Type: 'HTTP', FullyQualifiedDomainName: primaryDns, Port: 80, ResourcePath: '/health' },

@@ -1,8 +1,7 @@
 import type { ResourceGraph } from '../graph';
 import type { Resource } from '../types';
-import { literalText } from './backup';
 import { behaviorsOf, distributions } from './cdn';
-import { buckets, mediaBuckets, websiteDocuments } from './storage';
+import { mediaBuckets, replicationDestinations, websiteDocuments } from './storage';
 import { listProp, numberProp, stringProp } from './values';
 
 /** One replication rule of a bucket (ReplicationConfiguration.Rules). */
@@ -52,20 +51,6 @@ export function replicationRole(graph: ResourceGraph, bucket: Resource): unknown
   return graph.prop(bucket, 'ReplicationConfiguration.Role');
 }
 
-/**
- * The bucket a replication destination (or any bucket ARN) names: a reference, the live ARN, or the
- * name in the ARN compared with each bucket's BucketName (names that cross Regions are written out,
- * with the account id as `${AWS::AccountId}` on both sides).
- */
-export function bucketNamed(graph: ResourceGraph, value: unknown): Resource | undefined {
-  const referenced = graph.refsIn(value).find((target) => target.type === 'AWS::S3::Bucket');
-  if (referenced) return referenced;
-  const text = literalText(value);
-  if (text === undefined) return undefined;
-  const name = text.replace(/^arn:[^:]*:s3:::/, '').replace(/\/.*$/, '');
-  return buckets(graph).find((bucket) => literalText(bucket.properties.BucketName) === name || bucket.physicalId === name);
-}
-
 /** The lifecycle rules of a bucket; [] without any. */
 export function lifecycleRules(graph: ResourceGraph, bucket: Resource): LifecycleRule[] {
   return listProp(graph, bucket, 'LifecycleConfiguration.Rules').map((_, i) => {
@@ -108,25 +93,13 @@ export function isMediaPattern(pattern: string): boolean {
   return /^\/?media(\/\*|\*)$/i.test(pattern);
 }
 
-/** The buckets other buckets replicate into. */
-export function replicaBuckets(graph: ResourceGraph): Resource[] {
-  const found = new Set<Resource>();
-  for (const bucket of buckets(graph)) {
-    for (const rule of replicationRules(graph, bucket)) {
-      const target = bucketNamed(graph, rule.destination);
-      if (target && target !== bucket) found.add(target);
-    }
-  }
-  return [...found];
-}
-
 /**
  * The shop's media buckets in the primary Region: buckets that hold the shop's own data (neither
  * website, log destination nor replica), including one CloudFront serves under /media/* through
  * origin access control (lab 9), whatever they are called.
  */
 export function primaryMediaBuckets(graph: ResourceGraph): Resource[] {
-  const replicas = new Set(replicaBuckets(graph));
+  const replicas = new Set(replicationDestinations(graph));
   const served = distributions(graph).flatMap((distribution) =>
     behaviorsOf(graph, distribution)
       .filter((behavior) => isMediaPattern(behavior.pathPattern) && behavior.origin?.bucket)

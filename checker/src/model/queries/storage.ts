@@ -1,6 +1,7 @@
 import type { ResourceGraph } from '../graph';
 import type { Resource } from '../types';
 import { bucketCoverage, coversAction, isAnyonePrincipal, statementsOf, type Statement } from './policies';
+import { literalText } from './backup';
 import { booleanProp, stringProp } from './values';
 
 /** The four Block Public Access switches of a bucket. */
@@ -127,11 +128,65 @@ export function originBuckets(graph: ResourceGraph): Resource[] {
 }
 
 /**
+ * True when every CloudFront behaviour that reads a bucket routes /media/* (lab 9 serves the private
+ * media bucket at the edge): such a bucket still holds the shop's own data, unlike the front end.
+ */
+function servedOnlyAsMedia(graph: ResourceGraph, bucket: Resource): boolean {
+  let media = false;
+  for (const distribution of graph.ofType('AWS::CloudFront::Distribution')) {
+    const config = distribution.properties.DistributionConfig as Record<string, unknown> | undefined;
+    const origins = (Array.isArray(config?.Origins) ? config.Origins : []) as Array<Record<string, unknown>>;
+    const ids = new Set(origins.filter((origin) => graph.refsIn(origin.DomainName).includes(bucket)).map((origin) => origin.Id));
+    const behaviors = [
+      { ...(config?.DefaultCacheBehavior as Record<string, unknown>), PathPattern: '*' },
+      ...((Array.isArray(config?.CacheBehaviors) ? config.CacheBehaviors : []) as Array<Record<string, unknown>>),
+    ];
+    for (const behavior of behaviors.filter((candidate) => ids.has(candidate.TargetOriginId))) {
+      if (typeof behavior.PathPattern !== 'string' || !/^\/?media(\/\*|\*)$/i.test(behavior.PathPattern)) return false;
+      media = true;
+    }
+  }
+  return media;
+}
+
+/**
+ * The buckets other buckets replicate into (lab 8's replica in the second Region): copies of the
+ * shop's data that S3 writes, not buckets the shop's servers use. Named by reference, by live ARN, or
+ * by the bucket name in the destination ARN (names that cross Regions are written out).
+ */
+export function replicationDestinations(graph: ResourceGraph): Resource[] {
+  const found = new Set<Resource>();
+  for (const source of buckets(graph)) {
+    const rules = graph.prop(source, 'ReplicationConfiguration.Rules');
+    if (!Array.isArray(rules)) continue;
+    rules.forEach((_, i) => {
+      const target = bucketNamed(graph, graph.prop(source, `ReplicationConfiguration.Rules.${i}.Destination.Bucket`));
+      if (target && target !== source) found.add(target);
+    });
+  }
+  return [...found];
+}
+
+/**
+ * The bucket a bucket ARN (or reference) names: a reference, the live ARN, or the name in the ARN
+ * compared with each bucket's BucketName (with the account id as `${AWS::AccountId}` on both sides).
+ */
+export function bucketNamed(graph: ResourceGraph, value: unknown): Resource | undefined {
+  const referenced = graph.refsIn(value).find((target) => target.type === 'AWS::S3::Bucket');
+  if (referenced) return referenced;
+  const text = literalText(value);
+  if (text === undefined) return undefined;
+  const name = text.replace(/^arn:[^:]*:s3:::/, '').replace(/\/.*$/, '');
+  return buckets(graph).find((bucket) => literalText(bucket.properties.BucketName) === name || bucket.physicalId === name);
+}
+
+/**
  * The media buckets: buckets that are neither the front end (website hosting or a CloudFront
- * origin) nor a log destination. Whatever they are called, these hold the shop's own data.
+ * origin), a log destination nor a replica. Whatever they are called, these hold the shop's own data.
  */
 export function mediaBuckets(graph: ResourceGraph): Resource[] {
-  const excluded = new Set([...websiteBuckets(graph), ...originBuckets(graph), ...logBuckets(graph)]);
+  const served = originBuckets(graph).filter((bucket) => !servedOnlyAsMedia(graph, bucket));
+  const excluded = new Set([...websiteBuckets(graph), ...served, ...logBuckets(graph), ...replicationDestinations(graph)]);
   return buckets(graph).filter((bucket) => !excluded.has(bucket));
 }
 

@@ -1,5 +1,5 @@
-import { bucketNamed, primaryMediaBuckets, replicationRole, replicationRules } from '../../model/queries/media-copies';
-import { versioningEnabled } from '../../model/queries/storage';
+import { primaryMediaBuckets, replicationRole, replicationRules } from '../../model/queries/media-copies';
+import { bucketNamed, versioningEnabled } from '../../model/queries/storage';
 import { literalText } from '../../model/queries/backup';
 import type { ResourceGraph } from '../../model/graph';
 import type { Resource } from '../../model/types';

@@ -1,5 +1,5 @@
-import { bucketNamed, lifecycleRules, primaryMediaBuckets, replicationRules } from '../../model/queries/media-copies';
-import { versioningEnabled } from '../../model/queries/storage';
+import { lifecycleRules, primaryMediaBuckets, replicationRules } from '../../model/queries/media-copies';
+import { bucketNamed, versioningEnabled } from '../../model/queries/storage';
 import type { ResourceGraph } from '../../model/graph';
 import type { Resource } from '../../model/types';
 import { absent, THINGS } from '../absent';
