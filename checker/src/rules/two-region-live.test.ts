@@ -9,6 +9,8 @@ import { backupPlanDailyRetained } from './backup/backup-plan-daily-retained';
 import { recoveryObjectivesDeclared } from './backup/recovery-objectives-declared';
 import { route53LatencyHealthChecked } from './dns/route53-latency-health-checked';
 import { judge } from './fixtures/judge';
+import { globalExpansionTemplates, labGraph, liveShaped, resourcesOf } from './fixtures/two-region-shop';
+import { rules } from './index';
 import { mediaBucketReplicated } from './storage/media-bucket-replicated';
 import { mediaNoncurrentLifecycle } from './storage/media-noncurrent-lifecycle';
 
@@ -188,5 +190,29 @@ describe('lab 9 latency records in live mode', () => {
     const outcome = judge(route53LatencyHealthChecked, await graphWith());
     expect(outcome.status).toBe('FAIL');
     expect(outcome.message.en).toContain('Record api.shop.example (ap-northeast-1) has no health check');
+  });
+});
+
+describe('labs 8 and 9 rules over physical ids', () => {
+  const ours = rules.filter((rule) => rule.guide.lab === 'backup-dr' || rule.guide.lab === 'global-expansion');
+  const verdicts = (graph: ResourceGraph): Record<string, string> =>
+    Object.fromEntries(ours.map((rule) => [rule.id, judge(rule, graph, 'global-expansion').status]));
+
+  it('reach the same verdicts live as in template mode, but the AWS Backup rules, which skip live', () => {
+    const template = labGraph('global-expansion', globalExpansionTemplates());
+    const expected = verdicts(template);
+    expect(Object.values(expected).every((status) => status === 'PASS')).toBe(true);
+    const backup = ['backup-plan-daily-retained', 'backup-copy-to-second-region', 'backup-selection-covers-data'];
+    expect(verdicts(liveShaped(template))).toEqual(
+      Object.fromEntries(Object.entries(expected).map(([id, status]) => [id, backup.includes(id) ? 'SKIP' : status])),
+    );
+  });
+
+  it('fail the same single defect live: an unencrypted cross-Region replica', () => {
+    const templates = globalExpansionTemplates();
+    const replica = resourcesOf(templates, 'ShopGlobalExpansionReadRegion').ReadReplica.Properties;
+    delete replica.StorageEncrypted;
+    delete replica.KmsKeyId;
+    expect(verdicts(liveShaped(labGraph('global-expansion', templates)))['cross-region-read-replica']).toBe('FAIL');
   });
 });
