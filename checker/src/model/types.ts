@@ -47,7 +47,7 @@ export interface StackInfo {
   readonly regionName?: string;
   /** The stack's outputs by key (template: resolved like properties; live: DescribeStacks), when read. */
   readonly outputs?: Readonly<Record<string, unknown>>;
-  /** The stack's own tags (live: DescribeStacks; template mode does not see them), when read. */
+  /** The stack's own tags (live: DescribeStacks; template: the cloud assembly's, from an app or cdk.out), when read. */
   readonly tags?: Readonly<Record<string, string>>;
 }
 

@@ -151,6 +151,7 @@ export function fromStackTemplates(files: StackTemplates, description: string, l
         template: file.template,
         region: spec?.region ?? (file.regionName === second ? 'secondary' : 'primary'),
         ...(file.regionName && { regionName: file.regionName }),
+        ...(file.stackTags && { tags: file.stackTags }),
         main: file.stackName === stackName,
         ...(spec?.parameters && { parameters: spec.parameters }),
       };

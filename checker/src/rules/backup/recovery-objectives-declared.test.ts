@@ -1,3 +1,6 @@
+import path from 'node:path';
+import { findLab, repoRoot } from '@workshop/catalog';
+import { loadSource } from '../../sources';
 import { ResourceGraph } from '../../model/graph';
 import { judge } from '../fixtures/judge';
 import { backupDrTemplates, idsOfType, labGraph, resourcesOf, type StackTemplates } from '../fixtures/two-region-shop';
@@ -78,4 +81,15 @@ describe('recovery-objectives-declared', () => {
     expect([isoHours('PT4H'), isoHours('P1D'), isoHours('PT30M'), isoHours('P1DT12H'), isoHours('P1W')]).toEqual([4, 24, 0.5, 36, 168]);
     expect([isoHours('4h'), isoHours('P'), isoHours('PT')]).toEqual([undefined, undefined, undefined]);
   });
+});
+
+describe('recovery-objectives-declared on the backup-dr app', () => {
+  it('reads the stack tags workshop:rto and workshop:rpo from the synthesized assembly, next to the outputs', async () => {
+    const lab = findLab('backup-dr')!;
+    const loaded = await loadSource({ kind: 'app', dir: path.join(repoRoot, 'solutions', 'backup-dr') }, { lab, stackName: lab.stackName });
+    const main = loaded.graph.stacks.find((stack) => stack.name === lab.stackName);
+    expect(main?.tags).toMatchObject({ 'workshop:rto': 'PT4H', 'workshop:rpo': 'PT24H' });
+    expect(main?.outputs).toMatchObject({ RecoveryTimeObjective: 'PT4H', RecoveryPointObjective: 'PT24H' });
+    expect(judge(recoveryObjectivesDeclared, loaded.graph).status).toBe('PASS');
+  }, 180_000);
 });

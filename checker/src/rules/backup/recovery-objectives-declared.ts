@@ -38,7 +38,7 @@ export const recoveryObjectivesDeclared: Rule = {
   seed: { seed: '001_8b32331c4bddb65a', section: '요구사항: 별도의 NAS 이미지, 동영상 백업, 이중화 구성 및 재해복구 계획' },
   modes: ['template', 'live'],
   services: ['cloudformation'],
-  evaluate({ graph, mode }) {
+  evaluate({ graph }) {
     const problems: Problem[] = [];
     const hours: Partial<Record<keyof typeof OBJECTIVES, number>> = {};
     const shown: Partial<Record<keyof typeof OBJECTIVES, string>> = {};
@@ -47,8 +47,8 @@ export const recoveryObjectivesDeclared: Rule = {
       const found = declarations(graph, objective.pattern);
       if (found.length === 0) {
         problems.push({
-          en: `No ${objective.en} is declared: add a stack output ${key === 'rto' ? 'RecoveryTimeObjective' : 'RecoveryPointObjective'} (or a stack tag workshop:${key}) with an ISO-8601 duration such as ${key === 'rto' ? 'PT4H' : 'PT24H'}.${mode === 'template' ? ' (Template mode reads outputs; stack tags are read live.)' : ''}`,
-          ko: `${withParticle(objective.ko, '이/가')} 선언되어 있지 않습니다. ${key === 'rto' ? 'PT4H' : 'PT24H'} 같은 ISO-8601 기간으로 스택 출력 ${key === 'rto' ? 'RecoveryTimeObjective' : 'RecoveryPointObjective'}(또는 스택 태그 workshop:${key}) 항목을 추가하세요.${mode === 'template' ? ' (템플릿 모드는 출력을 읽고, 스택 태그는 라이브에서 읽습니다.)' : ''}`,
+          en: `No ${objective.en} is declared: add a stack output ${key === 'rto' ? 'RecoveryTimeObjective' : 'RecoveryPointObjective'} (or a stack tag workshop:${key}) with an ISO-8601 duration such as ${key === 'rto' ? 'PT4H' : 'PT24H'}.`,
+          ko: `${withParticle(objective.ko, '이/가')} 선언되어 있지 않습니다. ${key === 'rto' ? 'PT4H' : 'PT24H'} 같은 ISO-8601 기간으로 스택 출력 ${key === 'rto' ? 'RecoveryTimeObjective' : 'RecoveryPointObjective'}(또는 스택 태그 workshop:${key}) 항목을 추가하세요.`,
           resources: [],
         });
         continue;

@@ -89,6 +89,7 @@ interface CdkApp {
       templateFile: string;
       template: unknown;
       environment?: { region?: string };
+      tags?: Record<string, string>;
     }>;
     directory: string;
   };
@@ -138,6 +139,7 @@ function synthInProcess(dir: string, entryFile: string, stackName: string, all: 
           displayName: stack.displayName,
           templateFile: path.join(assembly.directory, stack.templateFile),
           ...(environmentRegion(stack.environment?.region) && { regionName: environmentRegion(stack.environment?.region) }),
+          ...(stack.tags && Object.keys(stack.tags).length > 0 && { stackTags: stack.tags }),
           // An empty stack synthesizes without a Resources section; it is still a (blank) architecture.
           template: { Resources: {}, ...(stack.template as object) },
         }));
@@ -151,6 +153,7 @@ function synthInProcess(dir: string, entryFile: string, stackName: string, all: 
       file: `${displayPath(dir) || '.'} (${chosen.displayName})`,
       sha256: createHash('sha256').update(JSON.stringify(chosen.template)).digest('hex'),
       ...(chosen.regionName && { regionName: chosen.regionName }),
+      ...(chosen.stackTags && { stackTags: chosen.stackTags }),
     });
     if (!all) return fileOf(stack);
     return {

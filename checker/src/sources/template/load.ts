@@ -44,11 +44,15 @@ export function loadTemplateFile(file: string): TemplateFile {
 export interface StackTemplateFile extends TemplateFile {
   readonly stackName: string;
   readonly regionName?: string;
+  /** The stack's own tags, when it has some. */
+  readonly stackTags?: Readonly<Record<string, string>>;
 }
 
 /** The template of the stack asked for and, when every stack was asked for, the app's other stacks in assembly order. */
 export interface StackTemplates extends TemplateFile {
   readonly regionName?: string;
+  /** The stack's own tags, when it has some. */
+  readonly stackTags?: Readonly<Record<string, string>>;
   readonly others?: readonly StackTemplateFile[];
 }
 
@@ -69,13 +73,15 @@ export interface AssemblyStack {
   readonly templateFile: string;
   /** The Region the stack's environment fixes, when it does. */
   readonly regionName?: string;
+  /** The stack's own tags (the assembly's `tags`), when it has some. */
+  readonly stackTags?: Readonly<Record<string, string>>;
 }
 
 interface ManifestArtifact {
   type?: string;
   displayName?: string;
   environment?: string;
-  properties?: { templateFile?: string; stackName?: string; directoryName?: string };
+  properties?: { templateFile?: string; stackName?: string; directoryName?: string; tags?: unknown };
 }
 
 /**
@@ -113,6 +119,7 @@ export function assemblyStacks(dir: string, outer: readonly string[] = []): Asse
         displayName: typeof artifact.displayName === 'string' ? artifact.displayName : id,
         templateFile: path.join(dir, artifact.properties.templateFile),
         ...regionOf(artifact.environment),
+        ...stackTagsOf(artifact.properties.tags),
       });
     } else if (artifact?.type === 'cdk:cloud-assembly' && typeof artifact.properties?.directoryName === 'string') {
       const nested = path.join(dir, artifact.properties.directoryName);
@@ -127,6 +134,13 @@ export function assemblyStacks(dir: string, outer: readonly string[] = []): Asse
     }
   }
   return stacks;
+}
+
+/** A stack artifact's tags, keeping only string values (a hand-edited manifest may hold anything). */
+function stackTagsOf(tags: unknown): { stackTags?: Record<string, string> } {
+  if (typeof tags !== 'object' || tags === null || Array.isArray(tags)) return {};
+  const kept = Object.fromEntries(Object.entries(tags).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+  return Object.keys(kept).length > 0 ? { stackTags: kept } : {};
 }
 
 function regionOf(environment: unknown): { regionName?: string } {
@@ -165,7 +179,11 @@ export function loadCdkOut(dir: string, stackName: string, all = false): StackTe
   }
   const stacks = assemblyStacks(dir);
   const stack = pickStack(stacks, stackName, displayPath(dir));
-  const main = { ...loadTemplateFile(stack.templateFile), ...(stack.regionName && { regionName: stack.regionName }) };
+  const main = {
+    ...loadTemplateFile(stack.templateFile),
+    ...(stack.regionName && { regionName: stack.regionName }),
+    ...(stack.stackTags && { stackTags: stack.stackTags }),
+  };
   if (!all) return main;
   const others = stacks
     .filter((other) => other !== stack)
@@ -173,6 +191,7 @@ export function loadCdkOut(dir: string, stackName: string, all = false): StackTe
       ...loadTemplateFile(other.templateFile),
       stackName: other.stackName,
       ...(other.regionName && { regionName: other.regionName }),
+      ...(other.stackTags && { stackTags: other.stackTags }),
     }));
   return { ...main, others };
 }

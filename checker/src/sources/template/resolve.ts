@@ -87,6 +87,8 @@ export interface TemplateStack {
   readonly regionName?: string;
   /** The lab's main stack keeps its logical ids; every other stack's get `<name>/` in front. */
   readonly main: boolean;
+  /** The stack's own tags (the cloud assembly's), when it has some. */
+  readonly tags?: Readonly<Record<string, string>>;
   /** Parameters filled at deploy time from outputs of earlier stacks (the catalog's `stacks[].parameters`). */
   readonly parameters?: Readonly<Record<string, { readonly stack: string; readonly output: string }>>;
 }
@@ -140,6 +142,7 @@ export function graphFromStacks(stacks: readonly TemplateStack[], parameters: Re
       region: stack.region,
       ...(stack.regionName && { regionName: stack.regionName }),
       outputs: outputs.get(stack.name) ?? {},
+      ...(stack.tags && { tags: stack.tags }),
     })),
   );
 }
