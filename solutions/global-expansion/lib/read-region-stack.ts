@@ -179,8 +179,8 @@ export class ReadRegionStack extends Stack {
       dbSubnetGroupName: subnetGroup.subnetGroupName,
       vpcSecurityGroups: [security.database.securityGroupId],
       publiclyAccessible: false,
-      // The source is encrypted, so the replica must be: with a key of this Region.
-      storageEncrypted: true,
+      // The source is encrypted, so the replica is too, with a key of this Region. Its encryption is inherited:
+      // CloudFormation refuses StorageEncrypted next to SourceDBInstanceIdentifier.
       kmsKeyId: replicaKey.keyArn,
       storageType: 'gp3',
     });

@@ -222,11 +222,11 @@ describe('the read Region stack', () => {
     readRegion.hasResourceProperties('AWS::RDS::DBInstance', {
       SourceDBInstanceIdentifier: { Ref: 'PrimaryDatabaseArn' },
       SourceRegion: { 'Fn::Select': [3, { 'Fn::Split': [':', { Ref: 'PrimaryDatabaseArn' }] }] },
-      StorageEncrypted: true,
       KmsKeyId: { 'Fn::GetAtt': [key, 'Arn'] },
       PubliclyAccessible: false,
       VPCSecurityGroups: [{ 'Fn::GetAtt': [databaseGroup, 'GroupId'] }],
-      // Inherited from the source: setting them on a replica is an error.
+      // Inherited from the source: setting them on a replica is an error (CloudFormation's F3020 for StorageEncrypted).
+      StorageEncrypted: Match.absent(),
       MasterUsername: Match.absent(),
       DBName: Match.absent(),
       BackupRetentionPeriod: Match.absent(),

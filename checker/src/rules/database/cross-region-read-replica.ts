@@ -24,8 +24,8 @@ export const crossRegionReadReplica: Rule = {
     ko: '두 번째 리전의 서버가 카탈로그를 서울에서 읽으면 쿼리마다 왕복 시간을 치릅니다. 리전 간 Read Replica(또는 Aurora 글로벌 데이터베이스의 보조 클러스터)는 몇 초 차이의 사본을 두어, 쓰기는 여전히 하나뿐인 주 데이터베이스로 가면서 읽기는 그 리전 안에서 끝납니다. 재해 때는 승격할 수도 있습니다. 고객 데이터를 담으므로 (그 리전의 키로) 암호화하고 인터넷에서 닿지 않아야 합니다.',
   },
   fix: {
-    en: "In the read Region stack: new rds.CfnDBInstance(this, 'ReadReplica', { sourceDbInstanceIdentifier: <primary DB ARN, from a parameter>, sourceRegion: <primary Region>, dbInstanceClass, dbSubnetGroupName: <isolated subnets>, vpcSecurityGroups, publiclyAccessible: false, storageEncrypted: true, kmsKeyId: <a key of this Region> }); or an Aurora global database (CfnGlobalCluster and a secondary DBCluster with globalClusterIdentifier).",
-    ko: "읽기 리전 스택에 new rds.CfnDBInstance(this, 'ReadReplica', { sourceDbInstanceIdentifier: <주 DB ARN, 파라미터로>, sourceRegion: <주 리전>, dbInstanceClass, dbSubnetGroupName: <격리 서브넷>, vpcSecurityGroups, publiclyAccessible: false, storageEncrypted: true, kmsKeyId: <이 리전의 키> })를 만드세요. Aurora 글로벌 데이터베이스(CfnGlobalCluster와 globalClusterIdentifier를 준 보조 DBCluster)도 됩니다.",
+    en: "In the read Region stack: new rds.CfnDBInstance(this, 'ReadReplica', { sourceDbInstanceIdentifier: <primary DB ARN, from a parameter>, sourceRegion: <primary Region>, dbInstanceClass, dbSubnetGroupName: <isolated subnets>, vpcSecurityGroups, publiclyAccessible: false, kmsKeyId: <a key of this Region> }) (the replica inherits encryption from its source: CloudFormation refuses storageEncrypted next to sourceDbInstanceIdentifier); or an Aurora global database (CfnGlobalCluster and a secondary DBCluster with globalClusterIdentifier).",
+    ko: "읽기 리전 스택에 new rds.CfnDBInstance(this, 'ReadReplica', { sourceDbInstanceIdentifier: <주 DB ARN, 파라미터로>, sourceRegion: <주 리전>, dbInstanceClass, dbSubnetGroupName: <격리 서브넷>, vpcSecurityGroups, publiclyAccessible: false, kmsKeyId: <이 리전의 키> })를 만드세요(복제본은 원본의 암호화를 물려받으므로 sourceDbInstanceIdentifier와 함께 storageEncrypted를 주면 CloudFormation이 거부합니다). Aurora 글로벌 데이터베이스(CfnGlobalCluster와 globalClusterIdentifier를 준 보조 DBCluster)도 됩니다.",
   },
   guide: { lab: 'global-expansion', section: 'read-region' },
   seed: { seed: '001_8b32331c4bddb65a', section: '요구사항: 동영상, 이미지 3TB 이상, 글로벌 확장 계획' },
@@ -99,8 +99,8 @@ function encryptionProblems(graph: ResourceGraph, copy: Resource): Problem[] {
   if (encrypted) return [];
   return [
     {
-      en: `Cross-Region copy ${copy.id} is not encrypted at rest: it holds the customers' data in a second place. Set storageEncrypted: true with a KMS key of that Region (keys never leave their Region).`,
-      ko: `리전 간 사본 ${withParticle(copy.id, '이/가')} 저장 시 암호화되지 않았습니다. 고객 데이터를 한 곳 더 두는 것입니다. 그 리전의 KMS 키로 storageEncrypted: true를 주세요(키는 자기 리전을 떠나지 않습니다).`,
+      en: `Cross-Region copy ${copy.id} is not encrypted at rest: it holds the customers' data in a second place. Give it a KMS key of that Region (kmsKeyId on a read replica, whose source is encrypted; storageEncrypted on an Aurora cluster): keys never leave their Region.`,
+      ko: `리전 간 사본 ${withParticle(copy.id, '이/가')} 저장 시 암호화되지 않았습니다. 고객 데이터를 한 곳 더 두는 것입니다. 그 리전의 KMS 키를 주세요(원본이 암호화된 Read Replica에는 kmsKeyId, Aurora 클러스터에는 storageEncrypted). 키는 자기 리전을 떠나지 않습니다.`,
       resources: [copy.id],
     },
   ];
