@@ -5,6 +5,7 @@ import { loadLiveStacks } from '../sources/live';
 import { route53Fetcher } from '../sources/live/fetchers/route53';
 import { linkResources } from '../sources/live/link';
 import { awsError, fakeTransport, runFetcher, type Handler } from '../sources/live/test-transport';
+import { backupCopyToSecondRegion } from './backup/backup-copy-to-second-region';
 import { backupPlanDailyRetained } from './backup/backup-plan-daily-retained';
 import { recoveryObjectivesDeclared } from './backup/recovery-objectives-declared';
 import { route53LatencyHealthChecked } from './dns/route53-latency-health-checked';
@@ -16,6 +17,7 @@ import { mediaNoncurrentLifecycle } from './storage/media-noncurrent-lifecycle';
 
 const lab = findLab('backup-dr')!;
 const REPLICA = 'shop-backup-dr-recovery-111122223333-ap-northeast-1';
+const VAULT = 'shop-backup-dr-recovery-vault';
 const summary = (LogicalResourceId: string, PhysicalResourceId: string, ResourceType: string) => ({
   LogicalResourceId,
   PhysicalResourceId,
@@ -65,7 +67,7 @@ function deployed(replicaVersioning = 'Enabled'): Record<string, Handler> {
       StackResourceSummaries:
         input.StackName === 'ShopBackupDr'
           ? [summary('MediaBucket', 'shop-media', 'AWS::S3::Bucket'), summary('BackupPlan', 'plan-1', 'AWS::Backup::BackupPlan')]
-          : [summary('MediaReplica', REPLICA, 'AWS::S3::Bucket')],
+          : [summary('MediaReplica', REPLICA, 'AWS::S3::Bucket'), summary('Vault', VAULT, 'AWS::Backup::BackupVault')],
     }),
     'cloudformation:DescribeStacks': (input: Record<string, unknown>) => ({
       Stacks: [
@@ -82,6 +84,31 @@ function deployed(replicaVersioning = 'Enabled'): Record<string, Handler> {
         },
       ],
     }),
+    'backup:GetBackupPlan': {
+      BackupPlanId: 'plan-1',
+      BackupPlanArn: 'arn:aws:backup:ap-northeast-2:111122223333:backup-plan:plan-1',
+      BackupPlan: {
+        BackupPlanName: 'ShopBackupDr-daily',
+        Rules: [
+          {
+            RuleName: 'Daily',
+            TargetBackupVaultName: 'ShopBackupDrBackupVault',
+            ScheduleExpression: 'cron(0 3 * * ? *)',
+            Lifecycle: { DeleteAfterDays: 35 },
+            CopyActions: [
+              {
+                DestinationBackupVaultArn: `arn:aws:backup:ap-northeast-1:111122223333:backup-vault:${VAULT}`,
+                Lifecycle: { DeleteAfterDays: 35 },
+              },
+            ],
+          },
+        ],
+      },
+    },
+    'backup:ListBackupSelections': { BackupSelectionsList: [] },
+    'backup:ListBackupVaults': {
+      BackupVaultList: [{ BackupVaultName: VAULT, BackupVaultArn: `arn:aws:backup:ap-northeast-1:111122223333:backup-vault:${VAULT}` }],
+    },
     's3:GetBucketVersioning': (input: Record<string, unknown>) => bucket(input).versioning,
     's3:GetBucketReplication': (input: Record<string, unknown>) =>
       bucket(input).replication ?? awsError('ReplicationConfigurationNotFoundError'),
@@ -117,7 +144,6 @@ describe('lab 8 rules in live mode, two stacks in two Regions', () => {
     expect(replicated.message.en).toContain(`shop-media → ${REPLICA} (ap-northeast-1)`);
     expect(judge(mediaNoncurrentLifecycle, graph).message.en).toContain('shop-media (STANDARD_IA 30d, expire 90d)');
     expect(judge(recoveryObjectivesDeclared, graph)).toMatchObject({ status: 'PASS' });
-    expect(judge(recoveryObjectivesDeclared, graph).message.en).toContain('no backup schedule was seen');
   });
 
   it('fail a replica whose versioning was suspended after deployment', async () => {
@@ -126,10 +152,13 @@ describe('lab 8 rules in live mode, two stacks in two Regions', () => {
     expect(outcome.message.en).toContain(`Replica bucket ${REPLICA} is not versioned`);
   });
 
-  it('skip the AWS Backup rules, naming the client the checker lacks', async () => {
-    const outcome = judge(backupPlanDailyRetained, await load(deployed()));
-    expect(outcome.status).toBe('SKIP');
-    expect(outcome.message.en).toContain('no AWS Backup client (@aws-sdk/client-backup)');
+  it("judge the backup plan and its copy from GetBackupPlan and the secondary Region's ListBackupVaults", async () => {
+    const graph = await load(deployed());
+    expect(judge(backupPlanDailyRetained, graph).message.en).toContain('plan-1 Daily (cron(0 3 * * ? *), 35 days)');
+    const copy = judge(backupCopyToSecondRegion, graph);
+    expect(copy.status).toBe('PASS');
+    expect(copy.message.en).toContain(`plan-1 → ${VAULT} (ap-northeast-1)`);
+    expect(judge(recoveryObjectivesDeclared, graph).message.en).toContain('the backups run every 24 hours at most');
   });
 });
 
@@ -198,14 +227,11 @@ describe('labs 8 and 9 rules over physical ids', () => {
   const verdicts = (graph: ResourceGraph): Record<string, string> =>
     Object.fromEntries(ours.map((rule) => [rule.id, judge(rule, graph, 'global-expansion').status]));
 
-  it('reach the same verdicts live as in template mode, but the AWS Backup rules, which skip live', () => {
+  it('reach the same verdicts live as in template mode', () => {
     const template = labGraph('global-expansion', globalExpansionTemplates());
     const expected = verdicts(template);
     expect(Object.values(expected).every((status) => status === 'PASS')).toBe(true);
-    const backup = ['backup-plan-daily-retained', 'backup-copy-to-second-region', 'backup-selection-covers-data'];
-    expect(verdicts(liveShaped(template))).toEqual(
-      Object.fromEntries(Object.entries(expected).map(([id, status]) => [id, backup.includes(id) ? 'SKIP' : status])),
-    );
+    expect(verdicts(liveShaped(template))).toEqual(expected);
   });
 
   it('fail the same single defect live: an unencrypted cross-Region replica', () => {

@@ -5,7 +5,6 @@ import { absent } from '../absent';
 import { withParticle } from '../korean';
 import { failWith, type Problem } from '../problems';
 import type { Rule } from '../types';
-import { backupNotReadLive } from './backup-things';
 
 /** Every backup is copied to a vault in the lab's other Region. */
 export const backupCopyToSecondRegion: Rule = {
@@ -29,8 +28,7 @@ export const backupCopyToSecondRegion: Rule = {
   seed: { seed: '001_8b32331c4bddb65a', section: '요구사항: 별도의 NAS 이미지, 동영상 백업, 이중화 구성 및 재해복구 계획' },
   modes: ['template', 'live'],
   services: ['backup'],
-  evaluate({ graph, mode }) {
-    if (mode === 'live') return backupNotReadLive();
+  evaluate({ graph }) {
     const plans = backupPlans(graph);
     if (plans.length === 0) {
       return absent({ thing: { en: 'AWS Backup plan', ko: 'AWS Backup 계획' }, reportedBy: 'backup-plan-daily-retained' });

@@ -1,6 +1,5 @@
-import { ResourceGraph } from '../../model/graph';
 import { judge } from '../fixtures/judge';
-import { backupDrTemplates, idsOfType, labGraph, resourcesOf, type StackTemplates } from '../fixtures/two-region-shop';
+import { backupDrTemplates, idsOfType, labGraph, liveShaped, resourcesOf, type StackTemplates } from '../fixtures/two-region-shop';
 import { backupPlanDailyRetained } from './backup-plan-daily-retained';
 
 const MAIN = 'ShopBackupDr';
@@ -59,10 +58,9 @@ describe('backup-plan-daily-retained', () => {
     expect(outcome.message.en).toContain('No AWS Backup plan');
   });
 
-  it('skips live, naming the missing AWS Backup client', () => {
-    const graph = labGraph('backup-dr', backupDrTemplates());
-    const outcome = judge(backupPlanDailyRetained, new ResourceGraph('live', graph.all(), undefined, graph.stacks));
-    expect(outcome.status).toBe('SKIP');
-    expect(outcome.message.en).toContain('@aws-sdk/client-backup');
+  it('reaches the same verdict over physical ids, as the live loader gives them', () => {
+    const outcome = judge(backupPlanDailyRetained, liveShaped(labGraph('backup-dr', backupDrTemplates())));
+    expect(outcome.status).toBe('PASS');
+    expect(outcome.message.en).toContain('Daily (cron(0 3 * * ? *), 35 days)');
   });
 });

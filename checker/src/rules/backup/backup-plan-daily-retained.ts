@@ -3,7 +3,7 @@ import { absent } from '../absent';
 import { withParticle } from '../korean';
 import { failWith, type Problem } from '../problems';
 import type { Rule } from '../types';
-import { backupNotReadLive, PLAN_REQUIRED } from './backup-things';
+import { PLAN_REQUIRED } from './backup-things';
 
 /** An AWS Backup plan backs the data up at least once a day and keeps each backup for a set time. */
 export const backupPlanDailyRetained: Rule = {
@@ -27,8 +27,7 @@ export const backupPlanDailyRetained: Rule = {
   seed: { seed: '001_8b32331c4bddb65a', section: '요구사항: 별도의 NAS 이미지, 동영상 백업, 이중화 구성 및 재해복구 계획' },
   modes: ['template', 'live'],
   services: ['backup'],
-  evaluate({ graph, mode }) {
-    if (mode === 'live') return backupNotReadLive();
+  evaluate({ graph }) {
     const plans = backupPlans(graph);
     if (plans.length === 0) return absent({ required: PLAN_REQUIRED });
     const rules = plans.flatMap((plan) => backupRules(graph, plan));

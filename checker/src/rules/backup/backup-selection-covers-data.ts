@@ -7,7 +7,6 @@ import { absent } from '../absent';
 import { withParticle } from '../korean';
 import { failWith, names, type Problem } from '../problems';
 import type { Rule } from '../types';
-import { backupNotReadLive } from './backup-things';
 
 /** The backup plan's selections cover the database and the servers' volumes, with a role AWS Backup may use. */
 export const backupSelectionCoversData: Rule = {
@@ -31,8 +30,7 @@ export const backupSelectionCoversData: Rule = {
   seed: { seed: '001_8b32331c4bddb65a', section: '요구사항: 별도의 NAS 이미지, 동영상 백업, 이중화 구성 및 재해복구 계획' },
   modes: ['template', 'live'],
   services: ['backup', 'rds', 'autoscaling', 'ec2', 'iam'],
-  evaluate({ graph, mode }) {
-    if (mode === 'live') return backupNotReadLive();
+  evaluate({ graph }) {
     if (backupPlans(graph).length === 0) {
       return absent({ thing: { en: 'AWS Backup plan', ko: 'AWS Backup 계획' }, reportedBy: 'backup-plan-daily-retained' });
     }

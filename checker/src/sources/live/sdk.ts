@@ -31,6 +31,7 @@ const CLIENTS: Readonly<Record<LiveService, { load: () => Promise<SdkModule>; cl
   elbv2: { load: () => import('@aws-sdk/client-elastic-load-balancing-v2'), client: 'ElasticLoadBalancingV2Client' },
   rds: { load: () => import('@aws-sdk/client-rds'), client: 'RDSClient' },
   elasticache: { load: () => import('@aws-sdk/client-elasticache'), client: 'ElastiCacheClient' },
+  backup: { load: () => import('@aws-sdk/client-backup'), client: 'BackupClient' },
   ssm: { load: () => import('@aws-sdk/client-ssm'), client: 'SSMClient' },
   secretsmanager: { load: () => import('@aws-sdk/client-secrets-manager'), client: 'SecretsManagerClient' },
   s3: { load: () => import('@aws-sdk/client-s3'), client: 'S3Client' },

@@ -1,4 +1,5 @@
 import { autoScalingFetcher } from './autoscaling';
+import { backupFetcher } from './backup';
 import { cloudFrontFetcher } from './cloudfront';
 import { cloudTrailFetcher } from './cloudtrail';
 import { cloudWatchFetcher } from './cloudwatch';
@@ -32,6 +33,7 @@ export const FETCHERS: readonly Fetcher[] = [
   cloudWatchFetcher,
   guardDutyFetcher,
   route53Fetcher,
+  backupFetcher,
 ];
 
 /** Stack resource types that describe the deployment rather than the architecture. */
