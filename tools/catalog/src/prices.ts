@@ -30,6 +30,12 @@ export interface PriceTable {
     albLcuPerHour: number;
     cloudFrontHttpsRequestsPerMonth: number;
     wafRequestsPerMonth: number;
+    /** GB AWS Backup stores in each vault (and a copy moves a month) per GB of volumes and databases a plan covers. */
+    backupGbPerDataGb: number;
+    /** GB a replicated bucket writes a month: what S3 replicates to the other bucket and the replica holds. */
+    replicatedGbPerMonth: number;
+    /** GB of changes a database sends a month to each of its read replicas in another Region. */
+    crossRegionReplicaGbPerMonth: number;
   };
   prices: Readonly<Record<string, PriceEntry>>;
   /** Engine versions past standard support: since when, and the rate's multiple (year 3 doubles it). */
