@@ -62,7 +62,7 @@ const COMMANDS = {
   secretsmanager: ['DescribeSecret'],
   // GetParameters reads String and StringList values only, never with decryption: no SecureString value.
   ssm: ['DescribeParameters', 'GetParameters'],
-  backup: ['ListBackupPlans', 'GetBackupPlan', 'ListBackupSelections', 'GetBackupSelection', 'ListBackupVaults'],
+  backup: ['GetBackupPlan', 'ListBackupSelections', 'GetBackupSelection', 'ListBackupVaults'],
   s3: [
     'GetBucketWebsite',
     'GetPublicAccessBlock',
