@@ -19,7 +19,7 @@ export function priceCommand(): Command {
     new Command('price')
       .summary('estimate what your architecture costs per hour and per month')
       .description(
-        "Estimates what your template (or live stack) costs on real AWS per hour and per month from the workshop's dated price table (labs/prices.json): the three biggest items, each line, and the difference from the lab's solution. An estimate: free tier, storage and data transfer are left out.",
+        "Estimates what your template (or live stack) costs on real AWS per hour and per month from the workshop's dated price table (labs/prices.json): the three biggest items, each line, and the difference from the lab's solution. A lab with stacks in two Regions gets each Region's estimate and their total. An estimate: the free tier, most storage and data transfer to the internet are left out.",
       ),
   )
     .addOption(

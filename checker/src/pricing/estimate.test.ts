@@ -1,13 +1,15 @@
-import { catalog, labDir } from '@workshop/catalog';
+import { catalog, labDir, secondaryRegion } from '@workshop/catalog';
 import { handWrittenShop } from '../rules/fixtures/hand-written-shop';
 import { l1ShopTemplate } from '../rules/fixtures/l1-shop';
 import { shopTemplate } from '../rules/fixtures/shop';
 import { loadSource } from '../sources';
 import { graphFromTemplate } from '../sources/template/resolve';
-import { biggest, compare, costLines, estimate } from './estimate';
+import { biggest, compare, estimate } from './estimate';
 import { estimateLines } from './format';
+import { estimateRegions, regionalCostLines } from './regions';
 
-const byPrice = <T extends { price: string }>(lines: readonly T[]): T[] => [...lines].sort((a, b) => a.price.localeCompare(b.price));
+const byPrice = <T extends { price: string; region?: string }>(lines: readonly T[]): T[] =>
+  [...lines].sort((a, b) => `${a.region ?? 'primary'} ${a.price}`.localeCompare(`${b.region ?? 'primary'} ${b.price}`));
 const quantities = (result: ReturnType<typeof estimate>): Record<string, number> =>
   Object.fromEntries(result.lines.map((line) => [line.price, line.quantity]));
 
@@ -86,12 +88,85 @@ describe('estimate', () => {
   });
 });
 
+/** A graph of one template with the given resources. */
+const only = (resources: Record<string, { Type: string; Properties: Record<string, unknown> }>) =>
+  graphFromTemplate({ Resources: resources });
+
+describe('caches, keys and DNS', () => {
+  it('prices replication groups by engine and node count: Valkey at its own price, Redis OSS shards times their nodes', () => {
+    const valkey = { Engine: 'valkey', CacheNodeType: 'cache.t4g.micro', NumCacheClusters: 2, ReplicationGroupDescription: 'shop' };
+    const redis = {
+      Engine: 'redis',
+      CacheNodeType: 'cache.t3.micro',
+      NumNodeGroups: 2,
+      ReplicasPerNodeGroup: 1,
+      ReplicationGroupDescription: 'shop',
+    };
+    const result = estimate(
+      only({
+        Valkey: { Type: 'AWS::ElastiCache::ReplicationGroup', Properties: valkey },
+        Redis: { Type: 'AWS::ElastiCache::ReplicationGroup', Properties: redis },
+      }),
+      'ap-northeast-2',
+    );
+    expect(quantities(result)).toEqual({ 'elasticache-valkey:cache.t4g.micro': 2, 'elasticache:cache.t3.micro': 4 });
+    expect(result.unpriced).toEqual([]);
+  });
+
+  it('names a cache node type the table lacks for its engine instead of pricing it as another', () => {
+    const result = estimate(
+      only({
+        Cache: {
+          Type: 'AWS::ElastiCache::ReplicationGroup',
+          Properties: { Engine: 'valkey', CacheNodeType: 'cache.t3.micro', NumCacheClusters: 2, ReplicationGroupDescription: 'shop' },
+        },
+      }),
+      'ap-northeast-2',
+    );
+    expect(result.lines).toEqual([]);
+    expect(result.unpriced.map((item) => item.reason.en)).toEqual([
+      'cache node cache.t3.micro has no price in the table for ap-northeast-2',
+    ]);
+  });
+
+  it('counts customer managed KMS keys, not their aliases', () => {
+    const key = { Type: 'AWS::KMS::Key', Properties: { KeyPolicy: {} } };
+    const alias = { Type: 'AWS::KMS::Alias', Properties: { AliasName: 'alias/shop', TargetKeyId: 'key-1' } };
+    expect(quantities(estimate(only({ Key: key, Alias: alias }), 'ap-northeast-2'))).toEqual({ 'kms-key': 1 });
+    expect(quantities(estimate(only({ Alias: alias }), 'ap-northeast-2'))).toEqual({});
+  });
+
+  it('prices hosted zones and basic health checks, and names the options a health check pays extra for', () => {
+    const check = (config: Record<string, unknown>) => ({
+      Type: 'AWS::Route53::HealthCheck',
+      Properties: { HealthCheckConfig: { FullyQualifiedDomainName: 'shop.example.com', ResourcePath: '/health', ...config } },
+    });
+    const basic = estimate(
+      only({
+        Zone: { Type: 'AWS::Route53::HostedZone', Properties: { Name: 'example.com' } },
+        Check: check({ Type: 'HTTP', RequestInterval: 30 }),
+      }),
+      'ap-northeast-2',
+    );
+    expect(quantities(basic)).toEqual({ 'route53-hosted-zone': 1, 'route53-health-check': 1 });
+    expect(basic.unpriced).toEqual([]);
+    const fancy = estimate(only({ Check: check({ Type: 'HTTPS_STR_MATCH', RequestInterval: 10, SearchString: 'ok' }) }), 'ap-northeast-2');
+    expect(quantities(fancy)).toEqual({ 'route53-health-check': 1 });
+    expect(fancy.unpriced.map((item) => item.reason)).toEqual([
+      {
+        en: 'the table prices the basic health check: HTTPS, string matching, the 10-second interval cost extra and are left out',
+        ko: '표에는 기본 상태 확인 가격만 있어 추가 요금(HTTPS, 문자열 일치, 10초 간격)은 빠졌습니다',
+      },
+    ]);
+  });
+});
+
 describe("the catalog's per-lab costs", () => {
   it.each(catalog.labs.map((lab) => [lab.id, lab] as const))(
     'are the estimate of the %s solution, from the same price table',
     async (_id, lab) => {
       const loaded = await loadSource({ kind: 'app', dir: labDir(lab.id, 'solution') }, { lab, stackName: lab.stackName });
-      const expected = costLines(estimate(loaded.graph, catalog.pricing.region));
+      const expected = regionalCostLines(estimateRegions(loaded.graph, catalog.pricing.region, secondaryRegion(lab)));
       // On a mismatch, the received list is what labs/catalog.json should say for this lab.
       expect(byPrice(lab.costPerHour)).toEqual(byPrice(expected));
     },

@@ -51,6 +51,25 @@ export function estimateLines(mine: Estimate, lang: Lang, solution?: Estimate): 
       ? `가정: NAT 게이트웨이당 월 ${assumptions.natGatewayGbPerMonth}GB 처리, ALB당 평균 ${assumptions.albLcuPerHour} LCU, CloudFront HTTPS 요청 월 ${assumptions.cloudFrontHttpsRequestsPerMonth.toLocaleString('ko-KR')}건, Auto Scaling 그룹은 원하는 용량(없으면 최소 용량).`
       : `Assumed: ${assumptions.natGatewayGbPerMonth} GB a month through each NAT gateway, ${assumptions.albLcuPerHour} LCU on average per ALB, ${assumptions.cloudFrontHttpsRequestsPerMonth.toLocaleString('en-US')} CloudFront HTTPS requests a month, Auto Scaling groups at their desired (else minimum) size.`,
   );
+  const rests = new Set(mine.lines.flatMap((line) => line.assumptions));
+  if (rests.has('backupGbPerDataGb'))
+    out.push(
+      ko
+        ? `가정: AWS Backup은 대상 볼륨·데이터베이스 1GB마다 ${assumptions.backupGbPerDataGb}GB를 볼트마다 보관하고, 다른 리전으로의 복사는 한 달에 그만큼 옮깁니다(대상 크기는 볼륨과 할당 스토리지에서 읽음).`
+        : `Assumed: AWS Backup keeps ${assumptions.backupGbPerDataGb} GB in each vault per GB of the volumes and databases it covers, and a copy to another Region moves that much a month (sizes read from the volumes and allocated storage).`,
+    );
+  if (rests.has('replicatedGbPerMonth'))
+    out.push(
+      ko
+        ? `가정: 복제되는 버킷마다 한 달에 ${assumptions.replicatedGbPerMonth}GB를 새로 쓰고, S3가 이를 다른 버킷으로 복제해 복제본이 보관합니다.`
+        : `Assumed: each replicated bucket writes ${assumptions.replicatedGbPerMonth} GB a month, which S3 replicates to the other bucket, where the replica keeps it.`,
+    );
+  if (rests.has('crossRegionReplicaGbPerMonth'))
+    out.push(
+      ko
+        ? `가정: 데이터베이스는 다른 리전의 Read Replica마다 한 달에 ${assumptions.crossRegionReplicaGbPerMonth}GB의 변경 사항을 보냅니다.`
+        : `Assumed: a database sends ${assumptions.crossRegionReplicaGbPerMonth} GB of changes a month to each read replica in another Region.`,
+    );
   const unconfirmed = [...mine.lines, ...(solution?.lines ?? [])].filter(
     (line, i, all) => line.unverified && all.findIndex((other) => other.price === line.price) === i,
   );

@@ -2,7 +2,7 @@ import { priceTable, type PriceTable } from '@workshop/catalog';
 import { graphFromStacks } from '../sources/template/resolve';
 import { estimate } from './estimate';
 import { regionalLines } from './format';
-import { estimateRegions, regionGraph, totalOf } from './regions';
+import { estimateRegions, regionalCostLines, totalOf } from './regions';
 
 /** A template with `count` NAT gateways. */
 const nats = (count: number) => ({
@@ -34,17 +34,17 @@ const withTokyo: PriceTable = {
 };
 
 describe('estimates of a lab with stacks in two Regions', () => {
-  it('splits the graph by Region', () => {
-    expect(
-      regionGraph(graph, 'primary')
-        .all()
-        .map((resource) => resource.id),
-    ).toEqual(['Nat0', 'Nat1']);
-    expect(
-      regionGraph(graph, 'secondary')
-        .all()
-        .map((resource) => resource.id),
-    ).toEqual(['ShopDr/Nat0']);
+  it("keeps each Region's lines apart, with the resources they count", () => {
+    const lines = (role: 'primary' | 'secondary') =>
+      estimate(graph, 'ap-northeast-2', priceTable, role).lines.map((line) => [line.price, line.resources]);
+    expect(lines('primary')).toEqual([
+      ['nat-gateway', ['Nat0', 'Nat1']],
+      ['nat-gateway-data', ['Nat0', 'Nat1']],
+    ]);
+    expect(lines('secondary')).toEqual([
+      ['nat-gateway', ['ShopDr/Nat0']],
+      ['nat-gateway-data', ['ShopDr/Nat0']],
+    ]);
   });
 
   it("prices each Region's resources at that Region's prices, and sums both", () => {
@@ -68,10 +68,16 @@ describe('estimates of a lab with stacks in two Regions', () => {
       ],
     ]);
     // The test table prices Tokyo like US East: the second Region's estimate is the US East one, not Seoul's.
-    const tokyo = estimate(regionGraph(graph, 'secondary'), 'us-east-1').hourlyUsd;
+    const tokyo = estimate(graph, 'us-east-1', priceTable, 'secondary').hourlyUsd;
     expect(regions[1].estimate?.hourlyUsd).toBe(tokyo);
-    expect(tokyo).not.toBe(estimate(regionGraph(graph, 'secondary'), 'ap-northeast-2').hourlyUsd);
-    expect(totalOf(regions).hourlyUsd).toBeCloseTo(estimate(regionGraph(graph, 'primary'), 'ap-northeast-2').hourlyUsd + tokyo, 3);
+    expect(tokyo).not.toBe(estimate(graph, 'ap-northeast-2', priceTable, 'secondary').hourlyUsd);
+    expect(totalOf(regions).hourlyUsd).toBeCloseTo(estimate(graph, 'ap-northeast-2', priceTable, 'primary').hourlyUsd + tokyo, 3);
+    expect(regionalCostLines(regions)).toEqual([
+      { price: 'nat-gateway', quantity: 2 },
+      { price: 'nat-gateway-data', quantity: 2 * priceTable.assumptions.natGatewayGbPerMonth },
+      { price: 'nat-gateway', quantity: 1, region: 'secondary' },
+      { price: 'nat-gateway-data', quantity: priceTable.assumptions.natGatewayGbPerMonth, region: 'secondary' },
+    ]);
     const lines = regionalLines(regions, 'en');
     expect(lines[0]).toBe('== Asia Pacific (Seoul) (ap-northeast-2, primary Region) ==');
     expect(lines).toContain('== Asia Pacific (Tokyo) (ap-northeast-1, second Region) ==');
@@ -83,6 +89,240 @@ describe('estimates of a lab with stacks in two Regions', () => {
     const regions = estimateRegions(graph, 'ap-northeast-2', 'eu-west-9');
     expect(regions[1].estimate).toBeUndefined();
     expect(regionalLines(regions, 'en')).toContain('labs/prices.json has no eu-west-9 prices: this Region is not estimated.');
-    expect(totalOf(regions).hourlyUsd).toBe(estimate(regionGraph(graph, 'primary'), 'ap-northeast-2').hourlyUsd);
+    expect(totalOf(regions).hourlyUsd).toBe(estimate(graph, 'ap-northeast-2', priceTable, 'primary').hourlyUsd);
+  });
+});
+
+type Resources = Record<string, { Type: string; Properties?: Record<string, unknown> }>;
+
+/** The shop's second Region (lab 8): the vault copies land in, its key, the media replica. */
+const recovery = (): Resources => ({
+  Key: { Type: 'AWS::KMS::Key', Properties: { KeyPolicy: {} } },
+  Alias: { Type: 'AWS::KMS::Alias', Properties: { AliasName: 'alias/shop-dr', TargetKeyId: { Ref: 'Key' } } },
+  DrVault: {
+    Type: 'AWS::Backup::BackupVault',
+    Properties: { BackupVaultName: 'shop-dr', EncryptionKeyArn: { 'Fn::GetAtt': ['Key', 'Arn'] } },
+  },
+  Replica: { Type: 'AWS::S3::Bucket', Properties: { BucketName: 'shop-media-replica', VersioningConfiguration: { Status: 'Enabled' } } },
+});
+
+/** The primary Region: a Multi-AZ database and two servers backed up daily and copied to shop-dr, media replicated. */
+const shop = (): Resources => ({
+  Db: {
+    Type: 'AWS::RDS::DBInstance',
+    Properties: { Engine: 'mysql', EngineVersion: '8.4.7', DBInstanceClass: 'db.t3.micro', AllocatedStorage: '20', MultiAZ: true },
+  },
+  Lt: {
+    Type: 'AWS::EC2::LaunchTemplate',
+    Properties: {
+      LaunchTemplateData: {
+        InstanceType: 't3.micro',
+        BlockDeviceMappings: [{ DeviceName: '/dev/xvda', Ebs: { VolumeSize: 8 } }],
+        TagSpecifications: [{ ResourceType: 'volume', Tags: [{ Key: 'backup', Value: 'daily' }] }],
+      },
+    },
+  },
+  Web: {
+    Type: 'AWS::AutoScaling::AutoScalingGroup',
+    Properties: { MinSize: '2', MaxSize: '4', LaunchTemplate: { LaunchTemplateId: { Ref: 'Lt' }, Version: '1' } },
+  },
+  Vault: { Type: 'AWS::Backup::BackupVault', Properties: { BackupVaultName: 'shop' } },
+  Plan: {
+    Type: 'AWS::Backup::BackupPlan',
+    Properties: {
+      BackupPlan: {
+        BackupPlanName: 'daily',
+        BackupPlanRule: [
+          {
+            RuleName: 'Daily',
+            TargetBackupVault: { Ref: 'Vault' },
+            ScheduleExpression: 'cron(0 5 * * ? *)',
+            Lifecycle: { DeleteAfterDays: 35 },
+            CopyActions: [
+              { DestinationBackupVaultArn: { 'Fn::Sub': 'arn:aws:backup:ap-northeast-1:${AWS::AccountId}:backup-vault:shop-dr' } },
+            ],
+          },
+        ],
+      },
+    },
+  },
+  DbSelection: {
+    Type: 'AWS::Backup::BackupSelection',
+    Properties: {
+      BackupPlanId: { Ref: 'Plan' },
+      BackupSelection: {
+        SelectionName: 'Database',
+        IamRoleArn: 'arn:aws:iam::111122223333:role/backup',
+        Resources: [{ 'Fn::Join': ['', ['arn:aws:rds:ap-northeast-2:111122223333:db:', { Ref: 'Db' }]] }],
+      },
+    },
+  },
+  VolumeSelection: {
+    Type: 'AWS::Backup::BackupSelection',
+    Properties: {
+      BackupPlanId: { Ref: 'Plan' },
+      BackupSelection: {
+        SelectionName: 'ServerVolumes',
+        IamRoleArn: 'arn:aws:iam::111122223333:role/backup',
+        Resources: ['arn:aws:ec2:*:*:volume/*'],
+        Conditions: { StringEquals: [{ ConditionKey: 'aws:ResourceTag/backup', ConditionValue: 'daily' }] },
+      },
+    },
+  },
+  Media: {
+    Type: 'AWS::S3::Bucket',
+    Properties: {
+      VersioningConfiguration: { Status: 'Enabled' },
+      ReplicationConfiguration: {
+        Role: 'arn:aws:iam::111122223333:role/replication',
+        Rules: [{ Id: 'ToDr', Status: 'Enabled', Destination: { Bucket: 'arn:aws:s3:::shop-media-replica', StorageClass: 'STANDARD_IA' } }],
+      },
+    },
+  },
+});
+
+/** The read Region (lab 9): a read replica of the primary database, its ARN from a parameter. */
+const readRegion = (): Resources => ({
+  ReadReplica: {
+    Type: 'AWS::RDS::DBInstance',
+    Properties: { SourceDBInstanceIdentifier: { Ref: 'PrimaryDatabaseArn' }, DBInstanceClass: 'db.t3.micro' },
+  },
+});
+
+/** The three stacks in deploy order; `edit` changes the resources before they are read. */
+function twoRegions(edit: (stacks: { recovery: Resources; shop: Resources; readRegion: Resources }) => void = () => undefined) {
+  const stacks = { recovery: recovery(), shop: shop(), readRegion: readRegion() };
+  edit(stacks);
+  return graphFromStacks([
+    { name: 'ShopDrRecovery', template: { Resources: stacks.recovery }, region: 'secondary', regionName: 'ap-northeast-1', main: false },
+    {
+      name: 'ShopDr',
+      template: { Resources: stacks.shop, Outputs: { DatabaseArn: { Value: { Ref: 'Db' } } } },
+      region: 'primary',
+      main: true,
+    },
+    {
+      name: 'ShopDrRead',
+      template: { Parameters: { PrimaryDatabaseArn: { Type: 'String' } }, Resources: stacks.readRegion },
+      region: 'secondary',
+      regionName: 'ap-northeast-1',
+      main: false,
+      parameters: { PrimaryDatabaseArn: { stack: 'ShopDr', output: 'DatabaseArn' } },
+    },
+  ]);
+}
+
+const byRole = (graph: ReturnType<typeof twoRegions>) => {
+  const [primary, secondary] = estimateRegions(graph, 'ap-northeast-2', 'ap-northeast-1');
+  const quantities = (entry: typeof primary) =>
+    Object.fromEntries((entry.estimate?.lines ?? []).map((line) => [line.price, line.quantity]));
+  const notes = (entry: typeof primary) => (entry.estimate?.unpriced ?? []).map((item) => `${item.resource}: ${item.reason.en}`);
+  return { primary: quantities(primary), secondary: quantities(secondary), notes: [...notes(primary), ...notes(secondary)] };
+};
+
+describe('what labs 8 and 9 bill, Region by Region', () => {
+  const { backupGbPerDataGb, replicatedGbPerMonth, crossRegionReplicaGbPerMonth } = priceTable.assumptions;
+
+  it('stores the backups a plan covers in its Region and copies them to the vault of the other, moving them there once a month', () => {
+    const { primary, secondary, notes } = byRole(twoRegions());
+    expect(notes).toEqual([]);
+    expect(primary['backup-storage-ebs']).toBe(2 * 8 * backupGbPerDataGb);
+    expect(primary['backup-storage-rds']).toBe(20 * backupGbPerDataGb);
+    expect(secondary['backup-storage-ebs']).toBe(2 * 8 * backupGbPerDataGb);
+    expect(secondary['backup-storage-rds']).toBe(20 * backupGbPerDataGb);
+    expect(primary['inter-region-transfer']).toBe(36 * backupGbPerDataGb + replicatedGbPerMonth + crossRegionReplicaGbPerMonth);
+    expect(secondary['inter-region-transfer']).toBeUndefined();
+  });
+
+  it('leaves out volumes no selection covers, copies to a vault outside the stacks, and volumes sized by the AMI', () => {
+    const untagged = byRole(
+      twoRegions(({ shop: resources }) => {
+        (resources.VolumeSelection.Properties!.BackupSelection as { Conditions: unknown }).Conditions = {
+          StringEquals: [{ ConditionKey: 'aws:ResourceTag/backup', ConditionValue: 'weekly' }],
+        };
+      }),
+    );
+    expect(untagged.primary['backup-storage-ebs']).toBeUndefined();
+    expect(untagged.secondary['backup-storage-ebs']).toBeUndefined();
+    expect(untagged.primary['backup-storage-rds']).toBe(20 * backupGbPerDataGb);
+
+    const elsewhere = byRole(
+      twoRegions(({ recovery: resources }) => {
+        resources.DrVault.Properties!.BackupVaultName = 'another-vault';
+      }),
+    );
+    expect(elsewhere.secondary['backup-storage-rds']).toBeUndefined();
+    expect(elsewhere.primary['inter-region-transfer']).toBe(replicatedGbPerMonth + crossRegionReplicaGbPerMonth);
+    expect(elsewhere.notes).toContain("Plan: rule Daily copies to a vault outside the lab's stacks: its copies are not estimated");
+
+    const amiSized = byRole(
+      twoRegions(({ shop: resources }) => {
+        delete (resources.Lt.Properties!.LaunchTemplateData as Record<string, unknown>).BlockDeviceMappings;
+      }),
+    );
+    expect(amiSized.primary['backup-storage-ebs']).toBeUndefined();
+    expect(amiSized.notes).toContain(
+      'Web: AWS Backup covers its volumes, but their size comes from the AMI: their backups are not estimated',
+    );
+  });
+
+  it("keeps the media replica in its rule's storage class where the replica runs, and bills the transfer where it leaves", () => {
+    const { primary, secondary } = byRole(twoRegions());
+    expect(secondary['s3-standard-ia-storage']).toBe(replicatedGbPerMonth);
+    expect(primary['s3-standard-ia-storage']).toBeUndefined();
+
+    const disabled = byRole(
+      twoRegions(({ shop: resources }) => {
+        const rules = (resources.Media.Properties!.ReplicationConfiguration as { Rules: Array<Record<string, unknown>> }).Rules;
+        rules[0].Status = 'Disabled';
+      }),
+    );
+    expect(disabled.secondary['s3-standard-ia-storage']).toBeUndefined();
+    expect(disabled.primary['inter-region-transfer']).toBe(36 * backupGbPerDataGb + crossRegionReplicaGbPerMonth);
+
+    const glacier = byRole(
+      twoRegions(({ shop: resources }) => {
+        const rules = (resources.Media.Properties!.ReplicationConfiguration as { Rules: Array<{ Destination: Record<string, unknown> }> })
+          .Rules;
+        rules[0].Destination.StorageClass = 'GLACIER';
+      }),
+    );
+    expect(glacier.notes).toContain('ShopDrRecovery/Replica: S3 GLACIER storage has no price in the table for ap-northeast-1');
+  });
+
+  it('prices a read replica whose source comes from a parameter as an instance of its class in the other Region', () => {
+    const { primary, secondary } = byRole(twoRegions());
+    expect(secondary['rds-mysql:db.t3.micro']).toBe(1);
+    expect(primary['rds-mysql:db.t3.micro']).toBeUndefined();
+    expect(primary['rds-mysql-multi-az:db.t3.micro']).toBe(1);
+
+    // A replica in the same Region as its source moves nothing across Regions.
+    const local = byRole(
+      twoRegions(({ shop: resources, readRegion: replica }) => {
+        resources.LocalReplica = {
+          Type: 'AWS::RDS::DBInstance',
+          Properties: { SourceDBInstanceIdentifier: { Ref: 'Db' }, DBInstanceClass: 'db.t3.micro' },
+        };
+        delete replica.ReadReplica;
+      }),
+    );
+    expect(local.primary['rds-mysql:db.t3.micro']).toBe(1);
+    expect(local.secondary['rds-mysql:db.t3.micro']).toBeUndefined();
+    expect(local.primary['inter-region-transfer']).toBe(36 * backupGbPerDataGb + replicatedGbPerMonth);
+  });
+
+  it('bills KMS keys where they are, and states the assumptions the lines rest on in both languages', () => {
+    const regions = estimateRegions(twoRegions(), 'ap-northeast-2', 'ap-northeast-1');
+    expect(byRole(twoRegions()).secondary['kms-key']).toBe(1);
+    expect(byRole(twoRegions()).primary['kms-key']).toBeUndefined();
+    const en = regionalLines(regions, 'en').join('\n');
+    expect(en).toContain(`Assumed: AWS Backup keeps ${backupGbPerDataGb} GB in each vault per GB of the volumes and databases it covers`);
+    expect(en).toContain(`Assumed: each replicated bucket writes ${replicatedGbPerMonth} GB a month`);
+    expect(en).toContain(`Assumed: a database sends ${crossRegionReplicaGbPerMonth} GB of changes a month`);
+    const ko = regionalLines(regions, 'ko').join('\n');
+    expect(ko).toContain(`가정: AWS Backup은 대상 볼륨·데이터베이스 1GB마다 ${backupGbPerDataGb}GB를`);
+    expect(ko).toContain(`가정: 복제되는 버킷마다 한 달에 ${replicatedGbPerMonth}GB를`);
+    // A lab without backups or replicas does not state those assumptions.
+    expect(regionalLines(estimateRegions(graph, 'ap-northeast-2', 'ap-northeast-1'), 'en').join('\n')).not.toContain('AWS Backup keeps');
   });
 });

@@ -1,5 +1,5 @@
-import { priceTable, roundUsd, type PriceTable } from '@workshop/catalog';
-import { ResourceGraph } from '../model/graph';
+import { priceTable, roundUsd, type CostItem, type PriceTable } from '@workshop/catalog';
+import type { ResourceGraph } from '../model/graph';
 import type { RegionRole } from '../model/types';
 import { estimate, type Estimate } from './estimate';
 
@@ -10,20 +10,9 @@ export interface RegionEstimate {
   readonly estimate?: Estimate;
 }
 
-/** The resources of a graph that run in one of the lab's Regions, as a graph of their own. */
-export function regionGraph(graph: ResourceGraph, role: RegionRole): ResourceGraph {
-  const resources = graph.all().filter((resource) => (resource.region ?? 'primary') === role);
-  return new ResourceGraph(
-    graph.kind,
-    resources,
-    undefined,
-    graph.stacks.filter((stack) => stack.region === role),
-  );
-}
-
 /**
- * Estimates a graph of several stacks Region by Region: the primary Region's resources at `primary`'s prices,
- * the secondary Region's at `secondary`'s (a Region the table does not price gets no estimate).
+ * Estimates a graph of several stacks Region by Region: the lines billed in the primary Region at `primary`'s
+ * prices, those billed in the secondary Region at `secondary`'s (a Region the table does not price gets no estimate).
  */
 export function estimateRegions(
   graph: ResourceGraph,
@@ -34,7 +23,7 @@ export function estimateRegions(
   const roles: RegionRole[] = graph.stacks.some((stack) => stack.region === 'secondary') ? ['primary', 'secondary'] : ['primary'];
   return roles.map((role) => {
     const region = role === 'primary' ? primary : secondary;
-    return { role, region, ...(table.regions[region] && { estimate: estimate(regionGraph(graph, role), region, table) }) };
+    return { role, region, ...(table.regions[region] && { estimate: estimate(graph, region, table, role) }) };
   });
 }
 
@@ -43,4 +32,15 @@ export function totalOf(regions: readonly RegionEstimate[]): { hourlyUsd: number
   const hourly = regions.reduce((sum, region) => sum + (region.estimate?.hourlyUsd ?? 0), 0);
   const monthly = regions.reduce((sum, region) => sum + (region.estimate?.monthlyUsd ?? 0), 0);
   return { hourlyUsd: roundUsd(hourly), monthlyUsd: Math.round(monthly * 100) / 100 };
+}
+
+/** The lines of Regions' estimates as catalog cost items: price key, quantity, and `region: 'secondary'` for the second Region's. */
+export function regionalCostLines(regions: readonly RegionEstimate[]): CostItem[] {
+  return regions.flatMap((entry) =>
+    (entry.estimate?.lines ?? []).map(({ price, quantity }) => ({
+      price,
+      quantity,
+      ...(entry.role === 'secondary' && { region: entry.role }),
+    })),
+  );
 }
