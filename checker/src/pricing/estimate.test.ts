@@ -1,4 +1,4 @@
-import { catalog, labDir, secondaryRegion } from '@workshop/catalog';
+import { catalog, labCost, labDir, secondaryRegion } from '@workshop/catalog';
 import { handWrittenShop } from '../rules/fixtures/hand-written-shop';
 import { l1ShopTemplate } from '../rules/fixtures/l1-shop';
 import { shopTemplate } from '../rules/fixtures/shop';
@@ -6,7 +6,7 @@ import { loadSource } from '../sources';
 import { graphFromTemplate } from '../sources/template/resolve';
 import { biggest, compare, estimate } from './estimate';
 import { estimateLines } from './format';
-import { estimateRegions, regionalCostLines } from './regions';
+import { estimateRegions, regionalCostLines, totalOf } from './regions';
 
 const byPrice = <T extends { price: string; region?: string }>(lines: readonly T[]): T[] =>
   [...lines].sort((a, b) => `${a.region ?? 'primary'} ${a.price}`.localeCompare(`${b.region ?? 'primary'} ${b.price}`));
@@ -166,9 +166,14 @@ describe("the catalog's per-lab costs", () => {
     'are the estimate of the %s solution, from the same price table',
     async (_id, lab) => {
       const loaded = await loadSource({ kind: 'app', dir: labDir(lab.id, 'solution') }, { lab, stackName: lab.stackName });
-      const expected = regionalCostLines(estimateRegions(loaded.graph, catalog.pricing.region, secondaryRegion(lab)));
+      const regions = estimateRegions(loaded.graph, catalog.pricing.region, secondaryRegion(lab));
       // On a mismatch, the received list is what labs/catalog.json should say for this lab.
-      expect(byPrice(lab.costPerHour)).toEqual(byPrice(expected));
+      expect(byPrice(lab.costPerHour)).toEqual(byPrice(regionalCostLines(regions)));
+      // `checker price` and the site's cost table give the same totals, Region by Region and together.
+      expect(regions.map((entry) => [entry.role, entry.region, entry.estimate?.hourlyUsd])).toEqual(
+        labCost(lab).regions.map((entry) => [entry.role, entry.region, entry.hourlyUsd]),
+      );
+      expect(totalOf(regions).hourlyUsd).toBe(labCost(lab).hourlyUsd);
     },
     120_000,
   );

@@ -27,11 +27,13 @@ export function estimateRegions(
   });
 }
 
-/** The sum of Regions' estimates per hour and per month (Regions without prices count as nothing). */
-export function totalOf(regions: readonly RegionEstimate[]): { hourlyUsd: number; monthlyUsd: number } {
-  const hourly = regions.reduce((sum, region) => sum + (region.estimate?.hourlyUsd ?? 0), 0);
-  const monthly = regions.reduce((sum, region) => sum + (region.estimate?.monthlyUsd ?? 0), 0);
-  return { hourlyUsd: roundUsd(hourly), monthlyUsd: Math.round(monthly * 100) / 100 };
+/**
+ * The sum of Regions' estimates per hour and per month (Regions without prices count as nothing), from their
+ * lines unrounded, as the catalog sums a lab's cost lines.
+ */
+export function totalOf(regions: readonly RegionEstimate[], table: PriceTable = priceTable): { hourlyUsd: number; monthlyUsd: number } {
+  const hourly = regions.reduce((sum, region) => sum + (region.estimate?.lines ?? []).reduce((lines, line) => lines + line.usd, 0), 0);
+  return { hourlyUsd: roundUsd(hourly), monthlyUsd: Math.round(hourly * table.hoursPerMonth * 100) / 100 };
 }
 
 /** The lines of Regions' estimates as catalog cost items: price key, quantity, and `region: 'secondary'` for the second Region's. */
