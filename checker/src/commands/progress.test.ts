@@ -69,6 +69,9 @@ describe('checker progress', () => {
       ['s3-static-hosting', 'not-started'],
       ['cloudfront-cdn', 'not-started'],
       ['security-review', 'not-started'],
+      ['event-ready', 'not-started'],
+      ['backup-dr', 'not-started'],
+      ['global-expansion', 'not-started'],
     ]);
     const rds = labs[2];
     expect(rds.template?.verdict).toBe('fail');
