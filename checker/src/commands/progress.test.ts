@@ -83,12 +83,12 @@ describe('checker progress', () => {
     });
 
     const text = renderProgress(labs, 'en', false);
-    expect(text).toMatch(/^Your progress {2}\[#{8}-{16}\] 2\/6 labs passing, 1 passed live\n/);
+    expect(text).toMatch(/^Your progress {2}\[#{5}-{19}\] 2\/9 labs passing, 1 passed live\n/);
     expect(text).toMatch(/1\. on-prem-baseline {3}passed live +On-premises baseline {2}\(\d+\/\d+, deployed to moto 5\.2\.5\)/);
     expect(text).toMatch(/3\. multi-az-rds +started +Multi-AZ RDS[^\n]*\(\d+\/\d+, step \d of \d\)/);
 
     const korean = renderProgress(labProgress({ lang: 'ko', env, root }), 'ko', false);
-    expect(korean).toMatch(/^진행 상황 {2}\[#{8}-{16}\] 실습 6개 중 2개 통과, 라이브 통과 1개\n/);
+    expect(korean).toMatch(/^진행 상황 {2}\[#{5}-{19}\] 실습 9개 중 2개 통과, 라이브 통과 1개\n/);
     expect(korean).toContain('라이브 통과');
     expect(korean).toContain(`힌트: ${hint.ko}`);
 
