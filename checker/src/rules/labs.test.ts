@@ -166,9 +166,8 @@ const STACK_CASES: Readonly<Record<string, StacksCase>> = {
     ],
     starterSkips: ['rds-proxy-private'],
     solutionSkips: ['rds-proxy-private'],
-    // As in backup-dr; and the read Region's stand-in APP group has no media grant and no read path, while
-    // app-role-media-access and app-read-path-configured judge every APP group of every Region.
-    solutionFails: ['cdk-nag-aws-solutions', 'app-role-media-access', 'app-read-path-configured'],
+    // As in backup-dr.
+    solutionFails: ['cdk-nag-aws-solutions'],
   },
 };
 

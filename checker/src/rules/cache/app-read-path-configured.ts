@@ -1,6 +1,7 @@
 import { caches } from '../../model/queries/cache';
 import { shopTiers } from '../../model/queries/chain';
 import { readReplicas } from '../../model/queries/database';
+import { sameRegionAs } from '../../model/queries/regions';
 import { endpointsIn, groupMayReadParameter, ssmParameters, userDataOf, type EndpointUse } from '../../model/queries/read-path';
 import { CannotEvaluate, type Resource } from '../../model/types';
 import type { ResourceGraph } from '../../model/graph';
@@ -39,7 +40,9 @@ export const appReadPathConfigured: Rule = {
   modes: ['template', 'live'],
   services: ['rds', 'elasticache', 'ssm', 'autoscaling', 'ec2', 'elbv2', 'iam'],
   evaluate({ graph }) {
-    const app = shopTiers(graph).app.members;
+    // The APP servers of the Region holding the cache: a second Region's read-only tier (global-expansion) is
+    // judged by second-region-serving-tier.
+    const app = sameRegionAs(graph, shopTiers(graph).app.members, caches(graph));
     if (app.length === 0) {
       return absent({
         required: {

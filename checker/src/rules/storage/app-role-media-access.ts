@@ -5,6 +5,7 @@ import { bucketCoverage, coversAction } from '../../model/queries/policies';
 import { mediaBuckets } from '../../model/queries/storage';
 import { shopTiers } from '../../model/queries/chain';
 import { instanceRoleOf, roleStatements } from '../../model/queries/iam';
+import { sameRegionAs } from '../../model/queries/regions';
 import type { Rule } from '../types';
 
 /** The APP servers' instance role may read and write the media bucket, and no more of S3 than that. */
@@ -34,7 +35,8 @@ export const appRoleMediaAccess: Rule = {
     if (media.length === 0) {
       return absent({ thing: THINGS.mediaBucket, reportedBy: 'media-bucket-private' });
     }
-    const app = shopTiers(graph).app.members;
+    // The servers of the media bucket's Region: a second Region's tier (global-expansion) serves media through CloudFront.
+    const app = sameRegionAs(graph, shopTiers(graph).app.members, media);
     if (app.length === 0) {
       return absent({
         required: {
