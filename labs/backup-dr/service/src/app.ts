@@ -1,5 +1,5 @@
 import type http from 'node:http';
-import { connectCache } from './cache';
+import { connectCache, withoutCache } from './cache';
 import type { ServiceConfig } from './config';
 import type { DatabaseCredentials } from './credentials';
 import { ensureSchema, openProductStore } from './database';
@@ -35,35 +35,44 @@ async function explained<T>(failure: StartFailure, work: () => Promise<T>): Prom
   }
 }
 
-/** Creates the schema on the writer, connects to the cache (waiting at most `cacheMs`) and listens on config.port. */
+/**
+ * Creates the schema on the writer, connects to the cache (waiting at most `cacheMs`) and listens on config.port.
+ * Without a writer (a read Region) the service is read-only: no schema is created and PUT answers 503; without a
+ * cache every read goes to the read replica.
+ */
 export async function startService(config: ServiceConfig, credentials: DatabaseCredentials, cacheMs = 15_000): Promise<RunningService> {
-  const { host, port } = config.writer;
-  await explained(
-    {
-      what: {
-        en: `Could not prepare the database on the writer ${host}:${port}`,
-        ko: `writer ${host}:${port}에서 데이터베이스를 준비하지 못했습니다`,
+  if (config.writer) {
+    const { host, port } = config.writer;
+    await explained(
+      {
+        what: {
+          en: `Could not prepare the database on the writer ${host}:${port}`,
+          ko: `writer ${host}:${port}에서 데이터베이스를 준비하지 못했습니다`,
+        },
+        check: {
+          en: 'check DB_WRITER_HOST, DB_PORT, the credentials, and that the database security group admits the APP tier',
+          ko: 'DB_WRITER_HOST, DB_PORT, 자격 증명, 데이터베이스 보안 그룹이 APP 계층을 허용하는지 확인하세요',
+        },
       },
-      check: {
-        en: 'check DB_WRITER_HOST, DB_PORT, the credentials, and that the database security group admits the APP tier',
-        ko: 'DB_WRITER_HOST, DB_PORT, 자격 증명, 데이터베이스 보안 그룹이 APP 계층을 허용하는지 확인하세요',
-      },
-    },
-    () => ensureSchema(config, credentials),
-  );
-  const cache = await explained(
-    {
-      what: {
-        en: `Could not connect to the cache ${config.cache.host}:${config.cache.port}`,
-        ko: `캐시 ${config.cache.host}:${config.cache.port}에 연결하지 못했습니다`,
-      },
-      check: {
-        en: `check CACHE_HOST, CACHE_PORT, CACHE_TLS (now ${config.cache.tls}; true when in-transit encryption is on), and that the cache security group admits the APP tier`,
-        ko: `CACHE_HOST, CACHE_PORT, CACHE_TLS(지금 ${config.cache.tls}, 전송 중 암호화를 켰다면 true), 캐시 보안 그룹이 APP 계층을 허용하는지 확인하세요`,
-      },
-    },
-    () => connectCache(config.cache, cacheMs),
-  );
+      () => ensureSchema(config, credentials),
+    );
+  }
+  const cacheAddress = config.cache;
+  const cache = cacheAddress
+    ? await explained(
+        {
+          what: {
+            en: `Could not connect to the cache ${cacheAddress.host}:${cacheAddress.port}`,
+            ko: `캐시 ${cacheAddress.host}:${cacheAddress.port}에 연결하지 못했습니다`,
+          },
+          check: {
+            en: `check CACHE_HOST, CACHE_PORT, CACHE_TLS (now ${cacheAddress.tls}; true when in-transit encryption is on), and that the cache security group admits the APP tier`,
+            ko: `CACHE_HOST, CACHE_PORT, CACHE_TLS(지금 ${cacheAddress.tls}, 전송 중 암호화를 켰다면 true), 캐시 보안 그룹이 APP 계층을 허용하는지 확인하세요`,
+          },
+        },
+        () => connectCache(cacheAddress, cacheMs),
+      )
+    : withoutCache();
   const store = openProductStore(config, credentials);
   const products = new ProductService(store, cache, config.ttlSeconds);
   const server = createHttpServer(products);

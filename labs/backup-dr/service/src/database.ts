@@ -15,8 +15,13 @@ export interface Product {
 /** What a PUT may set. */
 export type ProductInput = Pick<Product, 'name' | 'priceKrw' | 'stock'>;
 
+/** What a read-only service answers to a write: writes go to the primary Region. */
+export const WRITES_GO_TO_THE_PRIMARY = "this Region serves reads only: send writes to the primary Region's API";
+
 /** The products table on the writer and on the read replica. */
 export interface ProductStore {
+  /** True without a writer (a read Region): write() refuses, reads come from the replica. */
+  readonly readOnly: boolean;
   /** Reads from the read replica, which may lag behind the writer. */
   readFromReplica(id: number): Promise<Product | undefined>;
   /** Reads from the writer: always current, but every such read adds load where the writes go. */
@@ -74,6 +79,7 @@ async function readOne(from: Pool, id: number): Promise<Product | undefined> {
  * start of every server); the read replica receives them through replication.
  */
 export async function ensureSchema(config: ServiceConfig, credentials: DatabaseCredentials): Promise<void> {
+  if (!config.writer) throw new Error('ensureSchema needs the writer (DB_WRITER_HOST): a read-only service never creates the schema');
   const connection = await mysql.createConnection({
     ...config.writer,
     user: credentials.user,
@@ -98,11 +104,25 @@ export async function ensureSchema(config: ServiceConfig, credentials: DatabaseC
   }
 }
 
-/** Connection pools to the writer and the read replica (connections open on first use). */
+/**
+ * Connection pools to the writer and the read replica (connections open on first use); without a writer, a
+ * read-only store over the replica alone.
+ */
 export function openProductStore(config: ServiceConfig, credentials: DatabaseCredentials): ProductStore {
-  const writer = pool(config.writer, credentials, config.database);
   const reader = pool(config.reader, credentials, config.database);
+  if (!config.writer) {
+    return {
+      readOnly: true,
+      readFromReplica: (id) => readOne(reader, id),
+      // No writer in this Region: the replica is the freshest copy there is.
+      readFromWriter: (id) => readOne(reader, id),
+      write: () => Promise.reject(new Error(WRITES_GO_TO_THE_PRIMARY)),
+      close: () => reader.end(),
+    };
+  }
+  const writer = pool(config.writer, credentials, config.database);
   return {
+    readOnly: false,
     readFromReplica: (id) => readOne(reader, id),
     readFromWriter: (id) => readOne(writer, id),
     async write(id, input) {

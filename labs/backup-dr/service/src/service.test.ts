@@ -118,7 +118,7 @@ describeIf(`the service against redis-server and a MariaDB writer with its repli
   });
 
   it('refuses to start when the cache does not speak what CACHE_TLS says: TLS against a plain port', async () => {
-    const failure = startService({ ...config, port: await freePort(), cache: { ...config.cache, tls: true } }, credentials, 1_000);
+    const failure = startService({ ...config, port: await freePort(), cache: { ...config.cache!, tls: true } }, credentials, 1_000);
     await expect(failure).rejects.toThrow(
       `Could not connect to the cache 127.0.0.1:${backing.redis.port} (no answer within 1 s): check CACHE_HOST, CACHE_PORT, CACHE_TLS (now true; true when in-transit encryption is on), and that the cache security group admits the APP tier.`,
     );

@@ -41,7 +41,7 @@ describe('the bundle', () => {
     expect(result.status).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr.trim().split('\n')).toEqual([
-      'PORT, DB_WRITER_HOST, DB_READER_HOST, DB_PORT, DB_NAME, CACHE_HOST, CACHE_PORT, DB_SECRET_ARN (or DB_USER and DB_PASSWORD) are not set: set them in the environment (on AWS the user data writes them to /etc/shop-api.env from the SSM parameters under /shop/<stack name>/; locally npm run backing prints them).',
+      'PORT, DB_READER_HOST, DB_PORT, DB_NAME, DB_SECRET_ARN (or DB_USER and DB_PASSWORD) are not set: set them in the environment (on AWS the user data writes them to /etc/shop-api.env from the SSM parameters under /shop/<stack name>/; locally npm run backing prints them).',
     ]);
   });
 
@@ -104,6 +104,7 @@ describeIf(`the bundle as the APP servers run it${skip ? ` (skipped: ${skip})` :
         level: 'info',
         message: 'listening',
         port,
+        writer: '127.0.0.1',
         reader: '127.0.0.1',
         cache: '127.0.0.1',
         cacheTls: true,

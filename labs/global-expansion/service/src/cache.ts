@@ -1,6 +1,6 @@
 import { isIP } from 'node:net';
 import { createClient, type RedisClientOptions } from 'redis';
-import type { ServiceConfig } from './config';
+import type { CacheAddress } from './config';
 
 /** The cache as the product service uses it: values are strings, keys expire. */
 export interface Cache {
@@ -14,7 +14,7 @@ export interface Cache {
 }
 
 /** The node-redis options for the configured cache: TLS when CACHE_TLS=true (ElastiCache with in-transit encryption). */
-export function cacheClientOptions(cache: ServiceConfig['cache']): RedisClientOptions {
+export function cacheClientOptions(cache: CacheAddress): RedisClientOptions {
   const common = {
     host: cache.host,
     port: cache.port,
@@ -28,8 +28,11 @@ export function cacheClientOptions(cache: ServiceConfig['cache']): RedisClientOp
   return { socket: { ...common, tls: true, ...(isIP(cache.host) ? {} : { servername: cache.host }) } };
 }
 
-/** Connects to the cache; errors after the first connection are logged once per outage while node-redis reconnects. */
-export async function connectCache(cache: ServiceConfig['cache']): Promise<Cache> {
+/**
+ * Connects to the cache, giving up after `timeoutMs`; once connected, errors are logged once per outage while
+ * node-redis reconnects.
+ */
+export async function connectCache(cache: CacheAddress, timeoutMs: number): Promise<Cache> {
   const client = createClient(cacheClientOptions(cache));
   let failing = false;
   client.on('error', (error: Error) => {
@@ -39,7 +42,23 @@ export async function connectCache(cache: ServiceConfig['cache']): Promise<Cache
   client.on('ready', () => {
     failing = false;
   });
-  await client.connect();
+  const connecting = client.connect();
+  // Settled either way: after a timeout the attempt is abandoned, and its rejection is expected.
+  connecting.catch(() => undefined);
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await Promise.race([
+      connecting,
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs / 1000} s`)), timeoutMs);
+      }),
+    ]);
+  } catch (error) {
+    client.destroy();
+    throw error;
+  } finally {
+    clearTimeout(timer);
+  }
   return {
     getMany: (keys) => client.mGet([...keys]),
     async set(key, value, ttlSeconds) {
@@ -53,5 +72,18 @@ export async function connectCache(cache: ServiceConfig['cache']): Promise<Cache
         .exec();
     },
     close: () => client.close(),
+  };
+}
+
+/**
+ * No cache (a read Region without one): every read misses and goes to the read replica, nothing is stored, and
+ * there is nothing to invalidate.
+ */
+export function withoutCache(): Cache {
+  return {
+    getMany: async (keys) => keys.map(() => null),
+    set: async () => undefined,
+    deleteAndMark: async () => undefined,
+    close: async () => undefined,
   };
 }

@@ -40,9 +40,18 @@ describe('the configuration', () => {
       ttlSeconds: 60,
     });
     const tuned = loadConfig({ ...ENV, CACHE_TLS: 'true', CACHE_TTL_SECONDS: '300', DB_READER_PORT: '3307' });
-    expect(tuned.cache.tls).toBe(true);
+    expect(tuned.cache?.tls).toBe(true);
     expect(tuned.ttlSeconds).toBe(300);
     expect(tuned.reader.port).toBe(3307);
+  });
+
+  it('is read-only without DB_WRITER_HOST (a read Region) and has no cache without CACHE_HOST', () => {
+    const readOnly = loadConfig({ ...ENV, DB_WRITER_HOST: undefined, CACHE_HOST: undefined, CACHE_PORT: undefined });
+    expect(readOnly).not.toHaveProperty('writer');
+    expect(readOnly).not.toHaveProperty('cache');
+    expect(readOnly.reader).toEqual({ host: 'reader.example', port: 3306 });
+    expect(loadConfig({ ...ENV, DB_WRITER_HOST: undefined }).cache).toEqual({ host: 'cache.example', port: 6379, tls: false });
+    expect(errorFor({ ...ENV, CACHE_PORT: undefined })).toMatch(/^CACHE_PORT is not set: /);
   });
 
   it('names the one missing variable and where the values come from, in one line', () => {

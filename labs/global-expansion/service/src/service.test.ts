@@ -6,6 +6,7 @@ import { startService, type RunningService } from './app';
 import { loadConfig, type ServiceConfig } from './config';
 import { databaseCredentials, type DatabaseCredentials } from './credentials';
 import { ensureSchema } from './database';
+import { ServiceError } from './messages';
 import { jitteredTtl, productKey, READ_YOUR_WRITES_SECONDS, writtenKey } from './products';
 
 // Real redis-server and two real MariaDB servers, the second an asynchronous replica of the first, started on
@@ -104,6 +105,23 @@ describeIf(`the service against redis-server and a MariaDB writer with its repli
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ id: 4, name: '한정판 티셔츠', priceKrw: 25_000, stock: 10 });
     expect(await column('writer', 'stock', 4)).toBe('10');
+  });
+
+  it('refuses to start with wrong database credentials, in one line naming the writer and what to check', async () => {
+    const failure = startService({ ...config, port: await freePort() }, { user: credentials.user, password: 'wrong' });
+    await expect(failure).rejects.toThrow(ServiceError);
+    await expect(failure).rejects.toThrow(
+      new RegExp(
+        `^Could not prepare the database on the writer 127\\.0\\.0\\.1:${backing.writer.port} \\(Access denied[^\\n]*\\): check DB_WRITER_HOST, DB_PORT, the credentials`,
+      ),
+    );
+  });
+
+  it('refuses to start when the cache does not speak what CACHE_TLS says: TLS against a plain port', async () => {
+    const failure = startService({ ...config, port: await freePort(), cache: { ...config.cache!, tls: true } }, credentials, 1_000);
+    await expect(failure).rejects.toThrow(
+      `Could not connect to the cache 127.0.0.1:${backing.redis.port} (no answer within 1 s): check CACHE_HOST, CACHE_PORT, CACHE_TLS (now true; true when in-transit encryption is on), and that the cache security group admits the APP tier.`,
+    );
   });
 
   it('prepares the schema again without touching the data, as every APP server does at its start', async () => {

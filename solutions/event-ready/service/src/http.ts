@@ -1,5 +1,5 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
-import type { ProductInput } from './database';
+import { WRITES_GO_TO_THE_PRIMARY, type ProductInput } from './database';
 import type { ProductService } from './products';
 
 const MAX_BODY_BYTES = 16 * 1024;
@@ -69,7 +69,11 @@ async function route(products: ProductService, request: IncomingMessage, respons
     if (!product) return send(response, 404, { error: `product ${id} does not exist` }, headers);
     return send(response, 200, product, headers);
   }
-  if (method === 'PUT') return send(response, 200, await products.put(id, productInput(await readJson(request))));
+  if (method === 'PUT') {
+    // A read Region has a replica and no writer: the client learns where writes go instead of a database error.
+    if (products.store.readOnly) throw new HttpError(503, WRITES_GO_TO_THE_PRIMARY);
+    return send(response, 200, await products.put(id, productInput(await readJson(request))));
+  }
   throw new HttpError(405, `${method} is not allowed on ${path}: use GET or PUT`);
 }
 

@@ -13,7 +13,13 @@ async function main(): Promise<void> {
   const config = loadConfig(process.env);
   const credentials = await databaseCredentials(config);
   const service = await startService(config, credentials);
-  log('listening', { port: service.port, reader: config.reader.host, cache: config.cache.host, cacheTls: config.cache.tls });
+  log('listening', {
+    port: service.port,
+    writer: config.writer?.host ?? 'none (read-only)',
+    reader: config.reader.host,
+    cache: config.cache?.host ?? 'none',
+    cacheTls: config.cache?.tls ?? false,
+  });
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) return;

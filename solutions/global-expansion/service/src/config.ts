@@ -6,24 +6,35 @@ export interface DatabaseAddress {
   readonly port: number;
 }
 
+/** Where the cache is, and whether it speaks TLS. */
+export interface CacheAddress {
+  readonly host: string;
+  readonly port: number;
+  readonly tls: boolean;
+}
+
 /** Everything the service reads from its environment, validated. */
 export interface ServiceConfig {
   /** The HTTP port the internal ALB forwards to (the APP tier port). */
   readonly port: number;
-  /** The RDS primary: every write goes here. */
-  readonly writer: DatabaseAddress;
+  /** The RDS primary: every write goes here. Undefined in a read Region (no DB_WRITER_HOST): the service is read-only. */
+  readonly writer?: DatabaseAddress;
   /** The read replica: cache misses read here. */
   readonly reader: DatabaseAddress;
   readonly database: string;
   /** Where the database user and password come from: a Secrets Manager secret, or the environment (tests, local runs). */
   readonly credentials: { readonly secretArn: string; readonly region: string } | { readonly user: string; readonly password: string };
-  readonly cache: { readonly host: string; readonly port: number; readonly tls: boolean };
+  /** The cache; undefined without CACHE_HOST: every read then goes to the read replica. */
+  readonly cache?: CacheAddress;
   /** How long a product stays in the cache, before jitter. */
   readonly ttlSeconds: number;
 }
 
-/** The variables the service cannot start without. */
-export const REQUIRED = ['PORT', 'DB_WRITER_HOST', 'DB_READER_HOST', 'DB_PORT', 'DB_NAME', 'CACHE_HOST', 'CACHE_PORT'] as const;
+/**
+ * The variables the service cannot start without. DB_WRITER_HOST is optional: without it the service is read-only
+ * (a read Region, whose writes go to the primary Region); CACHE_HOST is optional too, and needs CACHE_PORT.
+ */
+export const REQUIRED = ['PORT', 'DB_READER_HOST', 'DB_PORT', 'DB_NAME'] as const;
 
 const WHERE = {
   en: 'on AWS the user data writes them to /etc/shop-api.env from the SSM parameters under /shop/<stack name>/; locally npm run backing prints them',
@@ -53,6 +64,7 @@ export function regionOfArn(arn: string): string | undefined {
  */
 export function loadConfig(env: NodeJS.ProcessEnv): ServiceConfig {
   const missing: string[] = REQUIRED.filter((name) => !env[name]);
+  if (env.CACHE_HOST && !env.CACHE_PORT) missing.push('CACHE_PORT');
   if (!env.DB_SECRET_ARN && (!env.DB_USER || env.DB_PASSWORD === undefined)) missing.push('DB_SECRET_ARN (or DB_USER and DB_PASSWORD)');
   if (missing.length > 0) {
     throw new ServiceError({
@@ -97,12 +109,12 @@ export function loadConfig(env: NodeJS.ProcessEnv): ServiceConfig {
   const dbPort = port(env, 'DB_PORT');
   return {
     port: port(env, 'PORT'),
-    writer: { host: env.DB_WRITER_HOST!, port: dbPort },
+    ...(env.DB_WRITER_HOST ? { writer: { host: env.DB_WRITER_HOST, port: dbPort } } : {}),
     // Locally the writer and its replica are two servers on one address, so the reader may have a port of its own.
     reader: { host: env.DB_READER_HOST!, port: env.DB_READER_PORT ? port(env, 'DB_READER_PORT') : dbPort },
     database: env.DB_NAME!,
     credentials,
-    cache: { host: env.CACHE_HOST!, port: port(env, 'CACHE_PORT'), tls: tls === 'true' },
+    ...(env.CACHE_HOST ? { cache: { host: env.CACHE_HOST, port: port(env, 'CACHE_PORT'), tls: tls === 'true' } } : {}),
     ttlSeconds,
   };
 }
