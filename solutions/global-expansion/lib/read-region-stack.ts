@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { CfnOutput, CfnParameter, Duration, Fn, RemovalPolicy, Stack, StackProps } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as kms from 'aws-cdk-lib/aws-kms';
@@ -5,11 +6,13 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as rds from 'aws-cdk-lib/aws-rds';
 import * as route53 from 'aws-cdk-lib/aws-route53';
 import { Construct } from 'constructs';
+import { ShopApiService } from './api-service';
 import { EventScaling } from './event-scaling';
 import { LatencyRouting } from './latency-routing';
 import { CpuAlarmScaling } from './monitoring';
 import { acknowledgeNag } from './nag';
 import { ShopNetwork } from './network';
+import { ReadRegionApiConfiguration } from './read-region-api';
 import { SecurityChain } from './security';
 import { LoadBalancedTier } from './tiers';
 
@@ -39,6 +42,16 @@ export interface ReadRegionStackProps extends StackProps {
    * @default 24
    */
   readonly eventHours?: number;
+  /**
+   * The schema of the primary database, which the replica copies.
+   * @default 'shop'
+   */
+  readonly databaseName?: string;
+  /**
+   * The shop API's folder (src/main.ts), the same service as the primary Region's.
+   * @default the app's service/ folder
+   */
+  readonly serviceDir?: string;
 }
 
 /**
@@ -86,37 +99,22 @@ export class ReadRegionStack extends Stack {
     });
     vpc.addFlowLog('FlowLog', { destination: ec2.FlowLogDestination.toCloudWatchLogs(flowLogGroup) });
 
-    // The APP tier here is a stand-in that says which Region answered: open /api/ through the
-    // latency name from Seoul and from Tokyo to see the difference.
-    const appUserData = ec2.UserData.forLinux();
-    appUserData.addCommands(
-      'mkdir -p /srv/shop/api',
-      'echo ok > /srv/shop/health',
-      'TOKEN=$(curl -sX PUT http://169.254.169.254/latest/api/token -H "X-aws-ec2-metadata-token-ttl-seconds: 60")',
-      'REGION=$(curl -sH "X-aws-ec2-metadata-token: $TOKEN" http://169.254.169.254/latest/meta-data/placement/region)',
-      'echo "{\\"status\\":\\"ok\\",\\"region\\":\\"$REGION\\",\\"writes\\":\\"primary Region\\"}" > /srv/shop/api/index.html',
-      "cat > /etc/systemd/system/shop-app.service <<'EOF'",
-      '[Unit]',
-      'Description=Shop APP tier (stand-in application server, read Region)',
-      'After=network-online.target',
-      '[Service]',
-      'DynamicUser=yes',
-      `ExecStart=/usr/bin/python3 -m http.server ${security.appPort} --directory /srv/shop`,
-      'Restart=always',
-      '[Install]',
-      'WantedBy=multi-user.target',
-      'EOF',
-      'systemctl daemon-reload',
-      'systemctl enable --now shop-app',
-    );
+    // The APP tier runs the primary's shop API, read-only: with no writer in its configuration it reads the
+    // replica of this Region and answers writes with 503 (they go to the primary Region).
+    const api = new ShopApiService(this, 'Api', {
+      serviceDir: props.serviceDir ?? path.join(__dirname, '..', 'service'),
+      port: security.appPort,
+      configurationPath: `/shop/${this.stackName}`,
+    });
     const app = new LoadBalancedTier(this, 'App', {
       vpc,
       internetFacing: false,
       loadBalancerSecurityGroup: security.internalLoadBalancer,
       instanceSecurityGroup: security.app,
       instancePort: security.appPort,
-      userData: appUserData,
+      userData: api.userData,
     });
+    api.grantDownload(app.role);
 
     // WEB: nginx answers /health itself (the ALB and Route 53 health checks) and passes the rest on.
     const webUserData = ec2.UserData.forLinux();
@@ -129,6 +127,8 @@ export class ReadRegionStack extends Stack {
       '  server {',
       `    listen ${security.webPort};`,
       '    location = /health { return 200 "ok"; }',
+      // The same paths as the primary Region's: /api/products/1 reaches the API as /products/1.
+      `    location /api/ { set $app http://${app.loadBalancer.loadBalancerDnsName}; rewrite ^/api(/.*)$ $1 break; proxy_pass $app; }`,
       `    location / { set $app http://${app.loadBalancer.loadBalancerDnsName}; proxy_pass $app; }`,
       '  }',
       '}',
@@ -187,6 +187,23 @@ export class ReadRegionStack extends Stack {
     // Read replicas ignore deletion policies: deleting the stack deletes the replica.
     replica.applyRemovalPolicy(RemovalPolicy.DESTROY);
 
+    // The API's configuration: this Region's replica and the primary's database secret, which the primary stack
+    // replicates into this Region (its name comes from the primary stack's output).
+    const primarySecretName = new CfnParameter(this, 'PrimaryDatabaseSecretName', {
+      type: 'String',
+      description: 'The name of the primary database secret, replicated into this Region (output DatabaseSecretName of the primary stack)',
+      allowedPattern: '^[A-Za-z0-9/_+=.@-]{1,512}$',
+      constraintDescription: 'a Secrets Manager secret name such as ShopGlobalExpansionDatabaseInstanceSecret-AbCdEfGhIjKl',
+    }).valueAsString;
+    const apiConfiguration = new ReadRegionApiConfiguration(this, 'ApiConfiguration', {
+      replica,
+      databaseName: props.databaseName ?? 'shop',
+      secretName: primarySecretName,
+      grantee: app.role,
+    });
+    // Servers boot only once their configuration (and so the replica) and their permissions exist.
+    app.autoScalingGroup.node.addDependency(apiConfiguration, app.role);
+
     acknowledgeNag(
       security.externalLoadBalancer,
       'AwsSolutions-EC23',
@@ -223,6 +240,10 @@ export class ReadRegionStack extends Stack {
     new CfnOutput(this, 'AlbDnsName', {
       description: 'This Region external ALB (HTTP): compare with the primary one.',
       value: web.loadBalancer.loadBalancerDnsName,
+    });
+    new CfnOutput(this, 'ApiConfigurationPath', {
+      description: 'The Parameter Store path the APP servers of this Region read their configuration from.',
+      value: apiConfiguration.path,
     });
     new CfnOutput(this, 'ReplicaEndpoint', {
       description: 'The cross-Region read replica: reads only, from the APP servers of this Region.',

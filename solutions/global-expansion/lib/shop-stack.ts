@@ -6,6 +6,7 @@ import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as route53 from 'aws-cdk-lib/aws-route53';
 import * as targets from 'aws-cdk-lib/aws-route53-targets';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import { ShopApiService } from './api-service';
 import { ShopBackup } from './backup';
@@ -309,6 +310,10 @@ export class ShopStack extends Stack {
     const recovery = props.recovery ?? { stackName: 'ShopBackupDrRecovery', region: DEFAULT_SECONDARY_REGION };
     new ShopBackup(this, 'Backup', { database: database.instance, servers: [web, app], recovery });
     new MediaReplication(this, 'MediaReplication', { media, recovery });
+    // The read Region's APP servers read the database user and password in their own Region: Secrets Manager
+    // keeps a replica of the secret there (same name and value, encrypted with that Region's aws/secretsmanager
+    // key). The instance's secret property is its attachment; the generated secret is the child named Secret.
+    (database.instance.node.findChild('Secret') as secretsmanager.Secret).addReplicaRegion(recovery.region);
     // A restore never overwrites anything: it creates a new DB instance (Single-AZ, with the default
     // security group unless you choose others) and new volumes, and the tiers must be pointed at them.
     // Doing that in the secondary Region takes hours (RTO); the newest copy there is at most a day old (RPO).
@@ -389,7 +394,7 @@ export class ShopStack extends Stack {
       value: Fn.join(', ', zone.hostedZoneNameServers!),
     });
     new CfnOutput(this, 'DatabaseSecretName', {
-      description: 'The Secrets Manager secret with the database user name and password.',
+      description: 'The Secrets Manager secret with the database user name and password, replicated into the read Region.',
       value: database.secret.secretName,
     });
   }

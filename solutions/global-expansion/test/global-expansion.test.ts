@@ -73,6 +73,14 @@ describe('the app', () => {
     expect(JSON.stringify(primary.findResources('AWS::Backup::BackupPlan'))).toContain('backup-vault:shop-global-expansion-recovery-vault');
   });
 
+  it('replicates the database secret into the second Region and names it in an output for the read Region', () => {
+    primary.hasResourceProperties('AWS::SecretsManager::Secret', { ReplicaRegions: [{ Region: 'ap-northeast-1' }] });
+    expect(primary.toJSON().Outputs.DatabaseSecretName).toBeDefined();
+    binStacks({ secondaryRegion: 'us-west-2' })
+      .get('ShopGlobalExpansion')!
+      .template.hasResourceProperties('AWS::SecretsManager::Secret', { ReplicaRegions: [{ Region: 'us-west-2' }] });
+  });
+
   it('uses one zone name in both stacks, and no cross-stack reference between the Regions', () => {
     primary.hasResourceProperties('AWS::Route53::HostedZone', { Name: 'shop-global-workshop.com.' });
     readRegion.hasResourceProperties('AWS::Route53::RecordSet', { Name: 'api.shop-global-workshop.com.' });
@@ -182,7 +190,7 @@ describe('the read Region stack', () => {
   const pattern = (name: string): RegExp => new RegExp(parameters[name].AllowedPattern!);
 
   it('takes the primary values as constrained parameters without defaults', () => {
-    for (const name of ['PrimaryDatabaseArn', 'PrimaryAlbDnsName', 'PrimaryAlbHostedZoneId', 'HostedZoneId']) {
+    for (const name of ['PrimaryDatabaseArn', 'PrimaryDatabaseSecretName', 'PrimaryAlbDnsName', 'PrimaryAlbHostedZoneId', 'HostedZoneId']) {
       expect(parameters[name]).toMatchObject({ Type: 'String', AllowedPattern: expect.any(String) });
       expect(parameters[name].Default).toBeUndefined();
     }
@@ -192,6 +200,8 @@ describe('the read Region stack', () => {
     expect(pattern('PrimaryAlbDnsName').test('shop.example.com')).toBe(false);
     expect(pattern('HostedZoneId').test('Z0123456789ABCDEFGHIJ')).toBe(true);
     expect(pattern('HostedZoneId').test('/hostedzone/Z01')).toBe(false);
+    expect(pattern('PrimaryDatabaseSecretName').test('ShopGlobalExpansionDatabaseInstanceSecret-AbCdEfGhIjKl')).toBe(true);
+    expect(pattern('PrimaryDatabaseSecretName').test('a secret')).toBe(false);
   });
 
   it('builds a VPC over two AZs with public, private and isolated subnets and a NAT gateway per AZ', () => {
@@ -276,6 +286,60 @@ describe('the read Region stack', () => {
     expect(records.map((record) => (record.AliasTarget as { HostedZoneId: unknown }).HostedZoneId)).toEqual(
       expect.arrayContaining([{ Ref: 'PrimaryAlbHostedZoneId' }, { 'Fn::GetAtt': [alb, 'CanonicalHostedZoneID'] }]),
     );
+  });
+
+  it('runs the shop API read-only: its configuration names this Region replica and the replicated secret, no writer, no cache', () => {
+    const userData = JSON.stringify(readRegion.findResources('AWS::EC2::LaunchTemplate'));
+    expect(userData).toContain('/usr/bin/node-22 /opt/shop-api/server.js');
+    expect(userData).toContain('--path /shop/ShopGlobalExpansionReadRegion/');
+    expect(userData).not.toContain('http.server');
+    const replica = logicalId(readRegion, 'AWS::RDS::DBInstance');
+    const values = Object.fromEntries(
+      Object.values(readRegion.findResources('AWS::SSM::Parameter')).map((parameter) => [
+        (parameter.Properties.Name as string).replace('/shop/ShopGlobalExpansionReadRegion/', ''),
+        parameter.Properties.Value,
+      ]),
+    );
+    expect(values).toEqual({
+      DB_READER_HOST: { 'Fn::GetAtt': [replica, 'Endpoint.Address'] },
+      DB_PORT: { 'Fn::GetAtt': [replica, 'Endpoint.Port'] },
+      DB_NAME: 'shop',
+      DB_SECRET_ARN: { Ref: 'PrimaryDatabaseSecretName' },
+    });
+    readRegion.resourceCountIs('AWS::ElastiCache::ReplicationGroup', 0);
+  });
+
+  it('lets the APP role read exactly its parameters and the replica secret of this Region; WEB neither', () => {
+    const policies = Object.values(readRegion.findResources('AWS::IAM::Policy'));
+    const statementsOf = (role: string) =>
+      policies
+        .filter((policy) => JSON.stringify(policy.Properties.Roles).includes(role))
+        .flatMap((policy) => (policy.Properties.PolicyDocument as { Statement: Array<{ Action: unknown; Resource: unknown }> }).Statement);
+    const app = statementsOf('AppInstanceRole');
+    const secretReads = app.filter((statement) => JSON.stringify(statement.Action).includes('secretsmanager:'));
+    expect(secretReads).toEqual([
+      expect.objectContaining({
+        Action: 'secretsmanager:GetSecretValue',
+        Resource: {
+          'Fn::Join': [
+            '',
+            [
+              'arn:',
+              { Ref: 'AWS::Partition' },
+              ':secretsmanager:ap-northeast-1:',
+              { Ref: 'AWS::AccountId' },
+              ':secret:',
+              { Ref: 'PrimaryDatabaseSecretName' },
+              '-??????',
+            ],
+          ],
+        },
+      }),
+    ]);
+    const parameterReads = app.filter((statement) => JSON.stringify(statement.Action).includes('ssm:'));
+    expect(parameterReads).toHaveLength(5);
+    expect(JSON.stringify(parameterReads)).toContain(':parameter/shop/ShopGlobalExpansionReadRegion"');
+    expect(JSON.stringify(statementsOf('WebInstanceRole'))).not.toMatch(/secretsmanager:|ssm:/);
   });
 
   it('refuses a zone name or record name that is not DNS', () => {
