@@ -54,10 +54,13 @@ export class ReadRegionStack extends Stack {
     super(scope, id, props);
 
     // TODO(global-expansion) step 4: the PrimaryDatabaseArn parameter (with an allowedPattern); a
-    // ShopNetwork with props.cidr (default 10.1.0.0/16), a SecurityChain, flow logs, the APP and WEB
-    // LoadBalancedTiers with their user data, CPU alarm scaling and EventScaling; a KMS key of this
-    // Region and an rds.CfnDBInstance read replica of PrimaryDatabaseArn (SourceRegion from the ARN) in
-    // the isolated subnets; the reviewed cdk-nag findings; the outputs AlbDnsName and ReplicaEndpoint.
+    // ShopNetwork with props.cidr (default 10.1.0.0/16), a SecurityChain, flow logs, the APP tier running
+    // the shop API (ShopApiService: read-only here, with no writer in its configuration) and the WEB tier
+    // as LoadBalancedTiers, CPU alarm scaling and EventScaling; a KMS key of this Region and an
+    // rds.CfnDBInstance read replica of PrimaryDatabaseArn (SourceRegion from the ARN) in the isolated
+    // subnets; the PrimaryDatabaseSecretName parameter and a ReadRegionApiConfiguration
+    // (lib/read-region-api.ts) for the APP role; the reviewed cdk-nag findings; the outputs AlbDnsName,
+    // ApiConfigurationPath and ReplicaEndpoint.
 
     // TODO(global-expansion) step 5: the parameters PrimaryAlbDnsName, PrimaryAlbHostedZoneId and
     // HostedZoneId, the shop's zone (HostedZone.fromHostedZoneAttributes with props.zoneName), and
