@@ -4,6 +4,8 @@ import path from 'node:path';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { findLab } from '@workshop/catalog';
 import { stackGraph } from '../rules/fixtures/grown-shop';
+import { backupDrTemplates, labGraph } from '../rules/fixtures/two-region-shop';
+import type { NagFinding } from '../rules/types';
 import { cdkNagAwsSolutions } from '../rules/security/cdk-nag-aws-solutions';
 import { noOpenIngress } from '../rules/security/no-open-ingress';
 import { analysesInChild, analysesOf, analysisCacheDir, prepareAnalyses } from './analyses';
@@ -75,6 +77,16 @@ describe('prepared analyses', () => {
     expect(analysesOf(rules, findLab('vpc-migration')!, 'template')).toEqual([]);
     expect(analysesOf(rules, findLab('security-review')!, 'live')).toEqual([]);
   });
+
+  it('follows references inside every stack of a lab: the recovery bucket whose policy requires TLS gets no S10', () => {
+    const { cdkNag } = prepareAnalyses([cdkNagAwsSolutions], labGraph('backup-dr', backupDrTemplates()), cacheDir);
+    const findings = cdkNag as NagFinding[];
+    expect(findings.filter((finding) => finding.id === 'AwsSolutions-S10')).toEqual([]);
+    // The other stack's findings are named by graph ids again (its acknowledged server access logs finding).
+    expect(findings).toContainEqual(
+      expect.objectContaining({ id: 'AwsSolutions-S1', resource: expect.stringMatching(/^ShopBackupDrRecovery\/MediaReplica/) }),
+    );
+  }, 60_000);
 
   it('reports an analysis that cannot run as that rule’s ERROR, not the run’s', () => {
     const lab = findLab('security-review')!;

@@ -7,7 +7,7 @@ import type { Lab } from '@workshop/catalog';
 import type { ResourceGraph } from '../model/graph';
 import type { SourceKind } from '../model/types';
 import type { Analyses, AnalysisId, NagFinding, RuleMeta } from '../rules/types';
-import { graphToTemplate } from './nag-template';
+import { graphToTemplate, nagLogicalId } from './nag-template';
 
 /** Where prepared analyses are cached: .workshop/cache/ (WORKSHOP_DIR moves the folder, as for local AWS). */
 export function analysisCacheDir(env: Readonly<Record<string, string | undefined>> = process.env): string {
@@ -65,12 +65,12 @@ export function analysesInChild(wanted: readonly string[], graph: ResourceGraph,
 }
 
 /**
- * Findings named by the graph's ids: a graph of several stacks has ids `<stack>/<logical id>`, which CDK's
- * construct tree (that cdk-nag reports) spells `<stack>--<logical id>`.
+ * Findings named by the graph's ids: a graph of several stacks has ids `<stack>/<logical id>`, which the
+ * template cdk-nag reads spells without the slash ({@link nagLogicalId}).
  */
 function withGraphIds(findings: readonly NagFinding[], graph: ResourceGraph): readonly NagFinding[] {
   if (graph.stacks.length === 0) return findings;
-  const ids = new Map(graph.all().map((resource) => [resource.id.replace(/\//g, '--'), resource.id]));
+  const ids = new Map(graph.all().map((resource) => [nagLogicalId(resource.id), resource.id]));
   return findings.map((finding) => ({ ...finding, resource: ids.get(finding.resource) ?? finding.resource }));
 }
 

@@ -7,12 +7,14 @@ export const UNRESOLVED_PLACEHOLDER = 'UNRESOLVED-BY-CHECKER';
 /**
  * A CloudFormation template rebuilt from a template-mode graph: references become Ref/GetAtt
  * again, token strings Fn::Join, parameters keep the default the graph resolved them to, and
- * Metadata (cdk-nag suppressions) is kept. cdk-nag reads it through CfnInclude.
+ * Metadata (cdk-nag suppressions) is kept. cdk-nag reads it through CfnInclude. The ids of other stacks'
+ * resources (`<stack>/<logical id>`) become alphanumeric logical ids ({@link nagLogicalId}): cdk-nag does not
+ * follow a reference to a logical id with other characters (a bucket policy to its bucket).
  */
 export function graphToTemplate(graph: ResourceGraph): { Resources: Record<string, unknown> } {
   const resources: Record<string, unknown> = {};
   for (const resource of graph.all()) {
-    resources[resource.id] = {
+    resources[nagLogicalId(resource.id)] = {
       Type: resource.type,
       Properties: toCfn(resource.properties),
       ...(resource.metadata && { Metadata: toCfn(resource.metadata) }),
@@ -22,7 +24,8 @@ export function graphToTemplate(graph: ResourceGraph): { Resources: Record<strin
 }
 
 function toCfn(value: unknown): unknown {
-  if (isRef(value)) return value.attribute ? { 'Fn::GetAtt': [value.$ref, value.attribute] } : { Ref: value.$ref };
+  if (isRef(value))
+    return value.attribute ? { 'Fn::GetAtt': [nagLogicalId(value.$ref), value.attribute] } : { Ref: nagLogicalId(value.$ref) };
   if (isTokenString(value)) return { 'Fn::Join': ['', value.$join.map(toCfn)] };
   if (isUnresolved(value)) return UNRESOLVED_PLACEHOLDER;
   if (Array.isArray(value)) return value.map(toCfn);
@@ -30,3 +33,6 @@ function toCfn(value: unknown): unknown {
     return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, toCfn(item)]));
   return value;
 }
+
+/** Another stack's graph id as the alphanumeric logical id cdk-nag reads (`ShopRecovery/Bucket1A2B` → `ShopRecoveryBucket1A2B`). */
+export const nagLogicalId = (id: string): string => (id.includes('/') ? id.replace(/[^A-Za-z0-9]/g, '') : id);

@@ -233,6 +233,11 @@ export class ReadRegionStack extends Stack {
     );
     acknowledgeNag(
       replica,
+      'AwsSolutions-RDS2',
+      'The replica inherits the encryption of its encrypted source, with the key of this Region (KmsKeyId); CloudFormation refuses StorageEncrypted next to a source instance.',
+    );
+    acknowledgeNag(
+      replica,
       'AwsSolutions-RDS11',
       'A non-default port is obscurity, not protection: only the APP security group of this Region lets 3306 in.',
     );
