@@ -1,5 +1,6 @@
 import { Aws, Duration, Stack, Tags, TimeZone, Token } from 'aws-cdk-lib';
 import * as backup from 'aws-cdk-lib/aws-backup';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as rds from 'aws-cdk-lib/aws-rds';
@@ -58,6 +59,12 @@ export class ShopBackup extends Construct {
     }
     if (props.servers.length === 0) {
       throw new Error('ShopBackup: servers is empty: pass the WEB and APP tiers so their EBS volumes are backed up too.');
+    }
+    const untaggable = props.servers.find((server) => !server.node.findAll().some((child) => child instanceof ec2.CfnLaunchTemplate));
+    if (untaggable !== undefined) {
+      throw new Error(
+        `ShopBackup: ${untaggable.node.path} has no launch template to tag its volumes: pass the tiers whose Auto Scaling groups use one.`,
+      );
     }
     const { region } = Stack.of(scope);
     if (!Token.isUnresolved(region) && region === props.recovery.region) {
