@@ -5,7 +5,10 @@ GetRandomPassword), so a stack's secrets are skipped, and the database password 
 (``{{resolve:secretsmanager:...}}``) names nothing. These models create the secret, generating its
 value as CloudFormation does (``SecretStringTemplate`` plus a random ``GenerateStringKey``), and the
 attachment adds the database's connection fields (engine, host, port, dbInstanceIdentifier) to the
-secret's value, as CloudFormation does. Ref of both is the secret's ARN.
+secret's value, as CloudFormation does. Ref of both is the secret's ARN. The secret's ``ReplicaRegions``
+follow the template on update too (replicas added and removed through the backend's
+ReplicateSecretToRegions and RemoveRegionsFromReplication), and a delete removes the replicas first
+(moto refuses to delete a secret that still has replicas, so the stack's delete failed).
 """
 
 import json
@@ -47,6 +50,19 @@ def secret_string(properties: dict[str, Any], backend: Any) -> str | None:
     return password
 
 
+def sync_replicas(backend: Any, secret_id: str, properties: dict[str, Any]) -> None:
+    """Replicates the secret to the Regions of ``ReplicaRegions`` it is not in yet, and removes it from the others."""
+    secret = backend.secrets[secret_id]
+    wanted = {item["Region"]: item for item in properties.get("ReplicaRegions") or []}
+    current = [replica.region for replica in secret.replicas]
+    gone = [region for region in current if region not in wanted]
+    if gone:
+        backend.remove_regions_from_replication(secret_id, gone)
+    added = [item for region, item in wanted.items() if region not in current]
+    if added:
+        backend.replicate_secret_to_regions(secret_id, added, force_overwrite=False)
+
+
 @register
 class Secret(Glue):
     """A Secrets Manager secret; updates keep it and change its description."""
@@ -80,13 +96,15 @@ class Secret(Glue):
     def update_in_place(self, properties: dict[str, Any]) -> bool:
         if properties.get("Name") not in (None, self.properties.get("Name")):
             return False
-        secret = _backend(self.account_id, self.region_name).secrets[self.physical_id]
-        secret.description = properties.get("Description")
+        backend = _backend(self.account_id, self.region_name)
+        backend.secrets[self.physical_id].description = properties.get("Description")
+        sync_replicas(backend, self.physical_id, properties)
         return True
 
     def remove(self) -> None:
         backend = _backend(self.account_id, self.region_name)
         if backend._is_valid_identifier(self.physical_id):
+            sync_replicas(backend, self.physical_id, {})
             backend.delete_secret(self.physical_id, recovery_window_in_days=None, force_delete_without_recovery=True)
 
 
