@@ -45,6 +45,8 @@ export interface Estimate {
   readonly priceDate: string;
   readonly lines: readonly EstimateLine[];
   readonly unpriced: readonly Unpriced[];
+  /** Auto Scaling groups the lines count at their desired (else minimum) size. */
+  readonly sizedGroups: readonly string[];
   readonly hourlyUsd: number;
   readonly monthlyUsd: number;
 }
@@ -64,10 +66,11 @@ interface Counted {
  * type (Auto Scaling groups at their desired or minimum size), RDS by class and Multi-AZ with Extended
  * Support for engines past standard support (a read replica in another Region too, with the transfer of
  * its changes), ElastiCache nodes by engine, public IPv4 addresses, CloudFront requests, AWS WAF, Secrets
- * Manager secrets, interface endpoints, KMS customer managed keys, Route 53 hosted zones and health checks,
- * AWS Backup storage of the volumes and databases a plan covers (and of its copies, with the transfer to
- * another Region), and S3 replicas with their transfer. With `role`, only the lines billed in that Region
- * of a lab with several stacks (a copy is billed where it lands, a transfer where it leaves).
+ * Manager secrets and their replicas (in the Region each replica is kept), interface endpoints, KMS customer
+ * managed keys, Route 53 hosted zones and health checks, AWS Backup storage of the volumes and databases
+ * a plan covers (and of its copies, with the transfer to another Region), and S3 replicas with their
+ * transfer. With `role`, only the lines billed in that Region of a lab with several stacks (a copy is
+ * billed where it lands, a transfer where it leaves).
  */
 export function estimate(graph: ResourceGraph, region: string, table: PriceTable = priceTable, role?: RegionRole): Estimate {
   const counts = new Map<string, Counted>();
@@ -226,7 +229,23 @@ export function estimate(graph: ResourceGraph, region: string, table: PriceTable
     add('waf-requests', assumptions.wafRequestsPerMonth / 1_000_000, [acl], 'wafRequestsPerMonth');
   }
 
-  for (const secret of graph.ofType('AWS::SecretsManager::Secret')) add('secrets-manager-secret', 1, [secret]);
+  // A replica of a secret is a secret of its own, billed in the Region it is kept in.
+  for (const secret of graph.ofType('AWS::SecretsManager::Secret')) {
+    add('secrets-manager-secret', 1, [secret]);
+    guard(secret, () => {
+      listProp(graph, secret, 'ReplicaRegions').forEach((_, i) => {
+        const name = stringProp(graph, secret, `ReplicaRegions.${i}.Region`);
+        if (name === undefined) throw new CannotEvaluate(`secret ${secret.id} has a replica without a Region`);
+        const where = graph.stacks.find((stack) => stack.regionName === name)?.region;
+        if (where) add('secrets-manager-replica', 1, [secret], undefined, where);
+        else
+          note(secret, {
+            en: `a replica in ${name}, outside the lab's Regions, is not estimated`,
+            ko: `실습 리전 밖(${name})의 복제본은 추정하지 않았습니다`,
+          });
+      });
+    });
+  }
 
   for (const endpoint of graph.ofType('AWS::EC2::VPCEndpoint')) {
     guard(endpoint, () => {
@@ -313,11 +332,13 @@ export function estimate(graph: ResourceGraph, region: string, table: PriceTable
     return { ...priceLine({ price, quantity: round(quantity) }, region, table), resources, assumed: rests.length > 0, assumptions: rests };
   });
   const hourly = lines.reduce((sum, line) => sum + line.usd, 0);
+  const groups = new Set(graph.ofType('AWS::AutoScaling::AutoScalingGroup').map((group) => group.id));
   return {
     region,
     priceDate: table.date,
     lines,
     unpriced: notes.filter(billed).map(({ resource, reason }) => ({ resource, reason })),
+    sizedGroups: [...new Set(lines.flatMap((line) => line.resources).filter((id) => groups.has(id)))],
     hourlyUsd: roundUsd(hourly),
     monthlyUsd: Math.round(hourly * table.hoursPerMonth * 100) / 100,
   };

@@ -1,10 +1,10 @@
-import { priceTable, type Lang } from '@workshop/catalog';
+import { priceTable, type Lang, type LocalizedText } from '@workshop/catalog';
 import { biggest, compare, type Estimate } from './estimate';
 import { totalOf, type RegionEstimate } from './regions';
 
 const usd = (value: number, digits = 3): string => `$${value.toFixed(digits)}`;
 
-/** An estimate in words, as lines: what it is and its date, the total, the three biggest items, each line, the difference from the solution, and what it leaves out. */
+/** An estimate in words, as lines: what it is and its date, the total, the three biggest items, each line, the difference from the solution, the assumptions those lines rest on, and what it leaves out. */
 export function estimateLines(mine: Estimate, lang: Lang, solution?: Estimate): string[] {
   const ko = lang === 'ko';
   const region = priceTable.regions[mine.region]?.[lang] ?? mine.region;
@@ -46,12 +46,44 @@ export function estimateLines(mine: Estimate, lang: Lang, solution?: Estimate): 
           : `  - ${difference.name.en}: yours ${difference.mine}, solution ${difference.theirs} (${difference.usd >= 0 ? '+' : '-'}${usd(Math.abs(difference.usd))}/h)`,
       );
   }
-  out.push(
-    ko
-      ? `가정: NAT 게이트웨이당 월 ${assumptions.natGatewayGbPerMonth}GB 처리, ALB당 평균 ${assumptions.albLcuPerHour} LCU, CloudFront HTTPS 요청 월 ${assumptions.cloudFrontHttpsRequestsPerMonth.toLocaleString('ko-KR')}건, Auto Scaling 그룹은 원하는 용량(없으면 최소 용량).`
-      : `Assumed: ${assumptions.natGatewayGbPerMonth} GB a month through each NAT gateway, ${assumptions.albLcuPerHour} LCU on average per ALB, ${assumptions.cloudFrontHttpsRequestsPerMonth.toLocaleString('en-US')} CloudFront HTTPS requests a month, Auto Scaling groups at their desired (else minimum) size.`,
-  );
-  const rests = new Set(mine.lines.flatMap((line) => line.assumptions));
+  // Only the assumptions of the lines this block prints: the learner's, and the solution's that differ from them.
+  const differing = new Set(solution ? compare(mine, solution).map((difference) => difference.price) : []);
+  const shown = [...mine.lines, ...(solution?.lines ?? []).filter((line) => differing.has(line.price))];
+  const rests = new Set(shown.flatMap((line) => line.assumptions));
+  const sized = new Set([...mine.sizedGroups, ...(solution?.sizedGroups ?? [])]);
+  const usage: Array<readonly [boolean, LocalizedText]> = [
+    [
+      rests.has('natGatewayGbPerMonth'),
+      {
+        en: `${assumptions.natGatewayGbPerMonth} GB a month through each NAT gateway`,
+        ko: `NAT 게이트웨이당 월 ${assumptions.natGatewayGbPerMonth}GB 처리`,
+      },
+    ],
+    [
+      rests.has('albLcuPerHour'),
+      { en: `${assumptions.albLcuPerHour} LCU on average per ALB`, ko: `ALB당 평균 ${assumptions.albLcuPerHour} LCU` },
+    ],
+    [
+      rests.has('cloudFrontHttpsRequestsPerMonth'),
+      {
+        en: `${assumptions.cloudFrontHttpsRequestsPerMonth.toLocaleString('en-US')} CloudFront HTTPS requests a month`,
+        ko: `CloudFront HTTPS 요청 월 ${assumptions.cloudFrontHttpsRequestsPerMonth.toLocaleString('ko-KR')}건`,
+      },
+    ],
+    [
+      rests.has('wafRequestsPerMonth'),
+      {
+        en: `${assumptions.wafRequestsPerMonth.toLocaleString('en-US')} requests a month through each AWS WAF web ACL`,
+        ko: `AWS WAF 웹 ACL당 요청 월 ${assumptions.wafRequestsPerMonth.toLocaleString('ko-KR')}건`,
+      },
+    ],
+    [
+      shown.some((line) => line.resources.some((id) => sized.has(id))),
+      { en: 'Auto Scaling groups at their desired (else minimum) size', ko: 'Auto Scaling 그룹은 원하는 용량(없으면 최소 용량)' },
+    ],
+  ];
+  const applying = usage.filter(([applies]) => applies).map(([, text]) => text[lang]);
+  if (applying.length > 0) out.push(`${ko ? '가정' : 'Assumed'}: ${applying.join(', ')}.`);
   if (rests.has('backupGbPerDataGb'))
     out.push(
       ko

@@ -1,7 +1,7 @@
 import { priceTable, type PriceTable } from '@workshop/catalog';
-import { graphFromStacks } from '../sources/template/resolve';
+import { graphFromStacks, graphFromTemplate } from '../sources/template/resolve';
 import { estimate } from './estimate';
-import { regionalLines } from './format';
+import { estimateLines, regionalLines } from './format';
 import { estimateRegions, regionalCostLines, totalOf } from './regions';
 
 /** A template with `count` NAT gateways. */
@@ -324,5 +324,100 @@ describe('what labs 8 and 9 bill, Region by Region', () => {
     expect(ko).toContain(`가정: 복제되는 버킷마다 한 달에 ${replicatedGbPerMonth}GB를`);
     // A lab without backups or replicas does not state those assumptions.
     expect(regionalLines(estimateRegions(graph, 'ap-northeast-2', 'ap-northeast-1'), 'en').join('\n')).not.toContain('AWS Backup keeps');
+  });
+});
+
+/** The lines of one Region's block of `checker price`, from its heading to the next. */
+const block = (lines: readonly string[], region: string): string[] => {
+  const start = lines.findIndex((line) => line.startsWith('==') && line.includes(`(${region}`));
+  const end = lines.findIndex((line, i) => i > start && (line.startsWith('==') || /^(Both Regions|두 리전)/.test(line)));
+  return lines.slice(start, end);
+};
+
+describe('Secrets Manager replicas', () => {
+  const secret = (...regions: string[]): Resources[string] => ({
+    Type: 'AWS::SecretsManager::Secret',
+    Properties: { GenerateSecretString: {}, ReplicaRegions: regions.map((region) => ({ Region: region })) },
+  });
+  const replicated = (...regions: string[]) =>
+    twoRegions(({ shop: resources }) => {
+      resources.DbSecret = secret(...regions);
+    });
+
+  it("bills a replica in the lab's second Region there, as a secret of its own, and shows it in that Region's block", () => {
+    const { primary, secondary, notes } = byRole(replicated('ap-northeast-1'));
+    expect(notes).toEqual([]);
+    expect(primary['secrets-manager-secret']).toBe(1);
+    expect(primary['secrets-manager-replica']).toBeUndefined();
+    expect(secondary['secrets-manager-replica']).toBe(1);
+    expect(secondary['secrets-manager-secret']).toBeUndefined();
+    const regions = estimateRegions(replicated('ap-northeast-1'), 'ap-northeast-2', 'ap-northeast-1');
+    const perMonth = priceTable.prices['secrets-manager-replica'].usd['ap-northeast-1'];
+    expect(block(regionalLines(regions, 'en'), 'ap-northeast-1')).toContain(
+      `  - Secrets Manager replica secret: $${(perMonth / priceTable.hoursPerMonth).toFixed(4)}/h (unconfirmed price*)`,
+    );
+    expect(block(regionalLines(regions, 'ko'), 'ap-northeast-1').join('\n')).toContain('  - Secrets Manager 복제본 보안 암호: $');
+    expect(block(regionalLines(regions, 'en'), 'ap-northeast-2').join('\n')).not.toContain('replica secret');
+  });
+
+  it("names a replica in a Region none of the lab's stacks runs in instead of pricing it, in a lab of one Region too", () => {
+    const elsewhere = byRole(replicated('ap-northeast-1', 'us-west-2'));
+    expect(elsewhere.secondary['secrets-manager-replica']).toBe(1);
+    expect(elsewhere.notes).toEqual(["DbSecret: a replica in us-west-2, outside the lab's Regions, is not estimated"]);
+    const single = estimate(graphFromTemplate({ Resources: { DbSecret: secret('ap-northeast-1') } }), 'ap-northeast-2');
+    expect(single.lines.map((line) => [line.price, line.quantity])).toEqual([['secrets-manager-secret', 1]]);
+    expect(single.unpriced.map((item) => item.reason.ko)).toEqual(['실습 리전 밖(ap-northeast-1)의 복제본은 추정하지 않았습니다']);
+  });
+});
+
+describe('the assumptions each Region states', () => {
+  /** Lab 8's shape with a NAT gateway, a CloudFront distribution and an AWS WAF web ACL in the primary Region. */
+  const served = () =>
+    twoRegions(({ shop: resources }) => {
+      resources.Nat = { Type: 'AWS::EC2::NatGateway', Properties: { SubnetId: 'subnet-1' } };
+      resources.Cdn = { Type: 'AWS::CloudFront::Distribution', Properties: { DistributionConfig: {} } };
+      resources.Acl = { Type: 'AWS::WAFv2::WebACL', Properties: { Scope: 'CLOUDFRONT', Rules: [] } };
+    });
+  const assumed = (lines: readonly string[]): string[] => lines.filter((line) => /^(Assumed|가정):/.test(line));
+
+  it("states in each Region's block only the assumptions of the items priced there, in both languages", () => {
+    const regions = estimateRegions(served(), 'ap-northeast-2', 'ap-northeast-1');
+    const seoul = assumed(block(regionalLines(regions, 'en'), 'ap-northeast-2'));
+    expect(seoul[0]).toBe(
+      'Assumed: 5 GB a month through each NAT gateway, 1,000,000 CloudFront HTTPS requests a month, 1,000,000 requests a month through each AWS WAF web ACL, Auto Scaling groups at their desired (else minimum) size.',
+    );
+    expect(seoul.join('\n')).toContain('AWS Backup keeps');
+    expect(seoul.join('\n')).toContain('a database sends');
+    // The second Region holds the vault, the key, the media replica and the read replica: no NAT, ALB, CloudFront, WAF or servers.
+    const tokyo = assumed(block(regionalLines(regions, 'en'), 'ap-northeast-1'));
+    expect(tokyo).toEqual([
+      expect.stringMatching(/^Assumed: AWS Backup keeps/),
+      expect.stringMatching(/^Assumed: each replicated bucket writes/),
+    ]);
+    const tokyoKo = assumed(block(regionalLines(regions, 'ko'), 'ap-northeast-1'));
+    expect(tokyoKo).toHaveLength(2);
+    expect(tokyoKo.join('\n')).not.toMatch(/NAT|ALB|CloudFront|WAF|Auto Scaling/);
+    expect(assumed(block(regionalLines(regions, 'ko'), 'ap-northeast-2'))[0]).toBe(
+      '가정: NAT 게이트웨이당 월 5GB 처리, CloudFront HTTPS 요청 월 1,000,000건, AWS WAF 웹 ACL당 요청 월 1,000,000건, Auto Scaling 그룹은 원하는 용량(없으면 최소 용량).',
+    );
+  });
+
+  it("also states the assumptions of the solution's lines the block compares with, and none when nothing rests on one", () => {
+    const solution = estimateRegions(served(), 'ap-northeast-2', 'ap-northeast-1');
+    const bare = twoRegions(({ shop: resources }) => {
+      delete resources.Web;
+    });
+    const mine = estimateRegions(bare, 'ap-northeast-2', 'ap-northeast-1');
+    const seoul = assumed(block(regionalLines(mine, 'en', solution), 'ap-northeast-2'));
+    // The solution's requests and servers differ from the learner's (its NAT data, 5 GB, by less than the $0.0005 an hour shown).
+    expect(seoul[0]).toBe(
+      'Assumed: 1,000,000 CloudFront HTTPS requests a month, 1,000,000 requests a month through each AWS WAF web ACL, Auto Scaling groups at their desired (else minimum) size.',
+    );
+    expect(assumed(block(regionalLines(mine, 'en'), 'ap-northeast-2'))[0]).toMatch(/^Assumed: AWS Backup keeps/);
+    const keyOnly = estimate(
+      graphFromTemplate({ Resources: { Key: { Type: 'AWS::KMS::Key', Properties: { KeyPolicy: {} } } } }),
+      'us-east-1',
+    );
+    expect(assumed(estimateLines(keyOnly, 'en'))).toEqual([]);
   });
 });
