@@ -195,8 +195,11 @@ function describe(input: InputSpec): string {
   }
 }
 
-/** Where a live check goes: the flags, else where npm run deploy last put the stack. Loaded for --live only, as the live loader is. */
-function liveInput(...args: Parameters<typeof import('../sources/live/recorded').resolveLiveInput>): InputSpec {
+/**
+ * Where a live input goes (`check`, `diagram` and `price`): the flags, else where npm run deploy last put the lab's
+ * stacks. Loaded for --live only, as the live loader is.
+ */
+export function liveInput(...args: Parameters<typeof import('../sources/live/recorded').resolveLiveInput>): InputSpec {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { resolveLiveInput } = require('../sources/live/recorded') as typeof import('../sources/live/recorded');
   return resolveLiveInput(...args);

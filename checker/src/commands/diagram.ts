@@ -35,7 +35,7 @@ export async function runDiagram(
 ): Promise<ExitCodeValue> {
   const lang = resolveLang(global.lang, io.env);
   // The target is the committed drawing of the lab's solution (kept current by a test), not a second synth.
-  const loaded = await loadArchitectures(labArg, { ...options, compare: false }, io);
+  const loaded = await loadArchitectures(labArg, { ...options, compare: false }, io, lang);
   const mine = architectureOf(loaded.mine);
   const target = options.compare !== false ? committedTarget(loaded.lab.id)?.architecture : undefined;
   const missing = target ? missingFrom(mine, target) : undefined;

@@ -34,7 +34,7 @@ export function priceCommand(): Command {
 export async function runPrice(labArg: string | undefined, options: PriceOptions, global: GlobalOptions, io: Io): Promise<ExitCodeValue> {
   const lang = resolveLang(global.lang, io.env);
   const region = options.pricesIn ?? catalog.pricing.region;
-  const loaded = await loadArchitectures(labArg, options, io);
+  const loaded = await loadArchitectures(labArg, options, io, lang);
   if (loaded.mine.stacks.some((stack) => stack.region === 'secondary')) {
     // A lab with stacks in two Regions: each Region's resources at that Region's prices, and the total.
     const second = secondaryRegion(loaded.lab);
