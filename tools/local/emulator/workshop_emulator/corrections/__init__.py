@@ -24,6 +24,7 @@ CORRECTIONS = (
     "rds_db_proxy",
     "s3_bucket",
     "s3_bucket_data_protection",
+    "s3_intelligent_tiering",
     "s3_bucket_policy",
     "s3_policy_conditions",
     "autoscaling_scaling_policy",
