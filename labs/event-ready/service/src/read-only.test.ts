@@ -1,8 +1,12 @@
-import { skipReasonForTests, startBackingServices, type BackingServices } from '@workshop/local/src/backing';
+import { BACKING_START_TIMEOUT_MS, skipReasonForTests, startBackingServices, type BackingServices } from '@workshop/local/src/backing';
 import { freePort } from '@workshop/local/src/ports';
 import { startService, type RunningService } from './app';
 import { loadConfig } from './config';
 import { ensureSchema, WRITES_GO_TO_THE_PRIMARY } from './database';
+
+// Real servers and child processes on a busy CI machine: every wait in here is bounded (server starts 20 s,
+// replica catch-up 10 s, graceful stops 5 s), so each test gets room for them instead of jest's 5 s default.
+jest.setTimeout(30_000);
 
 // A read Region: the service knows only the replica (no DB_WRITER_HOST), with or without a cache. The backing
 // script's real MariaDB writer plays the primary Region's database, its real replica the cross-Region replica.
@@ -38,7 +42,7 @@ describeIf(`the read-only service (a read Region) against a MariaDB replica${ski
 
   beforeAll(async () => {
     backing = await startBackingServices();
-  }, 30_000);
+  }, BACKING_START_TIMEOUT_MS);
 
   afterAll(async () => {
     await Promise.allSettled(services.map((service) => service.stop(1_000)));

@@ -1,6 +1,6 @@
 import http from 'node:http';
 import { createClient } from 'redis';
-import { skipReasonForTests, startBackingServices, type BackingServices } from '@workshop/local/src/backing';
+import { BACKING_START_TIMEOUT_MS, skipReasonForTests, startBackingServices, type BackingServices } from '@workshop/local/src/backing';
 import { freePort } from '@workshop/local/src/ports';
 import { startService, type RunningService } from './app';
 import { loadConfig, type ServiceConfig } from './config';
@@ -8,6 +8,10 @@ import { databaseCredentials, type DatabaseCredentials } from './credentials';
 import { ensureSchema } from './database';
 import { ServiceError } from './messages';
 import { jitteredTtl, productKey, READ_YOUR_WRITES_SECONDS, writtenKey } from './products';
+
+// Real servers and child processes on a busy CI machine: every wait in here is bounded (server starts 20 s,
+// replica catch-up 10 s, graceful stops 5 s), so each test gets room for them instead of jest's 5 s default.
+jest.setTimeout(30_000);
 
 // Real redis-server and two real MariaDB servers, the second an asynchronous replica of the first, started on
 // 127.0.0.1 by the workshop's backing script (npm run backing). Nothing here is a mock.
@@ -70,7 +74,7 @@ describeIf(`the service against redis-server and a MariaDB writer with its repli
     await backing.replication.caughtUp();
     redis = createClient({ socket: { host: backing.redis.host, port: backing.redis.port } });
     await redis.connect();
-  }, 30_000);
+  }, BACKING_START_TIMEOUT_MS);
 
   afterAll(async () => {
     await redis?.close();

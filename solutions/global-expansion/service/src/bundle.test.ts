@@ -4,8 +4,12 @@ import { isBuiltin } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { buildSync } from 'esbuild';
-import { skipReasonForTests, startBackingServices, type BackingServices } from '@workshop/local/src/backing';
+import { BACKING_START_TIMEOUT_MS, skipReasonForTests, startBackingServices, type BackingServices } from '@workshop/local/src/backing';
 import { freePort } from '@workshop/local/src/ports';
+
+// Real servers and child processes on a busy CI machine: every wait in here is bounded (server starts 20 s,
+// replica catch-up 10 s, graceful stops 5 s), so each test gets room for them instead of jest's 5 s default.
+jest.setTimeout(30_000);
 
 // The APP servers run one file: esbuild bundles main.ts and every dependency for Node 22 (as lib/api-service.ts does).
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'event-ready-bundle-'));
@@ -63,7 +67,7 @@ describeIf(`the bundle as the APP servers run it${skip ? ` (skipped: ${skip})` :
 
   beforeAll(async () => {
     backing = await startBackingServices({ tls: true });
-  }, 30_000);
+  }, BACKING_START_TIMEOUT_MS);
 
   afterAll(() => backing?.stop());
 
@@ -123,5 +127,6 @@ describeIf(`the bundle as the APP servers run it${skip ? ` (skipped: ${skip})` :
     } finally {
       server.kill('SIGKILL');
     }
-  });
+    // A 15 s start deadline, a 10 s replica catch-up and a 5 s stop, each bounded.
+  }, 45_000);
 });

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import tls from 'node:tls';
 import { pingRedis } from './redis';
-import { backingUnavailable, skipReasonForTests, startBackingServices, type BackingServices } from './index';
+import { BACKING_START_TIMEOUT_MS, backingUnavailable, skipReasonForTests, startBackingServices, type BackingServices } from './index';
 
 describe('backing services: what a machine without them is told', () => {
   it('names every missing program and how to install them, in English and Korean', () => {
@@ -32,7 +32,7 @@ describeIf(`backing services: started for real${skip ? ` (skipped: ${skip})` : '
   beforeAll(async () => {
     services = await startBackingServices({ tls: true });
     startMs = Date.now() - started;
-  }, 30_000);
+  }, BACKING_START_TIMEOUT_MS);
 
   afterAll(() => services?.stop());
 

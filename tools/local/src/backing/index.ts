@@ -6,6 +6,12 @@ import { startReplicatedPair, type ReplicatedPair } from './replication';
 
 export { backingUnavailable, findProgram, INSTALL_HINT, missingPrograms, skipReasonForTests, type BackingText } from './tools';
 
+/**
+ * The longest startBackingServices can take, for a test's beforeAll timeout: a first MariaDB initialization
+ * (60 s at most), the servers' starts (20 s), the replication link (15 s) and its first catch-up (10 s).
+ */
+export const BACKING_START_TIMEOUT_MS = 120_000;
+
 /** How to reach one database server. */
 export interface DatabaseEndpoint {
   readonly host: string;
