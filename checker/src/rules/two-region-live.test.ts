@@ -114,6 +114,7 @@ function deployed(replicaVersioning = 'Enabled'): Record<string, Handler> {
       bucket(input).replication ?? awsError('ReplicationConfigurationNotFoundError'),
     's3:GetBucketLifecycleConfiguration': (input: Record<string, unknown>) =>
       bucket(input).lifecycle ?? awsError('NoSuchLifecycleConfiguration'),
+    's3:ListBucketIntelligentTieringConfigurations': { IsTruncated: false },
     's3:GetBucketWebsite': awsError('NoSuchWebsiteConfiguration'),
     's3:GetPublicAccessBlock': awsError('NoSuchPublicAccessBlockConfiguration'),
     's3:GetBucketEncryption': awsError('ServerSideEncryptionConfigurationNotFoundError'),

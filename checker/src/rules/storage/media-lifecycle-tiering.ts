@@ -1,8 +1,18 @@
 import { COLDER_CLASSES, hasIntelligentTieringConfiguration, lifecycleRules, primaryMediaBuckets } from '../../model/queries/media-copies';
-import { absent, THINGS } from '../absent';
+import type { Resource } from '../../model/types';
+import { absent, THINGS, unseen } from '../absent';
 import { withParticle } from '../korean';
 import { failWith } from '../problems';
 import type { Rule } from '../types';
+
+/**
+ * The error code with which a live target refused ListBucketIntelligentTieringConfigurations for a bucket
+ * (the live S3 fetcher's `intelligentTieringUnread`): its archive configuration is unknown, not absent.
+ */
+function tieringUnread(bucket: Resource): string | undefined {
+  const code = bucket.live?.intelligentTieringUnread;
+  return typeof code === 'string' ? code : undefined;
+}
 
 /** Cold media moves to a cheaper storage class on its own. */
 export const mediaLifecycleTiering: Rule = {
@@ -37,7 +47,8 @@ export const mediaLifecycleTiering: Rule = {
       if (hasIntelligentTieringConfiguration(graph, bucket)) moves.push('Intelligent-Tiering archive configuration');
       return { bucket, moves };
     });
-    const untiered = tiering.filter((entry) => entry.moves.length === 0);
+    const untiered = tiering.filter((entry) => entry.moves.length === 0 && tieringUnread(entry.bucket) === undefined);
+    const unknown = tiering.filter((entry) => entry.moves.length === 0 && tieringUnread(entry.bucket) !== undefined);
     if (untiered.length > 0) {
       return failWith(
         untiered.map(({ bucket }) => {
@@ -49,6 +60,14 @@ export const mediaLifecycleTiering: Rule = {
           };
         }),
       );
+    }
+    if (unknown.length > 0) {
+      const ids = unknown.map(({ bucket }) => bucket.id).join(', ');
+      const codes = [...new Set(unknown.map(({ bucket }) => tieringUnread(bucket)))].join(', ');
+      return unseen({
+        en: `Media bucket ${ids} has no lifecycle transition of current objects, and the target did not list its Intelligent-Tiering configurations (ListBucketIntelligentTieringConfigurations: ${codes}), so whether cold media is tiered cannot be checked here; check this rule in template mode or on real AWS.`,
+        ko: `미디어 버킷 ${withParticle(ids, '은/는')} 현재 객체를 옮기는 수명 주기 전환이 없고, 대상 환경이 Intelligent-Tiering 구성 목록을 주지 않아(ListBucketIntelligentTieringConfigurations: ${codes}) 차가운 미디어가 계층화되는지 여기서는 확인할 수 없습니다. 이 규칙은 템플릿 모드나 실제 AWS에서 확인하세요.`,
+      });
     }
     const described = tiering.map(({ bucket, moves }) => `${bucket.id} (${moves.join(', ')})`).join(', ');
     return {

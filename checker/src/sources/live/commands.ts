@@ -32,6 +32,7 @@ export const IAM_ACTION_EXCEPTIONS: Readonly<Record<string, string>> = {
   's3:GetPublicAccessBlock': 's3:GetBucketPublicAccessBlock',
   's3:GetBucketReplication': 's3:GetReplicationConfiguration',
   's3:GetBucketLifecycleConfiguration': 's3:GetLifecycleConfiguration',
+  's3:ListBucketIntelligentTieringConfigurations': 's3:GetIntelligentTieringConfiguration',
 };
 
 /** Every command the loader may send, per service: the services listed here are the live loader's. */
@@ -71,6 +72,7 @@ const COMMANDS = {
     'GetBucketPolicy',
     'GetBucketReplication',
     'GetBucketLifecycleConfiguration',
+    'ListBucketIntelligentTieringConfigurations',
     'ListObjectsV2',
   ],
   iam: ['GetRole', 'ListRolePolicies', 'GetRolePolicy', 'ListAttachedRolePolicies', 'GetInstanceProfile'],

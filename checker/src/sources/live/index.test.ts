@@ -75,6 +75,7 @@ function stack(overrides: Record<string, Handler> = {}): Record<string, Handler>
     's3:GetBucketPolicy': awsError('NoSuchBucketPolicy'),
     's3:GetBucketReplication': awsError('ReplicationConfigurationNotFoundError'),
     's3:GetBucketLifecycleConfiguration': awsError('NoSuchLifecycleConfiguration'),
+    's3:ListBucketIntelligentTieringConfigurations': { IsTruncated: false },
     's3:ListObjectsV2': { IsTruncated: false },
     'iam:GetRole': { Role: { RoleName: 'AppRole', Arn: 'arn:aws:iam::123456789012:role/AppRole', AssumeRolePolicyDocument: '{}' } },
     'iam:ListRolePolicies': { PolicyNames: ['media'], IsTruncated: false },

@@ -6,6 +6,8 @@ import type {
   GetBucketVersioningOutput,
   GetBucketWebsiteOutput,
   GetPublicAccessBlockOutput,
+  IntelligentTieringConfiguration,
+  ListBucketIntelligentTieringConfigurationsOutput,
   ListObjectsV2Output,
 } from '@aws-sdk/client-s3';
 import type { Resource } from '../../../model/types';
@@ -13,6 +15,20 @@ import { compact, idsOf, liveFacts, parsePolicy, ref, type FetchContext, type Fe
 
 /** Objects counted per bucket at most (10 pages of ListObjectsV2); beyond that the count says "at least". */
 export const MAX_OBJECT_PAGES = 10;
+
+/**
+ * Error codes with which a target says it does not implement an S3 action (S3's NotImplemented, an
+ * emulator's unknown operation): the configuration it would return is unknown, not absent.
+ */
+export const NOT_IMPLEMENTED_CODES: readonly string[] = [
+  'NotImplemented',
+  'NotImplementedError',
+  'InternalFailure',
+  'InvalidAction',
+  'UnknownOperation',
+  'UnknownOperationException',
+  'MethodNotAllowed',
+];
 
 function websiteConfiguration(website: GetBucketWebsiteOutput | undefined): Record<string, unknown> | undefined {
   if (!website) return undefined;
@@ -80,6 +96,45 @@ function lifecycleConfiguration(lifecycle: GetBucketLifecycleConfigurationOutput
   };
 }
 
+/** One Intelligent-Tiering configuration in the shape of an entry of CloudFormation's IntelligentTieringConfigurations. */
+function intelligentTieringConfiguration(configuration: IntelligentTieringConfiguration): Record<string, unknown> {
+  const filter = configuration.Filter;
+  const tags = [...(filter?.And?.Tags ?? []), ...(filter?.Tag ? [filter.Tag] : [])];
+  return compact({
+    Id: configuration.Id,
+    Status: configuration.Status,
+    Prefix: filter?.And?.Prefix ?? filter?.Prefix,
+    TagFilters: tags.length ? tags.map((tag) => ({ Key: tag.Key, Value: tag.Value })) : undefined,
+    Tierings: (configuration.Tierings ?? []).map((tiering) => compact({ AccessTier: tiering.AccessTier, Days: tiering.Days })),
+  });
+}
+
+/**
+ * Every page of ListBucketIntelligentTieringConfigurations in CloudFormation's shape (undefined when the
+ * bucket has none), or the error code of a target that does not implement the action.
+ */
+async function intelligentTiering(
+  context: FetchContext,
+  bucket: string,
+): Promise<{ configurations?: Array<Record<string, unknown>>; unread?: string }> {
+  let unread: string | undefined;
+  const pages = await context.caller.paginate<ListBucketIntelligentTieringConfigurationsOutput>(
+    's3',
+    'ListBucketIntelligentTieringConfigurations',
+    { Bucket: bucket },
+    'ContinuationToken',
+    (page) => (page.IsTruncated ? page.NextContinuationToken : undefined),
+    {
+      absent: (code) => {
+        if (NOT_IMPLEMENTED_CODES.includes(code)) unread = code;
+        return unread !== undefined || code === 'NoSuchBucket';
+      },
+    },
+  );
+  const configurations = pages.flatMap((page) => page.IntelligentTieringConfigurationList ?? []).map(intelligentTieringConfiguration);
+  return { configurations: configurations.length ? configurations : undefined, unread };
+}
+
 async function objects(context: FetchContext, bucket: string): Promise<{ count: number; truncated: boolean; keys: Set<string> }> {
   const keys = new Set<string>();
   let token: string | undefined;
@@ -118,7 +173,7 @@ async function bucket(context: FetchContext, name: string, entries: readonly Sta
     context.progress(`AWS::S3::Bucket ${name} listed by the stack but not found`);
     return [];
   }
-  const content = await objects(context, name);
+  const [content, tiering] = await Promise.all([objects(context, name), intelligentTiering(context, name)]);
   const indexDocument = website?.IndexDocument?.Suffix ?? 'index.html';
   const region = context.region ?? 'us-east-1';
   const resources: Resource[] = [
@@ -147,6 +202,7 @@ async function bucket(context: FetchContext, name: string, entries: readonly Sta
         VersioningConfiguration: versioning.Status ? { Status: versioning.Status } : undefined,
         ReplicationConfiguration: replicationConfiguration(replication),
         LifecycleConfiguration: lifecycleConfiguration(lifecycle),
+        IntelligentTieringConfigurations: tiering.configurations,
       }),
       live: liveFacts(entries, name, {
         arn: `arn:aws:s3:::${name}`,
@@ -156,6 +212,7 @@ async function bucket(context: FetchContext, name: string, entries: readonly Sta
         domainName: `${name}.s3.amazonaws.com`,
         regionalDomainName: `${name}.s3.${region}.amazonaws.com`,
         websiteDomainName: website ? `${name}.s3-website-${region}.amazonaws.com` : undefined,
+        intelligentTieringUnread: tiering.unread,
       }),
     },
   ];
@@ -171,7 +228,10 @@ async function bucket(context: FetchContext, name: string, entries: readonly Sta
   return resources;
 }
 
-/** Amazon S3: bucket configuration (website, public access block, encryption, versioning, replication, lifecycle), its policy, and content facts. */
+/**
+ * Amazon S3: bucket configuration (website, public access block, encryption, versioning, replication,
+ * lifecycle, Intelligent-Tiering), its policy, and content facts.
+ */
 export const s3Fetcher: Fetcher = {
   service: 's3',
   types: ['AWS::S3::Bucket'],
