@@ -2,8 +2,9 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { labDir, repoRoot } from '@workshop/catalog';
+import { findLab, labDir, repoRoot } from '@workshop/catalog';
 import { ExitCode } from './errors';
+import { ruleIds } from './rules/registry';
 
 const BIN = path.join(__dirname, '..', 'bin', 'checker.js');
 
@@ -66,6 +67,32 @@ describe('bin/checker.js (the real process, through tsx)', () => {
     const result = checker(['check', '--reporter', 'json'], app);
     expect(result.stderr).toBe('');
     expect(JSON.parse(result.stdout).lab.id).toBe('on-prem-baseline');
+  });
+
+  it("loads the check command and its lab's rules alone for a check (no other command, no other lab's rule)", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'checker-modules-'));
+    const template = path.join(dir, 'template.json');
+    fs.writeFileSync(template, JSON.stringify({ Resources: {} }));
+    const list = path.join(dir, 'modules.json');
+    const preload = path.join(dir, 'list-modules.js');
+    fs.writeFileSync(
+      preload,
+      `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(list)}, JSON.stringify(Object.keys(require.cache))));\n`,
+    );
+    const result = spawnSync(process.execPath, ['--require', preload, BIN, 'check', 'vpc-migration', '--template', template], {
+      cwd: repoRoot,
+      encoding: 'utf8',
+    });
+    expect(result.status).toBe(ExitCode.Fail);
+    const src = path.join(__dirname, path.sep);
+    const loaded = (JSON.parse(fs.readFileSync(list, 'utf8')) as string[])
+      .filter((file) => file.startsWith(src))
+      .map((file) => path.relative(__dirname, file).split(path.sep).join('/'));
+    const ruleFiles = loaded.filter((file) => /^rules\/[^/]+\/[^/]+\.ts$/.test(file)).map((file) => path.basename(file, '.ts'));
+    // Helper modules of the rule areas load with the rules that use them.
+    expect(findLab('vpc-migration')!.checks.filter((id) => !ruleFiles.includes(id))).toEqual([]);
+    expect(ruleFiles.filter((id) => ruleIds.includes(id) && !findLab('vpc-migration')!.checks.includes(id))).toEqual([]);
+    expect(loaded.filter((file) => /^(commands\/(?!check\.ts|shared\.ts)|grading\/|pricing\/|dev\/)/.test(file))).toEqual([]);
   });
 
   it('runs dev-check for one lab, synthesizing its starter and solution in one process', () => {

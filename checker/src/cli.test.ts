@@ -12,7 +12,7 @@ import { padDisplay } from './commands/explain';
 const lab = findLab('vpc-migration')!;
 
 /** Every check of vpc-migration as a rule that passes when the VPC is 10.0.0.0/16. */
-jest.mock('./rules', () => {
+jest.mock('./rules/registry', () => {
   const { findLab: find } = jest.requireActual('@workshop/catalog');
   const rules: Rule[] = find('vpc-migration').checks.map((id: string): Rule => ({
     id,
@@ -32,7 +32,13 @@ jest.mock('./rules', () => {
       return { status: ok ? 'PASS' : 'FAIL', message: { en: ok ? 'ok' : 'wrong CIDR', ko: ok ? '좋음' : 'CIDR이 다릅니다' } };
     },
   }));
-  return { rules };
+  const loadRule = (id: string) => rules.find((rule) => rule.id === id);
+  return {
+    ruleIds: rules.map((rule) => rule.id),
+    loadRule,
+    labRules: (lab: { checks: string[] }) => lab.checks.flatMap((id) => loadRule(id) ?? []),
+    allRules: () => rules,
+  };
 });
 
 jest.mock('./sources/live/index', () => ({

@@ -1,24 +1,55 @@
 import { Command, CommanderError, Option } from 'commander';
 import { CheckerError, ExitCode, type ExitCodeValue } from './errors';
-import { checkCommand, runCheck, type CheckOptions } from './commands/check';
-import { devCheckCommand, runDevCheck, type DevCheckOptions } from './commands/dev-check';
-import { diagramCommand, runDiagram, type DiagramOptions } from './commands/diagram';
-import { explainCommand, runExplain } from './commands/explain';
-import { gradeCommand, runGrade, type GradeOptions } from './commands/grade';
-import { iamPolicyCommand, runIamPolicy } from './commands/iam-policy';
-import { listCommand, runList } from './commands/list';
-import { priceCommand, runPrice, type PriceOptions } from './commands/price';
-import { progressCommand, runProgress } from './commands/progress';
+import type { CheckOptions } from './commands/check';
+import type { DevCheckOptions } from './commands/dev-check';
+import type { DiagramOptions } from './commands/diagram';
+import type { GradeOptions } from './commands/grade';
+import type { PriceOptions } from './commands/price';
 import { langFromLocale, processIo, type GlobalOptions, type Io } from './commands/shared';
-import { runVerify, verifyCommand } from './commands/verify';
-import { runWatch, watchCommand, type WatchOptions } from './commands/watch';
+import type { WatchOptions } from './commands/watch';
 import { version } from '../package.json';
+
+/*
+ * Each subcommand's module, loaded when that command runs (or the whole program is built, for help
+ * and the site's CLI reference): `check` then loads neither grading, pricing nor the other commands.
+ */
+/* eslint-disable @typescript-eslint/no-require-imports */
+const commands = {
+  check: () => require('./commands/check') as typeof import('./commands/check'),
+  watch: () => require('./commands/watch') as typeof import('./commands/watch'),
+  progress: () => require('./commands/progress') as typeof import('./commands/progress'),
+  list: () => require('./commands/list') as typeof import('./commands/list'),
+  explain: () => require('./commands/explain') as typeof import('./commands/explain'),
+  iamPolicy: () => require('./commands/iam-policy') as typeof import('./commands/iam-policy'),
+  devCheck: () => require('./commands/dev-check') as typeof import('./commands/dev-check'),
+  grade: () => require('./commands/grade') as typeof import('./commands/grade'),
+  verify: () => require('./commands/verify') as typeof import('./commands/verify'),
+  diagram: () => require('./commands/diagram') as typeof import('./commands/diagram'),
+  price: () => require('./commands/price') as typeof import('./commands/price'),
+};
+/* eslint-enable @typescript-eslint/no-require-imports */
+
+/** Every subcommand's definition by name, in help order. */
+const definitions: Readonly<Record<string, () => Command>> = {
+  check: () => commands.check().checkCommand(),
+  watch: () => commands.watch().watchCommand(),
+  progress: () => commands.progress().progressCommand(),
+  list: () => commands.list().listCommand(),
+  explain: () => commands.explain().explainCommand(),
+  'iam-policy': () => commands.iamPolicy().iamPolicyCommand(),
+  'dev-check': () => commands.devCheck().devCheckCommand(),
+  grade: () => commands.grade().gradeCommand(),
+  verify: () => commands.verify().verifyCommand(),
+  diagram: () => commands.diagram().diagramCommand(),
+  price: () => commands.price().priceCommand(),
+};
 
 /**
  * The whole command line without actions: every command and option is defined once, here and in
- * commands/<name>.ts, so the site can generate the CLI reference from it.
+ * commands/<name>.ts, so the site can generate the CLI reference from it. `only` keeps the named
+ * subcommands alone (what a run of one command needs).
  */
-export function buildProgram(): Command {
+export function buildProgram(only?: readonly string[]): Command {
   const program = new Command('checker')
     .description('Checks a workshop lab: a CDK app, a CloudFormation template or a live deployment.')
     .version(version)
@@ -32,61 +63,62 @@ export function buildProgram(): Command {
       'after',
       '\nExit codes: 0 all checks pass (SKIP allowed), 1 a check failed or could not be evaluated,\n2 usage or input error, 3 target unreachable or credentials problem.',
     );
-  for (const command of [
-    checkCommand(),
-    watchCommand(),
-    progressCommand(),
-    listCommand(),
-    explainCommand(),
-    iamPolicyCommand(),
-    devCheckCommand(),
-    gradeCommand(),
-    verifyCommand(),
-    diagramCommand(),
-    priceCommand(),
-  ])
-    program.addCommand(command);
+  for (const [name, define] of Object.entries(definitions)) if (!only || only.includes(name)) program.addCommand(define());
   return program;
+}
+
+/**
+ * The subcommand `argv` names: its first word that is neither an option nor --lang's value. Undefined
+ * when that word is no subcommand (help, a typo): the whole program then parses it and answers.
+ */
+function subcommandOf(argv: readonly string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--lang') i += 1;
+    else if (argv[i] === '--') return undefined;
+    else if (!argv[i].startsWith('-')) return Object.hasOwn(definitions, argv[i]) ? argv[i] : undefined;
+  }
+  return undefined;
 }
 
 /** Runs the CLI with `argv` (arguments after the program name) and returns the exit code. */
 export async function main(argv: readonly string[], io: Io = processIo()): Promise<ExitCodeValue> {
-  const program = buildProgram();
+  const named = subcommandOf(argv);
+  const program = buildProgram(named === undefined ? undefined : [named]);
   let code: ExitCodeValue = ExitCode.Pass;
   const globals = (): GlobalOptions => program.opts<GlobalOptions>();
   const actions: Record<string, (...args: never[]) => Promise<void> | void> = {
     check: async (lab: string | undefined, options: CheckOptions) => {
-      code = await runCheck(lab, options, globals(), io);
+      code = await commands.check().runCheck(lab, options, globals(), io);
     },
     watch: async (lab: string | undefined, options: WatchOptions) => {
-      code = await runWatch(lab, options, globals(), io);
+      code = await commands.watch().runWatch(lab, options, globals(), io);
     },
     progress: (options: { json?: boolean; color?: boolean }) => {
-      code = runProgress(options, globals(), io);
+      code = commands.progress().runProgress(options, globals(), io);
     },
     list: (options: { json?: boolean }) => {
-      code = runList(options, globals(), io);
+      code = commands.list().runList(options, globals(), io);
     },
     explain: (ruleId: string, options: { json?: boolean }) => {
-      code = runExplain(ruleId, options, globals(), io);
+      code = commands.explain().runExplain(ruleId, options, globals(), io);
     },
     'iam-policy': () => {
-      code = runIamPolicy(globals(), io);
+      code = commands.iamPolicy().runIamPolicy(globals(), io);
     },
     'dev-check': async (options: DevCheckOptions) => {
-      code = await runDevCheck(options, globals(), io);
+      code = await commands.devCheck().runDevCheck(options, globals(), io);
     },
     grade: async (options: GradeOptions) => {
-      code = await runGrade(options, globals(), io);
+      code = await commands.grade().runGrade(options, globals(), io);
     },
     verify: (files: string[]) => {
-      code = runVerify(files, globals(), io);
+      code = commands.verify().runVerify(files, globals(), io);
     },
     diagram: async (lab: string | undefined, options: DiagramOptions) => {
-      code = await runDiagram(lab, options, globals(), io);
+      code = await commands.diagram().runDiagram(lab, options, globals(), io);
     },
     price: async (lab: string | undefined, options: PriceOptions) => {
-      code = await runPrice(lab, options, globals(), io);
+      code = await commands.price().runPrice(lab, options, globals(), io);
     },
   };
   const output = { writeOut: (text: string) => io.stdout.write(text), writeErr: (text: string) => io.stderr.write(text) };

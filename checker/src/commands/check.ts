@@ -7,7 +7,7 @@ import { analysesOf } from '../engine/analyses';
 import { exitCodeOf, runChecks } from '../engine/run';
 import { createProgress, parseReporterSpecs, reporters, writeReports } from '../reporters';
 import { rememberCheck } from '../learner/record';
-import { rules } from '../rules';
+import { labRules } from '../rules/registry';
 import { loadSource, type InputSpec } from '../sources';
 import { DEFAULT_SYNTH_TIMEOUT_SECONDS, parseSynthTimeout } from '../sources/app/isolate';
 import { withArchitecture } from '../views/report';
@@ -80,6 +80,7 @@ export async function runCheck(labArg: string | undefined, options: CheckOptions
   const stackName = options.stack ?? lab.stackName;
   const input = chosen.input.kind === 'live' ? liveInput(chosen.input, lab, stackName, io, lang, options.quiet) : chosen.input;
 
+  const rules = labRules(lab);
   const startedAt = Date.now();
   const progress = createProgress(io.stderr, !options.quiet && (io.stderr.isTTY === true || input.kind === 'live'));
   progress.start(input.kind === 'live' ? `loading stack ${stackName}` : `reading ${describe(input)}`);

@@ -69,7 +69,7 @@ describe('devCheck', () => {
   it('names the rules the registry is missing, once, and does not count their checks as passed', () => {
     const steps = devCheck({ root: fakeRepo(labDir(LAB, 'solution'), true), rules: [] });
     expect(steps[0].problems).toEqual([
-      '1 rule(s) the catalog lists are missing from the registry (checker/src/rules/index.ts): has-four-servers: write each as checker/src/rules/<area>/<id>.ts and register it.',
+      '1 rule(s) the catalog lists are missing from the registry (checker/src/rules/registry.ts): has-four-servers: write each as checker/src/rules/<area>/<id>.ts and register it.',
     ]);
     expect(steps.find((step) => step.title.startsWith(`solutions/${LAB}`))!.problems).toEqual([
       `solutions/${LAB}: 1 check(s) not verified because their rules are missing: has-four-servers.`,

@@ -53,7 +53,7 @@ export function devCheck(options: DevCheckOptions): DevCheckStep[] {
   const missing = [...new Set(catalog.labs.flatMap((lab) => lab.checks))].filter((id) => !registry.has(id));
   if (missing.length > 0) {
     catalogProblems.push(
-      `${missing.length} rule(s) the catalog lists are missing from the registry (checker/src/rules/index.ts): ${missing.join(', ')}: write each as checker/src/rules/<area>/<id>.ts and register it.`,
+      `${missing.length} rule(s) the catalog lists are missing from the registry (checker/src/rules/registry.ts): ${missing.join(', ')}: write each as checker/src/rules/<area>/<id>.ts and register it.`,
     );
   }
   const labIds = new Set(catalog.labs.map((lab) => lab.id));

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { labDir, type Lab, type Lang } from '@workshop/catalog';
 import type { CheckReport } from '../engine/result';
 import { runChecks } from '../engine/run';
-import { rules } from '../rules';
+import { labRules } from '../rules/registry';
 import { fromLabTemplates, hasSeveralStacks } from '../sources';
 import { synthApp } from '../sources/app/synth';
 import type { StackTemplates } from '../sources/template/load';
@@ -31,5 +31,5 @@ export function synthLearnerApp(lab: Lab, appDir: string): StackTemplates {
 /** Runs the lab's rules over a synthesized template. */
 export function checkTemplate(lab: Lab, file: StackTemplates, appDir: string, lang: Lang, startedAt = Date.now()): CheckReport {
   const loaded = fromLabTemplates(file, `app ${path.basename(appDir)}`, lab, lab.stackName);
-  return runChecks({ lab, loaded, rules, lang, startedAt });
+  return runChecks({ lab, loaded, rules: labRules(lab), lang, startedAt });
 }
