@@ -86,14 +86,15 @@ export interface LabAssembly {
 
 /**
  * Synthesizes the lab once when its stacks must be known or edited before deploying: a lab with several stacks
- * (every stack, to deploy each from the same assembly) and moto (which fails every DescribeStacks of a stack
- * whose outputs read resources it does not create: those outputs are dropped). Otherwise `cdk deploy` synthesizes.
+ * (every stack, to deploy each from the same assembly), moto (which fails every DescribeStacks of a stack
+ * whose outputs read resources it does not create: those outputs are dropped), and with `templates` (a stack is
+ * about to be created: its template is read first). Otherwise `cdk deploy` synthesizes.
  */
-export async function labAssembly(context: StackContext): Promise<LabAssembly> {
+export async function labAssembly(context: StackContext, templates = false): Promise<LabAssembly> {
   const { dir, target, args, print, stacks, stack } = context;
   const moto = target.state?.flavor.startsWith('moto') === true;
   const several = stacks.length > 1;
-  if (!moto && !several) return { app: [], defined: new Set([stack.name]) };
+  if (!moto && !several && !templates) return { app: [], defined: new Set([stack.name]) };
   const names = several ? [] : [stack.name];
   const { code } = await runCdk(['synth', ...names, '--quiet', ...context.cdkContext], dir, target.env);
   if (code !== 0) throw new LocalError(msg.cdkFailed('synth', commandLine(args)));

@@ -2,12 +2,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline/promises';
 import { DescribeStacksCommand, type StackResourceSummary } from '@aws-sdk/client-cloudformation';
-import { labCost, secondaryRegion, type Lab } from '@workshop/catalog';
+import { guideRoute, labCost, secondaryRegion, type Lab } from '@workshop/catalog';
 import { commandLine, type DeployArgs } from './args';
 import { declaredParameters, ensureBootstrapped, labAssembly, runCdk, type LabAssembly } from './cdk';
 import { openContext, type DeployStack, type LabApp, type StackContext } from './context';
 import { destroyStack } from './destroy';
 import { LocalError, messageLang, msg, say, type Print } from './messages';
+import { blockingLeftovers, stacksToCreate, type StackToCreate } from './preflight';
 import { deployedTemplate, findSiteBucket, listStackResources, recoverStack, stackStatus, uploadDir } from './stack';
 import { recordDeployment } from './state';
 import type { ResolvedTarget } from './target';
@@ -38,9 +39,16 @@ export async function deploy(
     if (context.target.kind === 'aws') await confirmCost(context);
     const { lab, target } = context;
     print(msg.stepTarget(target.label, lab.id, args.solution, context.stacks.map(stackLabel(context)).join(', ')));
+    const creating = await stacksToCreate(context);
+    const assembly = await labAssembly(context, creating.length > 0);
+    if (assembly.dir)
+      await stopOnLeftovers(
+        context,
+        assembly.dir,
+        creating.filter(({ stack }) => assembly.defined.has(stack.name)),
+      );
     for (const region of new Set(context.stacks.map((stack) => stack.regionName)))
       await ensureBootstrapped(target, context.dir, args, print, region);
-    const assembly = await labAssembly(context);
     const deployed: DeployResult['stacks'] = [];
     let uploaded = 0;
     let mainResources = 0;
@@ -68,6 +76,28 @@ export async function deploy(
     stopWatching();
     context.close();
   }
+}
+
+/**
+ * Stops before anything is deployed when a stack about to be created names a retained resource that an earlier
+ * deploy left behind (CloudFormation would fail on the name after minutes of creating and rolling back). The
+ * message names them and what to do; nothing is deleted.
+ */
+async function stopOnLeftovers(context: StackContext, assembly: string, creating: StackToCreate[]): Promise<void> {
+  const found = await blockingLeftovers(context, assembly, creating);
+  if (found.length === 0) return;
+  const stacks = [...new Set(found.map((item) => item.stackName))];
+  throw new LocalError(
+    msg.leftoversBlockDeploy({
+      stacks,
+      items: found.map((item) => `${item.type} ${item.name} (${item.region})`),
+      replacing: creating.some(({ stack, replacing }) => replacing && stacks.includes(stack.name)),
+      local: context.target.kind === 'local',
+      command: commandLine(context.args),
+      destroy: commandLine({ ...context.args, command: 'destroy' }),
+      guide: { en: guideRoute(context.lab.id, { section: 'cleanup' }), ko: guideRoute(context.lab.id, { section: 'cleanup', lang: 'ko' }) },
+    }),
+  );
 }
 
 /** "ShopX" for a lab with one stack; "ShopX (ap-northeast-1)" for each stack of a lab with several. */

@@ -1,8 +1,10 @@
+import { guideRoute } from '@workshop/catalog';
 import type { DeployArgs } from './args';
 import { commandLine } from './args';
 import { runCdk } from './cdk';
 import { openContext, type LabApp, type StackContext } from './context';
 import { LEFTOVER_REASONS, LocalError, msg, say, type Print } from './messages';
+import { retainedFixedNames } from './preflight';
 import { BILLABLE_TYPES, deployedTemplate, emptyBucket, listStackResources, retainedResources, stackStatus, type Leftover } from './stack';
 import { forgetDeployment } from './state';
 
@@ -39,7 +41,13 @@ export async function destroyStack(context: StackContext): Promise<{ leftovers: 
     return { leftovers: [] };
   }
   const resources = await listStackResources(cfn, stack.name);
-  const retained = retainedResources(await deployedTemplate(cfn, stack.name), resources);
+  const template = await deployedTemplate(cfn, stack.name);
+  const named = new Set(
+    retainedFixedNames(JSON.parse(template), { account: target.account, region: stack.regionName, stackName: stack.name }).map(
+      (item) => item.logicalId,
+    ),
+  );
+  const retained = retainedResources(template, resources).map((item) => ({ ...item, blocksRedeploy: named.has(item.logicalId) }));
   await emptyBuckets(context, resources, retained);
   print(msg.destroying(stack.name, where));
   const { code } = await runCdk(['destroy', stack.name, '--force', ...context.cdkContext], context.dir, context.cdkEnv);
@@ -82,13 +90,28 @@ async function failedDeletes({ cfn, stack }: StackContext): Promise<Leftover[]> 
     }));
 }
 
-function reportLeftovers(leftovers: Leftover[], { target, print }: StackContext): void {
+function reportLeftovers(leftovers: Leftover[], { target, print, args, lab }: StackContext): void {
   const aws = target.kind === 'aws';
   if (leftovers.length === 0) print(msg.nothingLeft(aws));
   else {
     print(msg.leftBehind());
     for (const item of leftovers)
-      print(msg.leftover(item.type, item.physicalId, LEFTOVER_REASONS[item.why], aws ? BILLABLE_TYPES[item.type] : undefined));
+      print(
+        msg.leftover(
+          item.type,
+          item.physicalId,
+          LEFTOVER_REASONS[item.why],
+          aws ? BILLABLE_TYPES[item.type] : undefined,
+          item.blocksRedeploy,
+        ),
+      );
+    if (leftovers.some((item) => item.blocksRedeploy))
+      print(
+        msg.leftoversBlockRedeploy(commandLine({ ...args, command: 'deploy' }), !aws, {
+          en: guideRoute(lab.id, { section: 'cleanup' }),
+          ko: guideRoute(lab.id, { section: 'cleanup', lang: 'ko' }),
+        }),
+      );
   }
   if (aws) print(msg.bootstrapStays());
 }

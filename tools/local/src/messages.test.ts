@@ -1,5 +1,19 @@
 import { LEFTOVER_REASONS, messageLang, msg } from './messages';
 
+const guide = { en: '/docs/labs/x#cleanup', ko: '/ko/docs/labs/x#cleanup' };
+const blockFacts = {
+  stacks: ['ShopRecovery'],
+  items: [
+    'AWS::Backup::BackupVault shop-vault (ap-northeast-1)',
+    'AWS::S3::Bucket shop-replica-123456789012-ap-northeast-1 (ap-northeast-1)',
+  ],
+  replacing: false,
+  local: false,
+  command: 'npm run deploy -- x --target aws',
+  destroy: 'npm run destroy -- x --target aws',
+  guide,
+};
+
 describe('messages', () => {
   const usage = msg.usageLocal();
   const samples: [string, { en: string; ko: string }][] = [
@@ -72,6 +86,8 @@ describe('messages', () => {
     ['parameterOutputMissing', msg.parameterOutputMissing('Shop', 'VaultName', 'ShopRecovery', 'VaultName')],
     ['stackDeployFailed', msg.stackDeployFailed('ShopRecovery', 'npm run deploy -- x')],
     ['stackDestroyFailed', msg.stackDestroyFailed('ShopRecovery', 'npm run destroy -- x')],
+    ['leftoversBlockDeploy', msg.leftoversBlockDeploy(blockFacts)],
+    ['leftoversBlockRedeploy', msg.leftoversBlockRedeploy('npm run deploy -- x', false, guide)],
   ];
 
   test('every message has a sample here', () => {
@@ -103,6 +119,25 @@ describe('messages', () => {
     );
     expect(msg.updateFailed('Shop', 'npm run deploy -- x').ko).toContain('npm run deploy -- x --replace');
     for (const [, text] of samples) expect(`${text.en} ${text.ko}`).not.toMatch(/picks up where|where it stopped|이어서 진행/);
+  });
+
+  test('leftovers that block a deploy are named with what to do: the guide on AWS, a reset locally, never a deletion by the tool', () => {
+    const aws = msg.leftoversBlockDeploy(blockFacts);
+    expect(aws.en).toBe(
+      "Stopped before deploying: AWS::Backup::BackupVault shop-vault (ap-northeast-1), AWS::S3::Bucket shop-replica-123456789012-ap-northeast-1 (ap-northeast-1) already exist (kept when this lab was destroyed before), and CloudFormation cannot create ShopRecovery while their fixed names are taken. Nothing was deleted or deployed: delete them as the lab guide's clean-up shows (/docs/labs/x#cleanup), then run npm run deploy -- x --target aws again.",
+    );
+    expect(aws.ko).toContain('/ko/docs/labs/x#cleanup');
+    const local = msg.leftoversBlockDeploy({ ...blockFacts, local: true, command: 'npm run deploy -- x' });
+    expect(local.en).toContain('run npm run local -- reset');
+    expect(local.en).not.toContain('#cleanup');
+    const replace = msg.leftoversBlockDeploy({ ...blockFacts, replacing: true });
+    expect(replace.en).toMatch(/^Stopped before --replace: deleting ShopRecovery would keep /);
+    expect(replace.en).toContain(
+      "run npm run destroy -- x --target aws, delete them as the lab guide's clean-up shows (/docs/labs/x#cleanup)",
+    );
+    expect(msg.leftover('AWS::Backup::BackupVault', 'shop-vault', LEFTOVER_REASONS.retained, undefined, true).en).toBe(
+      '  AWS::Backup::BackupVault shop-vault (kept by its DeletionPolicy; blocks a redeploy)',
+    );
   });
 
   test('Korean is chosen by WORKSHOP_LANG or LANG', () => {

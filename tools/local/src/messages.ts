@@ -177,6 +177,36 @@ export const msg = {
     en: `Left out the stack outputs ${outputs.join(', ')}: they read resources ${flavor} does not create.`,
     ko: `스택 출력 ${outputs.join(', ')}은(는) 뺐습니다. ${flavor}이(가) 만들지 않는 리소스를 읽기 때문입니다.`,
   }),
+  leftoversBlockDeploy: (facts: {
+    stacks: string[];
+    items: string[];
+    replacing: boolean;
+    local: boolean;
+    command: string;
+    destroy: string;
+    guide: LocalizedText;
+  }): LocalizedText => {
+    const stacks = facts.stacks.join(', ');
+    const items = facts.items.join(', ');
+    const fix = facts.local
+      ? {
+          en: `run npm run local -- reset (it empties local AWS, every lab's stacks included)`,
+          ko: `npm run local -- reset을 실행하고(로컬 AWS를 모두 비웁니다. 다른 실습의 스택도 지워집니다)`,
+        }
+      : {
+          en: `delete them as the lab guide's clean-up shows (${facts.guide.en})`,
+          ko: `실습 안내의 정리 절(${facts.guide.ko})대로 지우고`,
+        };
+    return facts.replacing
+      ? {
+          en: `Stopped before --replace: deleting ${stacks} would keep ${items} (retained, with fixed names), and creating it again would fail on those names. Nothing was deleted or deployed: run ${facts.command} without --replace to update it, or run ${facts.destroy}, ${fix.en}, and deploy again.`,
+          ko: `--replace 전에 멈췄습니다. ${stacks}을(를) 지워도 ${items}은(는) 남고(보존되며 이름이 고정됨), 다시 만들 때 그 이름에서 실패합니다. 아무것도 지우거나 배포하지 않았습니다. --replace 없이 ${facts.command}을(를) 실행해 업데이트하거나, ${facts.destroy}을(를) 실행한 뒤 ${fix.ko} 다시 배포하세요.`,
+        }
+      : {
+          en: `Stopped before deploying: ${items} already exist (kept when this lab was destroyed before), and CloudFormation cannot create ${stacks} while their fixed names are taken. Nothing was deleted or deployed: ${fix.en}, then run ${facts.command} again.`,
+          ko: `배포 전에 멈췄습니다. ${items}이(가) 이미 있어서(앞서 이 실습을 지울 때 보존된 것) 고정된 이름이 겹치므로 CloudFormation이 ${stacks}을(를) 만들 수 없습니다. 아무것도 지우거나 배포하지 않았습니다. ${fix.ko} ${facts.command}을(를) 다시 실행하세요.`,
+        };
+  },
   stepDeploying: (stack: string, update: boolean, region?: string): LocalizedText => ({
     en: `[2/4] ${update ? 'Updating' : 'Creating'} ${stack}${region ? ` in ${region}` : ''} with cdk deploy (progress below)...`,
     ko: `[2/4] cdk deploy로 ${region ? `${region}에 ` : ''}${stack}을(를) ${update ? '업데이트' : '생성'}합니다(진행 상황은 아래에)...`,
@@ -254,9 +284,13 @@ export const msg = {
       ? { en: 'Nothing billable is left behind by this lab.', ko: '이 실습이 남긴 과금 리소스는 없습니다.' }
       : { en: 'Nothing is left behind (and local AWS costs nothing).', ko: '남은 리소스가 없습니다(로컬 AWS는 비용이 들지 않습니다).' },
   leftBehind: (): LocalizedText => ({ en: 'Left behind after the stack is gone:', ko: '스택을 지운 뒤에도 남은 리소스:' }),
-  leftover: (type: string, id: string, why: LocalizedText, billed: LocalizedText | undefined): LocalizedText => ({
-    en: `  ${type} ${id} (${why.en}${billed ? `; billed: ${billed.en}` : ''})`,
-    ko: `  ${type} ${id} (${why.ko}${billed ? `; 과금: ${billed.ko}` : ''})`,
+  leftover: (type: string, id: string, why: LocalizedText, billed: LocalizedText | undefined, blocksRedeploy = false): LocalizedText => ({
+    en: `  ${type} ${id} (${why.en}${billed ? `; billed: ${billed.en}` : ''}${blocksRedeploy ? '; blocks a redeploy' : ''})`,
+    ko: `  ${type} ${id} (${why.ko}${billed ? `; 과금: ${billed.ko}` : ''}${blocksRedeploy ? '; 재배포를 막음' : ''})`,
+  }),
+  leftoversBlockRedeploy: (deploy: string, local: boolean, guide: LocalizedText): LocalizedText => ({
+    en: `Those marked "blocks a redeploy" keep the fixed names the stack gives them: ${deploy} stops before deploying until you ${local ? 'run npm run local -- reset' : `delete them as the lab guide's clean-up shows (${guide.en})`}.`,
+    ko: `"재배포를 막음" 표시가 붙은 리소스는 스택이 정한 고정 이름을 그대로 갖고 있습니다. ${local ? 'npm run local -- reset을 실행하기' : `실습 안내의 정리 절(${guide.ko})대로 지우기`} 전까지 ${deploy}은(는) 배포 전에 멈춥니다.`,
   }),
   bootstrapStays: (): LocalizedText => ({
     en: 'The CDK bootstrap stack CDKToolkit stays for the next lab (an S3 bucket and an ECR repository, near zero cost); delete it in the CloudFormation console when you finish the workshop.',

@@ -155,6 +155,8 @@ export interface Leftover {
   type: string;
   physicalId: string;
   why: 'retained' | 'snapshot' | 'delete-failed';
+  /** The stack gives it a fixed name, so deploying the stack again fails until it is deleted. */
+  blocksRedeploy?: boolean;
 }
 
 /** Resources of a template whose DeletionPolicy keeps them (or a snapshot of them) after the stack is gone. */
