@@ -7,13 +7,15 @@ import type { Lab, Lang, LocalizedText } from '@workshop/catalog';
 import { repoRoot } from '@workshop/catalog';
 import type { CheckReport } from '../engine/result';
 import { rules } from '../rules';
-import { fromLabTemplates, hasSeveralStacks } from '../sources';
+import { fromAppTemplates, hasSeveralStacks } from '../sources';
+import type { StackTemplates } from '../sources/template/load';
 import { attest, fingerprintOf, rulesetSha256, SIGNING_KEY_ENV, type SignedReport } from './integrity';
 import { WorkerPool } from './pool';
 import { inputOf, type Student } from './roster';
 import { lentModules } from './sandbox/env';
 import type { Containment, IsolationLevel } from './sandbox/isolation';
-import { synthesizeIsolated, type SynthLimits, type SynthOutcome } from './sandbox/synthesize';
+import type { SynthOutcome, SynthStack } from './sandbox/result';
+import { synthesizeIsolated, type SynthLimits } from './sandbox/synthesize';
 import { checkLoaded, checkSubmission, reasonOf, type SubmissionResult, type SubmissionTask } from './submission';
 import { version as checkerVersion } from '../../package.json';
 
@@ -205,7 +207,10 @@ async function gradeStudent(student: Student, index: number, context: Context): 
   };
 }
 
-/** Judges a template a student's app produced, with this process's rules and analyses, as `check --app` would report it. */
+/**
+ * Judges what a student's app synthesized (the stacks' templates, Regions and tags, as the parent
+ * validated them), with this process's rules and analyses, through the graph `check --app` builds.
+ */
 function judgeTemplate(
   synth: Extract<SynthOutcome, { ok: true }>,
   appDir: string,
@@ -214,24 +219,20 @@ function judgeTemplate(
   analysisCacheDir: string,
 ): CheckReport {
   const startedAt = Date.now();
-  const sha256 = (template: unknown): string => createHash('sha256').update(JSON.stringify(template)).digest('hex');
-  const others = synth.others?.map((other) => ({
-    ...other,
-    file: `${shownPath(appDir)} (${other.stackName})`,
-    sha256: sha256(other.template),
-  }));
-  const loaded = fromLabTemplates(
-    {
-      template: synth.template,
-      file: `${shownPath(appDir)} (${task.stackName})`,
-      sha256: sha256(synth.template),
-      ...(others && { others }),
-    },
-    `app ${shownPath(appDir)}`,
-    lab,
-    task.stackName,
-  );
-  return checkLoaded(task, lab, loaded, startedAt, analysisCacheDir);
+  const others = synth.others?.map((other) => ({ ...stackFile(other, other.stackName, appDir), stackName: other.stackName }));
+  const files: StackTemplates = { ...stackFile(synth, task.stackName, appDir), ...(others && { others }) };
+  return checkLoaded(task, lab, fromAppTemplates(files, appDir, lab, task.stackName), startedAt, analysisCacheDir);
+}
+
+/** One synthesized stack as the app source reads it: its hash computed here, as the synth child computes it for `check --app`. */
+function stackFile(stack: SynthStack, stackName: string, appDir: string) {
+  return {
+    template: stack.template,
+    file: `${shownPath(appDir)} (${stackName})`,
+    sha256: createHash('sha256').update(JSON.stringify(stack.template)).digest('hex'),
+    ...(stack.regionName && { regionName: stack.regionName }),
+    ...(stack.stackTags && { stackTags: stack.stackTags }),
+  };
 }
 
 /** A path for reports: relative to the repository root inside it, else absolute (as `check` names sources). */

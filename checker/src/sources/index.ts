@@ -59,7 +59,7 @@ export async function loadSource(input: InputSpec, options: LoadOptions): Promis
         timeoutSeconds: options.synthTimeoutSeconds,
         analyses: options.analyses,
       });
-      return { ...fromTemplate(file, `app ${describePath(input.dir)}`, options.stackName), ...(analyses && { analyses }) };
+      return { ...fromAppTemplates(file, input.dir, options.lab, options.stackName), ...(analyses && { analyses }) };
     }
     case 'cdk-out':
       return fromTemplate(loadCdkOut(path.resolve(input.dir), options.stackName), `cdk.out ${describePath(input.dir)}`, options.stackName);
@@ -80,6 +80,14 @@ export function fromLabTemplates(files: StackTemplates, description: string, lab
   return hasSeveralStacks(lab) ? fromStackTemplates(files, description, lab, stackName) : fromTemplate(files, description, stackName);
 }
 
+/**
+ * The graph of what the app in `dir` synthesized (templates, Regions, stack tags), as `check --app` judges it;
+ * `checker grade` builds a student's app's graph with it too, from what its sandboxed synth handed back.
+ */
+export function fromAppTemplates(files: StackTemplates, dir: string, lab: Lab, stackName: string): LoadedSource {
+  return fromLabTemplates(files, `app ${describePath(dir)}`, lab, stackName);
+}
+
 /** A lab with several stacks: every template of the app or assembly in one graph, or every stack live, each in its Region. */
 async function loadStacks(input: InputSpec, options: LoadOptions): Promise<LoadedSource> {
   switch (input.kind) {
@@ -90,7 +98,7 @@ async function loadStacks(input: InputSpec, options: LoadOptions): Promise<Loade
         timeoutSeconds: options.synthTimeoutSeconds,
         allStacks: true,
       });
-      return fromStackTemplates(file, `app ${describePath(input.dir)}`, options.lab, options.stackName);
+      return fromAppTemplates(file, input.dir, options.lab, options.stackName);
     }
     case 'cdk-out':
       return fromStackTemplates(

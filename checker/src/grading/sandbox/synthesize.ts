@@ -2,10 +2,10 @@ import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { LocalizedText } from '@workshop/catalog';
 import { sandboxEnv, scratchIn } from './env';
 import { launchCommand, type Containment } from './isolation';
 import { killLeftovers, killTree } from './kill';
+import { clean, malformed, parseSynthResult, type SynthOutcome } from './result';
 
 /** Limits of one submission's synthesis. */
 export interface SynthLimits {
@@ -15,22 +15,9 @@ export interface SynthLimits {
   readonly heapMb: number;
 }
 
-/** Another stack of the app, for a lab with several stacks: its name, template and the Region its `env` fixes. */
-export interface OtherStack {
-  readonly stackName: string;
-  readonly template: Record<string, unknown>;
-  readonly regionName?: string;
-}
-
-/** What a submission's synthesis handed back: the template (and with `allStacks` the other stacks'), or why there is none. */
-export type SynthOutcome =
-  | { readonly ok: true; readonly template: Record<string, unknown>; readonly others?: readonly OtherStack[] }
-  | { readonly ok: false; readonly error: LocalizedText };
-
 /** The largest result file the grader reads back (a lab's template is well under 1 MB). */
 export const MAX_RESULT_BYTES = 32 * 2 ** 20;
 const STDERR_TAIL = 2000;
-const REASON_CHARS = 500;
 /**
  * What Node, V8 or the C library print when a process runs out of memory. Looked for in the whole of
  * stderr: V8's native stack trace after it can be longer than the kept tail (Node 22's is).
@@ -82,7 +69,7 @@ export async function synthesizeIsolated(options: {
   const [command, ...args] = launchFor(options, node);
   try {
     const ended = await run(command, args, { cwd: options.appDir, env, timeoutMs: options.limits.timeoutMs, token });
-    return ended.timedOut ? timedOut(options.limits.timeoutMs) : readResult(scratch.resultFile, ended, options.limits.heapMb);
+    return ended.timedOut ? timedOut(options.limits.timeoutMs) : readResult(scratch.resultFile, ended, options);
   } finally {
     removeScratch(options.scratchDir);
   }
@@ -171,8 +158,8 @@ function timedOut(timeoutMs: number): SynthOutcome {
   };
 }
 
-/** Reads the child's result file: a regular file (never a link), bounded in size, of the expected shape. */
-function readResult(file: string, ended: Ended, heapMb: number): SynthOutcome {
+/** Reads the child's result file: a regular file (never a link), bounded in size, of the expected shape (result.ts). */
+function readResult(file: string, ended: Ended, options: Parameters<typeof synthesizeIsolated>[0]): SynthOutcome {
   let text: string | undefined;
   try {
     const fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0));
@@ -186,48 +173,14 @@ function readResult(file: string, ended: Ended, heapMb: number): SynthOutcome {
   } catch {
     text = undefined;
   }
-  if (text === undefined) return ended.code === 0 ? malformed() : crashed(ended, heapMb);
+  if (text === undefined) return ended.code === 0 ? malformed() : crashed(ended, options.limits.heapMb);
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch {
     return malformed();
   }
-  const result = value as { template?: unknown; others?: unknown; error?: { en?: unknown; ko?: unknown } };
-  const keys = Object.keys(result).sort().join(',');
-  if (isObject(result.template) && keys === 'template') return { ok: true, template: result.template };
-  if (isObject(result.template) && keys === 'others,template' && Array.isArray(result.others) && result.others.every(isOtherStack))
-    return { ok: true, template: result.template, others: result.others };
-  if (isObject(result.error) && typeof result.error.en === 'string' && typeof result.error.ko === 'string') {
-    return { ok: false, error: { en: clean(result.error.en), ko: clean(result.error.ko) } };
-  }
-  return malformed();
-}
-
-/** What the grader accepts as another stack from the child (anything else makes the whole result malformed). */
-function isOtherStack(value: unknown): value is OtherStack {
-  if (!isObject(value) || typeof value.stackName !== 'string' || !isObject(value.template)) return false;
-  return value.regionName === undefined || (typeof value.regionName === 'string' && /^[a-z]{2}(-[a-z]+)+-\d$/.test(value.regionName));
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** A reason the app controls: one line, bounded, without control characters. */
-function clean(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u001f\u007f]+/g, ' ').slice(0, REASON_CHARS);
-}
-
-function malformed(): SynthOutcome {
-  return {
-    ok: false,
-    error: {
-      en: 'synth ended without a usable result (the app changed or removed what the checker writes): fix the app, then grade again',
-      ko: 'synth가 쓸 수 있는 결과 없이 끝났습니다(앱이 checker가 쓰는 결과를 바꾸거나 지웠습니다). 앱을 고친 뒤 다시 채점하세요',
-    },
-  };
+  return parseSynthResult(value, { stackName: options.stackName, allStacks: options.allStacks ?? false });
 }
 
 function tooLarge(size: number): SynthOutcome {
