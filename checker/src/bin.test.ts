@@ -95,6 +95,45 @@ describe('bin/checker.js (the real process, through tsx)', () => {
     expect(loaded.filter((file) => /^(commands\/(?!check\.ts|shared\.ts)|grading\/|pricing\/|dev\/)/.test(file))).toEqual([]);
   });
 
+  it("compiles the checker's own modules without source maps, and keeps the app's: grading's synth child names the app's line", () => {
+    const register = path.join(__dirname, '..', 'bin', 'register.js');
+    const own = path.join(__dirname, 'errors.ts');
+    const maps = spawnSync(
+      process.execPath,
+      [
+        '--require',
+        register,
+        '-e',
+        `require(${JSON.stringify(own)}); console.log(require('node:module').findSourceMap(${JSON.stringify(own)}) === undefined)`,
+      ],
+      { encoding: 'utf8' },
+    );
+    expect(maps.stdout).toBe('true\n');
+
+    const app = fs.mkdtempSync(path.join(os.tmpdir(), 'checker-maps-'));
+    fs.symlinkSync(path.join(repoRoot, 'node_modules'), path.join(app, 'node_modules'));
+    fs.writeFileSync(path.join(app, 'cdk.json'), JSON.stringify({ app: 'npx tsx bin/app.ts' }));
+    fs.mkdirSync(path.join(app, 'bin'));
+    // The interface and the type vanish from the compiled code: without the app's source map the throw moves up.
+    const lines = [
+      "import { App } from 'aws-cdk-lib';",
+      '',
+      'interface Shape {',
+      '  readonly name: string;',
+      '}',
+      'type Also = Shape;',
+      '',
+      'new App();',
+      "const shape: Also = { name: 'purpose' };",
+      'throw new Error(`broken on ${shape.name}`);',
+    ];
+    fs.writeFileSync(path.join(app, 'bin', 'app.ts'), `${lines.join('\n')}\n`);
+    const resultFile = path.join(app, 'result.json');
+    const child = path.join(__dirname, 'grading', 'sandbox', 'synth-child.ts');
+    spawnSync(process.execPath, ['--require', register, child, app, 'Shop', resultFile], { encoding: 'utf8' });
+    expect(JSON.parse(fs.readFileSync(resultFile, 'utf8')).error.en).toMatch(/^synth failed: .*bin\/app\.ts:10:\d+: broken on purpose:/);
+  });
+
   it('runs dev-check for one lab, synthesizing its starter and solution in one process', () => {
     const result = checker(['dev-check', '--lab', 'on-prem-baseline']);
     expect(result.stdout).not.toContain('does not synthesize');

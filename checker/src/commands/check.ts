@@ -4,14 +4,14 @@ import { Command, Option } from 'commander';
 import { catalog, findLab, labDir, type Lab } from '@workshop/catalog';
 import { inputError, type ExitCodeValue } from '../errors';
 import { analysesOf } from '../engine/analyses';
+import type { CheckReport } from '../engine/result';
 import { exitCodeOf, runChecks } from '../engine/run';
 import { createProgress, parseReporterSpecs, reporters, writeReports } from '../reporters';
 import { rememberCheck } from '../learner/record';
+import type { ResourceGraph } from '../model/graph';
 import { labRules } from '../rules/registry';
 import { loadSource, type InputSpec } from '../sources';
 import { DEFAULT_SYNTH_TIMEOUT_SECONDS, parseSynthTimeout } from '../sources/app/isolate';
-import { withArchitecture } from '../views/report';
-import { committedTarget } from '../views/targets';
 import { resolveLang, requireLab, type GlobalOptions, type Io } from './shared';
 
 /** Options of `checker check`, as commander parses them. */
@@ -108,7 +108,7 @@ export async function runCheck(labArg: string | undefined, options: CheckOptions
     guideBaseUrl: options.guideBaseUrl ?? io.env[GUIDE_BASE_URL_ENV] ?? '',
   });
 
-  const drawn = specs.some((spec) => spec.name === 'markdown') ? withArchitecture(report, loaded.graph, committedTarget(lab.id)) : report;
+  const drawn = specs.some((spec) => spec.name === 'markdown') ? withDrawing(report, loaded.graph, lab) : report;
   const outputs = specs.map((spec) => {
     const color = spec.file === undefined && options.color !== false && io.stdout.isTTY === true && !io.env.NO_COLOR;
     return { spec, text: reporters[spec.name](drawn, { color, lang }) };
@@ -194,6 +194,15 @@ function describe(input: InputSpec): string {
     case 'live':
       return 'the live stack';
   }
+}
+
+/** The report with its architecture drawn, for the markdown reporter: the drawing's modules load for it alone. */
+function withDrawing(report: CheckReport, graph: ResourceGraph, lab: Lab): CheckReport {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { withArchitecture } = require('../views/report') as typeof import('../views/report');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { committedTarget } = require('../views/targets') as typeof import('../views/targets');
+  return withArchitecture(report, graph, committedTarget(lab.id));
 }
 
 /**
