@@ -8,7 +8,7 @@ import type { Lab } from '@workshop/catalog';
 import type { DeployArgs } from './args';
 import { deploy } from './deploy';
 import { destroy } from './destroy';
-import { EMULATOR, isInstalled, startEmulator, stopProcess, venvDir } from './emulator';
+import { EMULATOR, isInstalled, resetEmulator, startEmulator, stopProcess, venvDir } from './emulator';
 import { localClientConfig, scrubAwsEnv } from './env';
 import { LocalError, type Print } from './messages';
 import { freePort } from './ports';
@@ -128,6 +128,27 @@ describeIf(ready ? 'deploy preflight against the emulator' : `deploy preflight a
       [cfn, backup, s3].forEach((client) => client.destroy());
     }
   }, 120_000);
+
+  test('after the reset the message names, the deploy goes on; --replace of the stack that holds the names stops before deleting it', async () => {
+    await resetEmulator(state.endpoint);
+    await deploy(args, env, print, app);
+    const cfn = new CloudFormationClient(localClientConfig(state));
+    try {
+      expect(await stackStatus(cfn, STACK)).toBe('CREATE_COMPLETE');
+      lines = [];
+      const error = await deploy({ ...args, replace: true }, env, print, app).then(
+        () => undefined,
+        (thrown: unknown) => thrown,
+      );
+      expect((error as LocalError).text.en).toMatch(
+        new RegExp(`^Stopped before --replace: deleting ${STACK} would keep AWS::Backup::BackupVault ${VAULT} \\(${state.region}\\), `),
+      );
+      expect(lines.some((line) => line.startsWith('--replace: deleting'))).toBe(false);
+      expect(await stackStatus(cfn, STACK)).toBe('CREATE_COMPLETE');
+    } finally {
+      cfn.destroy();
+    }
+  }, 240_000);
 
   test('the read-only checks find a KMS alias and a bucket that exist, and not names nobody holds', async () => {
     const probe = new RegionProbe(localClientConfig(state), state.region);
