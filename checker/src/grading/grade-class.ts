@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,6 +7,7 @@ import { repoRoot } from '@workshop/catalog';
 import type { CheckReport } from '../engine/result';
 import { rules } from '../rules';
 import { fromAppTemplates, hasSeveralStacks } from '../sources';
+import { templateSha256 } from '../sources/app/synth';
 import type { StackTemplates } from '../sources/template/load';
 import { attest, fingerprintOf, rulesetSha256, SIGNING_KEY_ENV, type SignedReport } from './integrity';
 import { WorkerPool } from './pool';
@@ -224,12 +224,12 @@ function judgeTemplate(
   return checkLoaded(task, lab, fromAppTemplates(files, appDir, lab, task.stackName), startedAt, analysisCacheDir);
 }
 
-/** One synthesized stack as the app source reads it: its hash computed here, as the synth child computes it for `check --app`. */
+/** One synthesized stack as the app source reads it, with its fingerprint computed here (never taken from the child). */
 function stackFile(stack: SynthStack, stackName: string, appDir: string) {
   return {
     template: stack.template,
     file: `${shownPath(appDir)} (${stackName})`,
-    sha256: createHash('sha256').update(JSON.stringify(stack.template)).digest('hex'),
+    sha256: templateSha256(stack.template),
     ...(stack.regionName && { regionName: stack.regionName }),
     ...(stack.stackTags && { stackTags: stack.stackTags }),
   };

@@ -151,7 +151,7 @@ function synthInProcess(dir: string, entryFile: string, stackName: string, all: 
     const fileOf = (chosen: AssemblyStack & { template: unknown }) => ({
       template: chosen.template,
       file: `${displayPath(dir) || '.'} (${chosen.displayName})`,
-      sha256: createHash('sha256').update(JSON.stringify(chosen.template)).digest('hex'),
+      sha256: templateSha256(chosen.template),
       ...(chosen.regionName && { regionName: chosen.regionName }),
       ...(chosen.stackTags && { stackTags: chosen.stackTags }),
     });
@@ -200,10 +200,21 @@ function synthWithCli(dir: string, stackName: string, all: boolean): StackTempla
         `${displayPath(dir) || '.'}에서 \`npx cdk synth\`가 실패했습니다: ${reason.trim()}. 앱을 고친 뒤 다시 검사하세요.`,
       );
     }
-    return loadCdkOut(outdir, stackName, all);
+    const files = loadCdkOut(outdir, stackName, all);
+    // Fingerprinted as an in-process synth is, whatever way the app ran (and as `checker grade` does).
+    return {
+      ...files,
+      sha256: templateSha256(files.template),
+      ...(files.others && { others: files.others.map((other) => ({ ...other, sha256: templateSha256(other.template) })) }),
+    };
   } finally {
     fs.rmSync(outdir, { recursive: true, force: true });
   }
+}
+
+/** The fingerprint of a synthesized template: the SHA-256 of its JSON (what `check --app` and `checker grade` report). */
+export function templateSha256(template: unknown): string {
+  return createHash('sha256').update(JSON.stringify(template)).digest('hex');
 }
 
 /** Turns what the learner's app threw into a one-line input error. */
