@@ -101,7 +101,7 @@ function stackOf(value: Record<string, unknown>, stackName: string): SynthStack 
   if (regionName !== undefined && (typeof regionName !== 'string' || regionName.length > 32 || !REGION_NAME.test(regionName))) {
     throw new Refused({
       en: `stack ${stackName}: a Region that is not a Region name`,
-      ko: `스택 ${stackName}: 리전이 리전 이름이 아닙니다`,
+      ko: `스택 ${stackName}: 리전 값이 올바른 리전 이름이 아닙니다`,
     });
   }
   return {

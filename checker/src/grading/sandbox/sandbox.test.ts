@@ -85,10 +85,36 @@ describe('launchCommand', () => {
       graderEnv: { ...process.env, CHECKER_SIGNING_KEY: 'never-seen' },
     });
 
-  it('returns the template only, and removes the scratch folder', async () => {
+  it('returns the template, and removes the scratch folder', async () => {
     const result = await synth('solution', 30000);
     expect(result.ok && Object.keys(result.template.Resources as object)).toContain('NetworkVpc7FB7348F');
     expect(fs.existsSync(path.join(root, 'solution'))).toBe(false);
+  }, 40000);
+
+  it("hands back every stack's template, Region and stack tags when every stack is asked for", async () => {
+    const result = await synthesizeIsolated({
+      appDir: path.join(HOSTILE, '..', 'tags-only'),
+      stackName: 'ShopBackupDr',
+      scratchDir: path.join(root, 'tags-only'),
+      containment,
+      limits: { timeoutMs: 30000, heapMb: 256 },
+      graderEnv: process.env,
+      allStacks: true,
+    });
+    expect(result).toEqual({
+      ok: true,
+      template: expect.objectContaining({ Resources: expect.objectContaining({ Plan: expect.anything() }) }),
+      regionName: 'ap-northeast-2',
+      stackTags: { 'workshop:rto': 'PT4H' },
+      others: [
+        {
+          stackName: 'ShopBackupDrRecovery',
+          template: expect.objectContaining({ Resources: expect.objectContaining({ Vault: expect.anything() }) }),
+          regionName: 'ap-northeast-1',
+          stackTags: { 'workshop:rpo': 'PT24H' },
+        },
+      ],
+    });
   }, 40000);
 
   it('reads a forged result as no result', async () => {
