@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { BackupClient, DescribeBackupVaultCommand } from '@aws-sdk/client-backup';
 import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
+import { CreateAliasCommand, CreateKeyCommand } from '@aws-sdk/client-kms';
 import { HeadBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import type { Lab } from '@workshop/catalog';
 import type { DeployArgs } from './args';
@@ -12,7 +13,7 @@ import { EMULATOR, isInstalled, resetEmulator, startEmulator, stopProcess, venvD
 import { localClientConfig, scrubAwsEnv } from './env';
 import { LocalError, type Print } from './messages';
 import { freePort } from './ports';
-import { existingNames, kmsCall, RegionProbe, type FixedName } from './preflight';
+import { existingNames, RegionProbe, type FixedName } from './preflight';
 import { stackStatus } from './stack';
 import { writeState, type LocalState } from './state';
 
@@ -153,8 +154,8 @@ describeIf(ready ? 'deploy preflight against the emulator' : `deploy preflight a
   test('the read-only checks find a KMS alias and a bucket that exist, and not names nobody holds', async () => {
     const probe = new RegionProbe(localClientConfig(state), state.region);
     try {
-      const key = (await kmsCall(probe, 'CreateKey', {})) as { KeyMetadata: { KeyId: string } };
-      await kmsCall(probe, 'CreateAlias', { AliasName: 'alias/workshop-preflight', TargetKeyId: key.KeyMetadata.KeyId });
+      const key = await probe.kms().send(new CreateKeyCommand({}));
+      await probe.kms().send(new CreateAliasCommand({ AliasName: 'alias/workshop-preflight', TargetKeyId: key.KeyMetadata!.KeyId }));
       const item = (type: string, name: string): FixedName => ({ stackName: STACK, region: state.region, logicalId: name, type, name });
       const names = [
         item('AWS::KMS::Alias', 'alias/workshop-preflight'),

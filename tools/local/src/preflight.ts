@@ -1,10 +1,8 @@
 import fs from 'node:fs';
-import { createHash, createHmac, type Hash, type Hmac } from 'node:crypto';
 import { BackupClient, DescribeBackupVaultCommand } from '@aws-sdk/client-backup';
+import { DescribeKeyCommand, KMSClient } from '@aws-sdk/client-kms';
 import { HeadBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import { DescribeSecretCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import { SignatureV4 } from '@smithy/signature-v4';
-import type { AwsCredentialIdentity, Provider, SourceData } from '@smithy/types';
 import { templateFile } from './cdk';
 import type { DeployStack, StackContext } from './context';
 import { recoveryFor, stackStatus } from './stack';
@@ -37,6 +35,7 @@ export class RegionProbe {
   private backupClient?: BackupClient;
   private s3Client?: S3Client;
   private secretsClient?: SecretsManagerClient;
+  private kmsClient?: KMSClient;
 
   constructor(
     /** SDK client settings of the target (endpoint and credentials for local AWS), without the Region. */
@@ -63,9 +62,9 @@ export class RegionProbe {
     return (this.secretsClient ??= this.keep(new SecretsManagerClient(this.config())));
   }
 
-  /** The credentials the SDK clients use (the target's, or the default chain on real AWS). */
-  credentials(): Provider<AwsCredentialIdentity> {
-    return this.s3().config.credentials;
+  /** AWS KMS in this Region. */
+  kms(): KMSClient {
+    return (this.kmsClient ??= this.keep(new KMSClient(this.config())));
   }
 
   /** Closes every client this probe made. */
@@ -111,7 +110,7 @@ const bucketExists: Exists = async (probe, name) => {
 
 const aliasExists: Exists = async (probe, name) => {
   try {
-    await kmsCall(probe, 'DescribeKey', { KeyId: name });
+    await probe.kms().send(new DescribeKeyCommand({ KeyId: name }));
     return true;
   } catch (error) {
     return answerOf(error, ['NotFoundException']);
@@ -265,72 +264,4 @@ export async function blockingLeftovers(context: StackContext, assembly: string,
   } finally {
     probes.forEach((probe) => probe.close());
   }
-}
-
-/** Bytes (or a string) Node's crypto takes, from any data the request signer hands over. */
-function bytes(data: SourceData): string | Uint8Array {
-  if (typeof data === 'string') return data;
-  return ArrayBuffer.isView(data) ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength) : new Uint8Array(data);
-}
-
-/** A SHA-256 hash or HMAC with the interface the request signer expects, from Node's crypto. */
-class Sha256 {
-  private hash: Hash | Hmac;
-  constructor(private readonly secret?: SourceData) {
-    this.hash = this.fresh();
-  }
-  private fresh(): Hash | Hmac {
-    return this.secret === undefined ? createHash('sha256') : createHmac('sha256', bytes(this.secret));
-  }
-  update(data: SourceData): void {
-    this.hash.update(bytes(data));
-  }
-  async digest(): Promise<Uint8Array> {
-    return new Uint8Array(this.hash.digest());
-  }
-  reset(): void {
-    this.hash = this.fresh();
-  }
-}
-
-/**
- * One read call to AWS KMS (the JSON protocol, signed with the probe's credentials) to the target's endpoint,
- * or KMS in the probe's Region on real AWS. Resolves to the answer; rejects with an error named after the
- * service's error type (NotFoundException...).
- */
-export async function kmsCall(probe: RegionProbe, action: string, payload: object): Promise<unknown> {
-  const endpoint = new URL(
-    typeof probe.clientConfig.endpoint === 'string'
-      ? probe.clientConfig.endpoint
-      : `https://kms.${probe.region}.${partitionOf(probe.region) === 'aws-cn' ? 'amazonaws.com.cn' : 'amazonaws.com'}`,
-  );
-  const signer = new SignatureV4({ service: 'kms', region: probe.region, credentials: probe.credentials(), sha256: Sha256 });
-  const body = JSON.stringify(payload);
-  const signed = await signer.sign({
-    method: 'POST',
-    protocol: endpoint.protocol,
-    hostname: endpoint.hostname,
-    port: endpoint.port ? Number(endpoint.port) : undefined,
-    path: '/',
-    query: {},
-    headers: {
-      host: endpoint.host,
-      'content-type': 'application/x-amz-json-1.1',
-      'x-amz-target': `TrentService.${action}`,
-    },
-    body,
-  });
-  // fetch sends the Host header itself (the one signed above); it refuses to be given one.
-  const { host: _host, ...headers } = signed.headers;
-  const response = await fetch(endpoint, {
-    method: 'POST',
-    headers,
-    body,
-    signal: AbortSignal.timeout(15_000),
-  });
-  const answer = (await response.json().catch(() => ({}))) as { __type?: string; message?: string; Message?: string };
-  if (response.ok) return answer;
-  const error = new Error(answer.message ?? answer.Message ?? `KMS ${action} answered ${response.status}`);
-  error.name = (answer.__type ?? `Http${response.status}`).split('#').pop() as string;
-  throw error;
 }
