@@ -24,4 +24,23 @@ describe('secretsmanager fetcher', () => {
     expect(isUnresolved(attachment.properties.TargetId)).toBe(true);
     expect(requests.map((request) => request.command)).toEqual(['DescribeSecret']);
   });
+
+  it('reads the Regions a secret is replicated to, in the template shape, and none when it has no replica', async () => {
+    const replicated = await runFetcher(
+      secretsManagerFetcher,
+      {
+        'secretsmanager:DescribeSecret': {
+          ARN: arn,
+          Name: 'DbSecret-abc',
+          ReplicationStatus: [{ Region: 'ap-northeast-1', KmsKeyId: 'alias/aws/secretsmanager', Status: 'InSync' }],
+        },
+      },
+      [{ logicalId: 'DbSecret', physicalId: arn, type: 'AWS::SecretsManager::Secret' }],
+    );
+    expect(replicated.byId(arn).properties.ReplicaRegions).toEqual([{ Region: 'ap-northeast-1', KmsKeyId: 'alias/aws/secretsmanager' }]);
+    const single = await runFetcher(secretsManagerFetcher, { 'secretsmanager:DescribeSecret': { ARN: arn, Name: 'DbSecret-abc' } }, [
+      { logicalId: 'DbSecret', physicalId: arn, type: 'AWS::SecretsManager::Secret' },
+    ]);
+    expect(single.byId(arn).properties).not.toHaveProperty('ReplicaRegions');
+  });
 });

@@ -33,6 +33,8 @@ export const secretsManagerFetcher: Fetcher = {
             Name: secret.Name,
             Description: secret.Description,
             KmsKeyId: secret.KmsKeyId,
+            // The Regions the secret is replicated to, in the template's shape (the replicas are billed as secrets there).
+            ReplicaRegions: secret.ReplicationStatus?.map(({ Region, KmsKeyId }) => compact({ Region, KmsKeyId })),
             Tags: userTags(secret.Tags),
           }),
           live: liveFacts(entries, secretId, {
