@@ -14,6 +14,7 @@ CORRECTIONS = (
     "update_order",
     "route_table_association",
     "ec2_route",
+    "vpc_network_delete",
     "network_acl",
     "security_group_rules",
     "security_group",

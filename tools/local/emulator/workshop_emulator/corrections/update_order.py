@@ -1,4 +1,4 @@
-"""UpdateStack creates and updates resources in dependency order.
+"""UpdateStack creates and updates resources in dependency order; DeleteStack deletes in reverse.
 
 moto lacks: ``ResourceMap.update`` (moto/cloudformation/parsing.py) creates every added resource
 first and updates the modified ones afterwards. An added resource that references a modified one
@@ -8,6 +8,15 @@ the same for added and modified resources (Ref, Fn::GetAtt, Fn::Sub and DependsO
 removal pass and its retries. When an update replaces a resource (a new physical id), the resources
 that refer to it are updated too, as CloudFormation does, and the replaced ones are deleted at the
 end (``update_fallback.clean_up``).
+
+``ResourceMap.delete`` has the same gap: it deletes the stack's resources in the order of a set of
+their names (a new order in every process) and tries again, in further passes, those whose delete
+raised. That only works for a delete that raises before it changes anything: ``delete_db_instance``
+removes a read replica before it looks up the replica's source, so when the source database went
+first, the replica's delete raised DBInstanceNotFound, its next try found no replica, and the stack's
+delete failed ("DBInstance ...readreplica... not found") with the stack gone anyway. CloudFormation
+deletes a resource before what it refers to; this correction does the same, keeping moto's retry
+passes and its handling of retained resources.
 """
 
 import re
@@ -131,6 +140,31 @@ def update(self: parsing.ResourceMap, template: dict[str, Any], parameters: dict
     clean_up(self)
 
 
+def delete(self: parsing.ResourceMap) -> None:
+    resources = self._resource_json_map
+    remaining = [
+        name for name in reversed(dependency_order(list(resources), resources)) if resources[name].get("DeletionPolicy") != "Retain"
+    ]
+    last_exception: Exception | None = None
+    while remaining:
+        failed: list[str] = []
+        for logical_name in remaining:
+            parsed_resource = self._parsed_resources.get(logical_name)
+            if parsed_resource is None or isinstance(parsed_resource, str):
+                continue  # never created (a false condition): nothing to delete
+            try:
+                self._delete_resource(parsed_resource, resources[logical_name])
+            except Exception as error:  # a dependency the template does not show: try again in the next pass
+                last_exception = error
+                failed.append(logical_name)
+            else:
+                self._parsed_resources.pop(logical_name)
+        if len(failed) == len(remaining) and last_exception:
+            raise last_exception
+        remaining = failed
+
+
 def apply() -> None:
-    """Replaces moto's ResourceMap.update."""
+    """Replaces moto's ResourceMap.update and ResourceMap.delete."""
     parsing.ResourceMap.update = update  # type: ignore[method-assign]
+    parsing.ResourceMap.delete = delete  # type: ignore[method-assign]
