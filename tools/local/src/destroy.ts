@@ -59,7 +59,7 @@ export async function destroyStack(context: StackContext): Promise<{ leftovers: 
     throw new LocalError(context.stacks.length > 1 ? msg.stackDestroyFailed(stack.name, command) : msg.cdkFailed('destroy', command));
   }
   forgetDeployment(lab.id, stack.name, context.env);
-  // moto drops the stack even when it cannot delete a resource (a VPC whose instances it keeps).
+  // moto drops the stack even when it cannot delete one of its resources (it reports the failed delete).
   if (code !== 0) print(msg.emulatorKeptResources());
   print(msg.stackGone(stack.name));
   if (code === 0 || leftovers.length) reportLeftovers(leftovers, context);
