@@ -104,11 +104,12 @@ describe('bin/checker.js (the real process, through tsx)', () => {
         '--require',
         register,
         '-e',
-        `require(${JSON.stringify(own)}); console.log(require('node:module').findSourceMap(${JSON.stringify(own)}) === undefined)`,
+        // A string, not a boolean: console.log colours a boolean when FORCE_COLOR is set (as Nx sets it for its tasks).
+        `require(${JSON.stringify(own)}); process.stdout.write(String(require('node:module').findSourceMap(${JSON.stringify(own)}) === undefined))`,
       ],
       { encoding: 'utf8' },
     );
-    expect(maps.stdout).toBe('true\n');
+    expect(maps.stdout).toBe('true');
 
     const app = fs.mkdtempSync(path.join(os.tmpdir(), 'checker-maps-'));
     fs.symlinkSync(path.join(repoRoot, 'node_modules'), path.join(app, 'node_modules'));
