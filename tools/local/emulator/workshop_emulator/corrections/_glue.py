@@ -6,7 +6,7 @@ such a subclass that creates its resource through moto's own service backend and
 physical id and the attributes ``Fn::GetAtt`` reads.
 """
 
-from typing import Any
+from typing import Any, Callable
 
 from moto.cloudformation import parsing
 from moto.cloudformation.exceptions import UnformattedGetAttTemplateException
@@ -125,3 +125,27 @@ def as_int(value: Any, default: int | None = None) -> int | None:
     if value is None or value == "":
         return default
     return int(value)
+
+
+def after_bucket_create_and_update(apply_properties: Callable[[str, dict[str, Any], str, str], None]) -> None:
+    """Wraps moto's S3 bucket create and update (as earlier corrections left them) to run
+    ``apply_properties(bucket_name, properties, account_id, region_name)`` on the bucket each makes."""
+    from moto.s3.models import FakeBucket
+
+    create = FakeBucket.create_from_cloudformation_json.__func__  # type: ignore[attr-defined]
+    update = FakeBucket.update_from_cloudformation_json.__func__  # type: ignore[attr-defined]
+
+    def create_from_cloudformation_json(cls: type, resource_name: str, cloudformation_json: Any, account_id: str, region_name: str, **kwargs: Any) -> FakeBucket:
+        bucket = create(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs)
+        apply_properties(bucket.name, cloudformation_json.get("Properties", {}), account_id, region_name)
+        return bucket
+
+    def update_from_cloudformation_json(
+        cls: type, original_resource: Any, new_resource_name: str, cloudformation_json: Any, account_id: str, region_name: str
+    ) -> FakeBucket:
+        bucket = update(cls, original_resource, new_resource_name, cloudformation_json, account_id, region_name)
+        apply_properties(bucket.name, cloudformation_json.get("Properties", {}), account_id, region_name)
+        return bucket
+
+    FakeBucket.create_from_cloudformation_json = classmethod(create_from_cloudformation_json)  # type: ignore[method-assign,assignment]
+    FakeBucket.update_from_cloudformation_json = classmethod(update_from_cloudformation_json)  # type: ignore[method-assign,assignment]

@@ -13,8 +13,10 @@ expiration and transitions, and incomplete multipart upload cleanup.
 
 from typing import Any
 
-from moto.s3.models import FakeBucket, s3_backends
+from moto.s3.models import s3_backends
 from moto.utilities.utils import get_partition
+
+from ._glue import after_bucket_create_and_update
 
 
 def _filter(rule: dict[str, Any]) -> dict[str, Any] | None:
@@ -122,20 +124,4 @@ def apply_properties(bucket_name: str, properties: dict[str, Any], account_id: s
 
 def apply() -> None:
     """Wraps the bucket's create and update (as ``s3_bucket`` left them)."""
-    create = FakeBucket.create_from_cloudformation_json.__func__  # type: ignore[attr-defined]
-    update = FakeBucket.update_from_cloudformation_json.__func__  # type: ignore[attr-defined]
-
-    def create_from_cloudformation_json(cls: type, resource_name: str, cloudformation_json: Any, account_id: str, region_name: str, **kwargs: Any) -> FakeBucket:
-        bucket = create(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs)
-        apply_properties(bucket.name, cloudformation_json.get("Properties", {}), account_id, region_name)
-        return bucket
-
-    def update_from_cloudformation_json(
-        cls: type, original_resource: Any, new_resource_name: str, cloudformation_json: Any, account_id: str, region_name: str
-    ) -> FakeBucket:
-        bucket = update(cls, original_resource, new_resource_name, cloudformation_json, account_id, region_name)
-        apply_properties(bucket.name, cloudformation_json.get("Properties", {}), account_id, region_name)
-        return bucket
-
-    FakeBucket.create_from_cloudformation_json = classmethod(create_from_cloudformation_json)  # type: ignore[method-assign,assignment]
-    FakeBucket.update_from_cloudformation_json = classmethod(update_from_cloudformation_json)  # type: ignore[method-assign,assignment]
+    after_bucket_create_and_update(apply_properties)

@@ -20,6 +20,8 @@ from moto.s3.models import FakeBucket, S3Backend, s3_backends
 from moto.s3.responses import ACTION_MAP, S3Response
 from moto.utilities.utils import get_partition
 
+from ._glue import after_bucket_create_and_update
+
 #: The query parameter that marks the four actions on a bucket's URL.
 QUERY = "intelligent-tiering"
 
@@ -156,20 +158,4 @@ def apply() -> None:
     S3Response._bucket_response_put = _bucket_response_put  # type: ignore[method-assign]
     S3Response._bucket_response_delete = _bucket_response_delete  # type: ignore[method-assign]
 
-    create = FakeBucket.create_from_cloudformation_json.__func__  # type: ignore[attr-defined]
-    update = FakeBucket.update_from_cloudformation_json.__func__  # type: ignore[attr-defined]
-
-    def create_from_cloudformation_json(cls: type, resource_name: str, cloudformation_json: Any, account_id: str, region_name: str, **kwargs: Any) -> FakeBucket:
-        bucket = create(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs)
-        apply_properties(bucket.name, cloudformation_json.get("Properties", {}), account_id, region_name)
-        return bucket
-
-    def update_from_cloudformation_json(
-        cls: type, original_resource: Any, new_resource_name: str, cloudformation_json: Any, account_id: str, region_name: str
-    ) -> FakeBucket:
-        bucket = update(cls, original_resource, new_resource_name, cloudformation_json, account_id, region_name)
-        apply_properties(bucket.name, cloudformation_json.get("Properties", {}), account_id, region_name)
-        return bucket
-
-    FakeBucket.create_from_cloudformation_json = classmethod(create_from_cloudformation_json)  # type: ignore[method-assign,assignment]
-    FakeBucket.update_from_cloudformation_json = classmethod(update_from_cloudformation_json)  # type: ignore[method-assign,assignment]
+    after_bucket_create_and_update(apply_properties)
