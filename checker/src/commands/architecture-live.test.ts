@@ -2,11 +2,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { recordDeployment, type DeploymentRecord } from '@workshop/local';
-import { main } from '../cli';
 import { ExitCode } from '../errors';
 import { ResourceGraph } from '../model/graph';
 import type { StackInfo } from '../model/types';
-import type { Io } from './shared';
+import { runMain } from './test-run';
 
 /** The live loaders, replaced: they record where they were sent and load empty stacks. */
 const calls: Array<{ endpoint?: string; region?: string; secondaryRegion?: string; stacks?: string[] }> = [];
@@ -36,17 +35,7 @@ jest.mock('../sources/live/index', () => ({
   },
 }));
 
-async function run(argv: string[], env: Record<string, string>) {
-  let stdout = '';
-  let stderr = '';
-  const io: Io = {
-    stdout: { write: (text: string) => (stdout += text), isTTY: false },
-    stderr: { write: (text: string) => (stderr += text), isTTY: false },
-    cwd: process.cwd(),
-    env: { LANG: 'en_US.UTF-8', ...env },
-  };
-  return { code: await main(argv, io), stdout, stderr };
-}
+const run = (argv: string[], env: Record<string, string>) => runMain(argv, env);
 
 describe('diagram --live and price --live go where npm run deploy put the lab, as check --live does', () => {
   let env: Record<string, string>;

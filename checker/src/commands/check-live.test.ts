@@ -2,10 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { recordDeployment } from '@workshop/local';
-import { main } from '../cli';
 import { ExitCode } from '../errors';
 import { ResourceGraph } from '../model/graph';
-import type { Io } from './shared';
+import { runMain } from './test-run';
 
 /** The live loader, replaced: it records where it was sent and loads an empty stack. */
 const calls: { endpoint?: string; region?: string; profile?: string }[] = [];
@@ -16,17 +15,7 @@ jest.mock('../sources/live/index', () => ({
   },
 }));
 
-async function run(argv: string[], env: Record<string, string>) {
-  let stdout = '';
-  let stderr = '';
-  const io: Io = {
-    stdout: { write: (text: string) => (stdout += text), isTTY: false },
-    stderr: { write: (text: string) => (stderr += text), isTTY: false },
-    cwd: process.cwd(),
-    env: { LANG: 'en_US.UTF-8', ...env },
-  };
-  return { code: await main(argv, io), stdout, stderr };
-}
+const run = (argv: string[], env: Record<string, string>) => runMain(argv, env);
 
 describe('checker check <lab> --live without an endpoint', () => {
   let env: Record<string, string>;

@@ -1,12 +1,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { main } from '../cli';
 import { attest, fingerprintOf, rulesetSha256 } from '../grading/integrity';
 import { json } from '../reporters/json';
 import { passingKoreanReport } from '../reporters/fixtures';
 import { rules } from '../rules';
-import type { Io } from './shared';
+import { runMain } from './test-run';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'verify-test-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -16,17 +15,7 @@ function write(name: string, text: string): string {
   return name;
 }
 
-async function run(argv: string[], env: Record<string, string> = {}) {
-  let stdout = '';
-  let stderr = '';
-  const io: Io = {
-    stdout: { write: (text: string) => (stdout += text) },
-    stderr: { write: (text: string) => (stderr += text) },
-    cwd: dir,
-    env: { LANG: 'en_US.UTF-8', ...env },
-  };
-  return { code: await main(argv, io), stdout, stderr };
-}
+const run = (argv: string[], env: Record<string, string> = {}) => runMain(argv, env, dir);
 
 const graded = attest(
   passingKoreanReport,
